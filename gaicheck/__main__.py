@@ -1,0 +1,5 @@
+"""`python -m gaicheck`: the command line."""
+
+from gaicheck.cli import main
+
+main()

@@ -1,0 +1,161 @@
+"""Arithmetic rules (SUM): Report → findings for every identity of the template
+(rules/templates/common.toml [[identities]]) that fails, or that cannot be checked.
+
+An identity with a blank, missing or ambiguous cell is never evaluated with 0 in its place: it is
+reported once (SUM005), naming the columns or rows it could not be checked in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from gaicheck.engine.core import Emitter, rule
+from gaicheck.engine.structure import effective_template
+from gaicheck.model.report import CellValue, Report
+from gaicheck.templates import IdentitySpec, TableSpec, Template, load_template
+
+MAX_TERMS_SHOWN = 6
+MAX_SCOPES_SHOWN = 8
+
+
+@dataclass(slots=True)
+class Instance:
+    scope: str  # the column or row the identity is evaluated in (its label)
+    lhs: list[tuple[str, str]]  # (term name, cell key)
+    rhs: list[tuple[str, str]]
+
+
+def _instances(template: Template, identity: IdentitySpec) -> list[Instance]:
+    table: TableSpec = template.tables[identity.table]
+    rows = {r.key: r for r in table.rows}
+    cols = {c.key: c for c in table.columns}
+    lhs = template.expand_terms(table, identity.lhs)
+    rhs = template.expand_terms(table, identity.rhs)
+    out: list[Instance] = []
+    if identity.for_each == "column":
+        for col in table.columns:
+            out.append(
+                Instance(
+                    col.label,
+                    [(rows[r].short or rows[r].label, f"{table.key}.{r}.{col.key}") for r in lhs],
+                    [(rows[r].short or rows[r].label, f"{table.key}.{r}.{col.key}") for r in rhs],
+                )
+            )
+    else:
+        for row in [rows[k] for k in identity.rows] if identity.rows else table.rows:
+            out.append(
+                Instance(
+                    row.short or row.label,
+                    [(cols[c].label, f"{table.key}.{row.key}.{c}") for c in lhs],
+                    [(cols[c].label, f"{table.key}.{row.key}.{c}") for c in rhs],
+                )
+            )
+    return out
+
+
+def _number(value: int | float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def _expr(terms: list[tuple[str, str]], cells: dict[str, CellValue], lang: str) -> str:
+    shown = [(name, cells[key].value or 0) for name, key in terms]
+    if len(shown) > MAX_TERMS_SHOWN:
+        nonzero = [(n, v) for n, v in shown if v != 0]
+        rest = "其余各项为0" if lang == "zh" else "all others 0"
+        parts = [f"{n}({_number(v)})" for n, v in nonzero]
+        return "+".join(parts) + (("，" if lang == "zh" else ", ") + rest if len(nonzero) < len(shown) else "")
+    return "+".join(f"{n}({_number(v)})" for n, v in shown)
+
+
+def _total(terms: list[tuple[str, str]], cells: dict[str, CellValue]) -> int | float:
+    total: int | float = 0
+    for _name, key in terms:
+        value = cells[key].value
+        total += value if value is not None else 0
+    return total
+
+
+def _scope_list(scopes: list[str], total: int, lang: str) -> str:
+    if len(scopes) == total:
+        return "全部各列" if lang == "zh" else "all of them"
+    shown = scopes[:MAX_SCOPES_SHOWN]
+    sep = "、" if lang == "zh" else ", "
+    text = sep.join(shown)
+    if len(scopes) > len(shown):
+        text += f"等{len(scopes)}处" if lang == "zh" else f" and {len(scopes) - len(shown)} more"
+    return text
+
+
+_STATUS_ZH = {"empty": "为空", "missing": "缺失", "ambiguous": "无法确定", "invalid": "不是数字"}
+_STATUS_EN = {"empty": "blank", "missing": "missing", "ambiguous": "not assignable", "invalid": "not a number"}
+
+
+def check_identity(report: Report, template: Template, identity: IdentitySpec, out: Emitter) -> None:
+    cells = report.cell_map()
+    lang = out.options.lang
+    instances = _instances(template, identity)
+    unverifiable: list[tuple[Instance, list[CellValue]]] = []
+    for inst in instances:
+        terms = inst.lhs + inst.rhs
+        bad = [cells[k] for _n, k in terms if cells[k].status != "ok" or cells[k].value is None]
+        if bad:
+            unverifiable.append((inst, bad))
+            continue
+        lhs, rhs = _total(inst.lhs, cells), _total(inst.rhs, cells)
+        if abs(lhs - rhs) < 1e-9:
+            continue
+        at = cells[inst.rhs[0][1]]
+        diff = _number(abs(lhs - rhs))
+        out.emit(
+            identity.rule,
+            {
+                "column": inst.scope,
+                "row": inst.scope,
+                "lhs_expr": _expr(inst.lhs, cells, lang),
+                "rhs_expr": _expr(inst.rhs, cells, lang),
+                "lhs": _number(lhs),
+                "rhs": _number(rhs),
+                "diff": diff,
+            },
+            at=at,
+            cells=[k for _n, k in inst.lhs + inst.rhs],
+            expected=lhs,
+            actual=rhs,
+        )
+    if not unverifiable:
+        return
+    scopes = [inst.scope for inst, _bad in unverifiable]
+    reasons: dict[str, str] = {}
+    for inst, bad in unverifiable:
+        names = {k: n for n, k in inst.lhs + inst.rhs}
+        for cell in bad:
+            label = names[cell.key]
+            status = (_STATUS_EN if lang == "en" else _STATUS_ZH)[cell.status]
+            reasons.setdefault(label, status)
+    sep = "、" if lang == "zh" else ", "
+    reason_items = [f"{name}{status}" if lang == "zh" else f"{name} {status}" for name, status in reasons.items()]
+    if len(reason_items) > MAX_SCOPES_SHOWN:
+        more = len(reason_items) - MAX_SCOPES_SHOWN
+        reason_items = reason_items[:MAX_SCOPES_SHOWN] + [f"等{more}项" if lang == "zh" else f"and {more} more"]
+    first_bad = unverifiable[0][1][0]
+    out.emit(
+        "SUM005",
+        {
+            "identity": identity.title_en if lang == "en" else identity.title_zh,
+            "scope": _scope_list(scopes, len(instances), lang),
+            "reason": sep.join(reason_items),
+        },
+        at=first_bad,
+        cells=sorted({c.key for _inst, bad in unverifiable for c in bad}),
+    )
+
+
+@rule("SUM001", "SUM002", "SUM003", "SUM004", "SUM005")
+def identities(report: Report, out: Emitter) -> None:
+    if report.template not in ("2019", "2021", "mixed") or not report.cells:
+        return
+    template = load_template(effective_template(report))
+    for identity in template.identities:
+        if not report.tables_found.get(identity.table, False):
+            continue  # STR002 already says the table is missing
+        check_identity(report, template, identity, out)

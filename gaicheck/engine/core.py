@@ -1,0 +1,106 @@
+"""Rule engine core: the registry of rule functions, the emitter that turns a code and its fields into
+a Finding (message from the catalogue, in the chosen language), and `run_rules`.
+
+Report → **engine** → list[Finding]. Rule modules are listed in RULE_MODULES and imported once.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from gaicheck.catalogue import get_rule, matches
+from gaicheck.model.finding import Finding
+from gaicheck.model.report import Position, Report
+
+RULE_MODULES: tuple[str, ...] = (
+    "gaicheck.engine.structure",
+    "gaicheck.engine.arithmetic",
+    "gaicheck.engine.values",
+)
+
+
+@dataclass(slots=True)
+class Options:
+    lang: str = "zh"
+    select: list[str] = field(default_factory=lambda: ["ALL"])
+    ignore: list[str] = field(default_factory=list)
+    severity: dict[str, str] = field(default_factory=dict)  # code → severity override
+
+
+class Emitter:
+    def __init__(self, report: Report, options: Options) -> None:
+        self.report = report
+        self.options = options
+        self.findings: list[Finding] = []
+
+    def emit(
+        self,
+        code: str,
+        fields: dict[str, object] | None = None,
+        at: Position | None = None,
+        cells: list[str] | None = None,
+        expected: str | int | float | None = None,
+        actual: str | int | float | None = None,
+    ) -> None:
+        if not matches(code, self.options.select) or matches(code, self.options.ignore):
+            return
+        spec = get_rule(code)
+        fields = dict(fields or {})
+        if self.options.lang == "en":
+            for key in list(fields):
+                if key.endswith("_en"):
+                    fields[key[:-3]] = fields[key]
+        severity = self.options.severity.get(code, spec.severity)
+        self.findings.append(
+            Finding(
+                code=code,
+                name=spec.name,
+                severity=severity,  # type: ignore[arg-type]
+                message=spec.render(self.options.lang, fields),
+                line=at.line if at else None,
+                column=at.column if at else None,
+                page=at.page if at else None,
+                where=at.where if at else None,
+                cells=list(cells or []),
+                expected=expected,
+                actual=actual,
+            )
+        )
+
+
+RuleFunc = Callable[[Report, Emitter], None]
+_REGISTRY: list[tuple[tuple[str, ...], RuleFunc]] = []
+
+
+def rule(*codes: str) -> Callable[[RuleFunc], RuleFunc]:
+    """Register a rule function that may emit the given codes."""
+
+    def wrap(func: RuleFunc) -> RuleFunc:
+        _REGISTRY.append((codes, func))
+        return func
+
+    return wrap
+
+
+_loaded = False
+
+
+def registry() -> list[tuple[tuple[str, ...], RuleFunc]]:
+    global _loaded
+    if not _loaded:
+        for module in RULE_MODULES:
+            importlib.import_module(module)
+        _loaded = True
+    return list(_REGISTRY)
+
+
+def run_rules(report: Report, options: Options | None = None) -> list[Finding]:
+    options = options or Options()
+    emitter = Emitter(report, options)
+    for codes, func in registry():
+        if not any(matches(c, options.select) and not matches(c, options.ignore) for c in codes):
+            continue
+        func(report, emitter)
+    return sorted(emitter.findings, key=Finding.sort_key)

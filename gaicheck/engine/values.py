@@ -1,0 +1,28 @@
+"""Value rules (VAL): Report → findings about cells whose value has the wrong kind (negative count,
+fraction where a whole number belongs, text where a number belongs)."""
+
+from __future__ import annotations
+
+from gaicheck.engine.core import Emitter, rule
+from gaicheck.model.report import CellValue, Report
+from gaicheck.templates import load_template
+
+
+def _fields(report: Report, cell: CellValue) -> dict[str, object]:
+    version = report.template if report.template in ("2019", "2021") else "2021"
+    number = load_template(version).tables[cell.table].number
+    return {"table_no": number, "row": cell.row_label, "column": cell.column_label, "raw": cell.raw}
+
+
+@rule("VAL001", "VAL002", "VAL003")
+def cell_values(report: Report, out: Emitter) -> None:
+    for cell in report.cells:
+        if cell.status == "invalid":
+            out.emit("VAL003", _fields(report, cell), at=cell, cells=[cell.key], actual=cell.raw)
+            continue
+        if cell.status != "ok" or cell.value is None:
+            continue
+        if cell.value < 0 and cell.kind != "signed":
+            out.emit("VAL001", _fields(report, cell), at=cell, cells=[cell.key], actual=cell.value)
+        elif isinstance(cell.value, float) and cell.kind in ("count", "signed"):
+            out.emit("VAL002", _fields(report, cell), at=cell, cells=[cell.key], actual=cell.value)

@@ -1,0 +1,1 @@
+"""Extractor: Document → **extractor** → Report. Knows the template, never the file format."""

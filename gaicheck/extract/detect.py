@@ -1,0 +1,65 @@
+"""Template detection: table labels → **2019, 2021, mixed, legacy or none** (spec §8).
+
+Each version file lists the labels that exist only in that version (`signals`); any one found among
+the document's table labels and short lines votes for it. Both voted: mixed. Neither, but the
+pre-2019 table's labels: legacy.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from gaicheck.extract.normalize import match_key
+from gaicheck.extract.stream import Line
+from gaicheck.templates import all_templates, load_legacy
+
+
+
+@dataclass(slots=True)
+class Detection:
+    votes: dict[str, list[str]] = field(default_factory=dict)  # version → signals seen
+
+    def count(self, version: str) -> int:
+        return len(self.votes.get(version, []))
+
+
+def _signal_keys() -> dict[str, list[tuple[str, str]]]:
+    out: dict[str, list[tuple[str, str]]] = {}
+    for t in all_templates():
+        out[t.version] = [(s, match_key(s)) for s in t.signals]
+    legacy = load_legacy()
+    out[legacy.version] = [(s, match_key(s)) for s in legacy.signals]
+    return out
+
+
+def detect(lines: list[Line], start: int) -> Detection:
+    signals = _signal_keys()
+    seen: dict[str, set[str]] = {v: set() for v in signals}
+    for line in lines[start:]:
+        for tok in line.tokens:
+            if tok.kind != "label" or len(tok.text) > 80:
+                continue
+            key = match_key(tok.text).lstrip("0123456789")
+            if not key:
+                continue
+            for version, pairs in signals.items():
+                for signal, skey in pairs:
+                    if key.startswith(skey):
+                        seen[version].add(signal)
+    return Detection({v: sorted(s) for v, s in seen.items() if s})
+
+
+def decide(detection: Detection, year: int | None) -> str:
+    """The template the extractor aligns to: the majority version; ties and no votes go by year."""
+    c19, c21 = detection.count("2019"), detection.count("2021")
+    if c19 == 0 and c21 == 0:
+        if detection.count("legacy") >= 2:
+            return "legacy"
+        return "none"
+    if c19 > c21:
+        return "2019"
+    if c21 > c19:
+        return "2021"
+    return "2021" if (year or 0) >= 2021 else "2019"
+
+

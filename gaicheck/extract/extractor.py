@@ -1,0 +1,276 @@
+"""The extractor: Document → **Report**. Finds title, year, sections and the three tables, detects
+the template, and aligns every template cell to what the document holds (or says it is missing).
+
+It knows the template only: the document may come from any reader.
+"""
+
+from __future__ import annotations
+
+from gaicheck.extract.detect import decide, detect
+from gaicheck.extract.labels import LabelSet
+from gaicheck.extract.meta import find_published, find_title
+from gaicheck.extract.sections import FoundSection, find_sections
+from gaicheck.extract.stream import Line, Token, flatten, stream_tokens
+from gaicheck.extract.tables import FlatResult, HeaderDeviation, RowAligner, TableResult, align_flat
+from gaicheck.extract.values import parse_value
+from gaicheck.model.document import Document, Location
+from gaicheck.model.report import CellValue, Observation, Report, SectionInfo, TextBlock
+from gaicheck.templates import Label, TableSpec, Template, load_template
+
+
+def _pos(loc: Location | None) -> dict[str, int | str | None]:
+    if loc is None:
+        return {"line": None, "column": None, "page": None, "where": None}
+    where = loc.describe("zh") if loc.line is None else None
+    return {"line": loc.line, "column": loc.column, "page": loc.page, "where": where or None}
+
+
+def _cell(table: TableSpec, row_key: str, row_label: str, col_key: str, col_label: str, kind: str) -> CellValue:
+    return CellValue(
+        key=f"{table.key}.{row_key}.{col_key}",
+        table=table.key,
+        row=row_key,
+        col=col_key,
+        row_label=row_label,
+        column_label=col_label,
+        kind=kind,
+    )
+
+
+def _set_value(cell: CellValue, tok: Token) -> None:
+    for k, v in _pos(tok.loc).items():
+        setattr(cell, k, v)
+    cell.raw = tok.text
+    parsed = parse_value(tok.text)
+    cell.status = parsed.status
+    cell.value = parsed.value
+    cell.unit = parsed.unit
+
+
+def _anchor_labels(spec: TableSpec) -> LabelSet:
+    if spec.layout == "blocks":
+        return LabelSet([Label(key=b.key, label=b.caption) for b in spec.blocks])
+    if spec.layout == "rows":
+        return LabelSet(spec.rows[:2])
+    return LabelSet([Label(key=h, label=h) for h in spec.header_labels[:1]])
+
+
+def _find_anchor(lines: list[Line], begin: int, spec: TableSpec) -> int | None:
+    anchors = _anchor_labels(spec)
+    for line in lines[begin:]:
+        for tok in line.tokens:
+            if tok.kind == "label" and anchors.match(tok.text) is not None:
+                return line.index
+    return None
+
+
+class Extractor:
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.lines = flatten(document)
+        self.observations: list[Observation] = []
+
+    def observe(self, kind: str, loc: Location | None, **fields: object) -> None:
+        obs = Observation(kind=kind, **_pos(loc))
+        for key in ("table", "row"):
+            if key in fields:
+                setattr(obs, key, fields.pop(key))
+        if "cells" in fields:
+            obs.cells = list(fields.pop("cells"))  # type: ignore[call-overload]
+        obs.data = {k: v for k, v in fields.items() if isinstance(v, (str, int, float)) or v is None}
+        self.observations.append(obs)
+
+    def run(self) -> Report:
+        doc = self.document
+        meta = find_title(self.lines, doc.title)
+        start = meta.title_line or 0
+        detection = detect(self.lines, start)
+        choice = decide(detection, meta.year)
+        mixed = detection.count("2019") > 0 and detection.count("2021") > 0
+        report = Report(
+            path=doc.path,
+            format=doc.format,
+            template="mixed" if mixed else choice,  # type: ignore[arg-type]
+            template_votes={v: len(s) for v, s in detection.votes.items()},
+            title=meta.title,
+            report_year=meta.year,
+            organ=meta.organ,
+            published=find_published(self.lines, doc.meta),
+            notes=list(doc.notes),
+        )
+        if mixed:
+            self.observe(
+                "mixed_template",
+                None,
+                chosen=choice,
+                labels_2019="、".join(detection.votes.get("2019", [])),
+                labels_2021="、".join(detection.votes.get("2021", [])),
+            )
+        if choice == "legacy":
+            self.observe("legacy_template", None, signal=detection.votes["legacy"][0])
+        version = choice if choice in ("2019", "2021") else ("2021" if (meta.year or 0) >= 2021 else "2019")
+        template = load_template(version)
+        sections = find_sections(self.lines, template.sections, start)
+        report.sections = self._sections(template, sections)
+        report.text = self._text(start, sections)
+        if choice in ("2019", "2021") or (choice == "none" and self._has_tables(template, start)):
+            if choice == "none":
+                report.template = version  # type: ignore[assignment]
+            report.cells, report.tables_found = self._tables(template, sections, start)
+        report.observations = self.observations
+        return report
+
+    def _has_tables(self, template: Template, start: int) -> bool:
+        return any(_find_anchor(self.lines, start, t) is not None for t in template.tables.values())
+
+    # ------------------------------------------------------------------ sections and prose
+    def _sections(self, template: Template, found: dict[str, FoundSection]) -> list[SectionInfo]:
+        out: list[SectionInfo] = []
+        for spec in template.sections:
+            f = found.get(spec.key)
+            info = SectionInfo(key=spec.key, number=spec.number, official_title=f"{spec.number}、{spec.title}")
+            if f is not None:
+                info.found_title = f.found_title
+                info.official = f.official
+                for k, v in _pos(f.line.loc).items():
+                    setattr(info, k, v)
+            out.append(info)
+        return out
+
+    def _text(self, start: int, sections: dict[str, FoundSection]) -> list[TextBlock]:
+        heads = {f.line.index: key for key, f in sections.items()}
+        current: str | None = None
+        blocks: list[TextBlock] = []
+        for line in self.lines[start:]:
+            if line.index in heads:
+                current = heads[line.index]
+                continue
+            if line.multi or line.blank or not line.tokens:
+                continue
+            blocks.append(TextBlock(text=line.text, section=current, **_pos(line.loc)))  # type: ignore[arg-type]
+        return blocks
+
+    # ------------------------------------------------------------------ tables
+    def _regions(self, template: Template, sections: dict[str, FoundSection], start: int) -> dict[str, list[Line]]:
+        heading_idx = sorted(f.line.index for f in sections.values())
+        regions: dict[str, list[Line]] = {}
+        begin = start
+        for table in template.table_order():
+            sec = sections.get(table.section)
+            first = sec.line.index + 1 if sec is not None else _find_anchor(self.lines, begin, table)
+            if first is None:
+                regions[table.key] = []
+                continue
+            end = next((i for i in heading_idx if i >= first), len(self.lines))
+            regions[table.key] = stream_tokens(self.lines[first:end])
+            begin = first
+        return regions
+
+    def _tables(
+        self, template: Template, sections: dict[str, FoundSection], start: int
+    ) -> tuple[list[CellValue], dict[str, bool]]:
+        regions = self._regions(template, sections, start)
+        cells: list[CellValue] = []
+        found: dict[str, bool] = {}
+        for table in template.table_order():
+            lines = regions[table.key]
+            if table.layout == "flat":
+                flat = align_flat(table, lines)
+                found[table.key] = flat.started
+                cells.extend(self._flat_cells(table, flat))
+            else:
+                result = RowAligner(table).align(lines)
+                found[table.key] = result.started
+                cells.extend(self._row_cells(table, result))
+            if not found[table.key]:
+                self.observe("table_missing", None, table=table.key, table_no=table.number, title=table.title)
+        return cells, found
+
+    def _deviations(self, table: TableSpec, devs: list[HeaderDeviation]) -> None:
+        for d in devs:
+            self.observe(
+                "label_deviation", d.token.loc, table=table.key, place=f"表{table.number}列标题",
+                place_en=f"Table {table.number} column header", found=d.token.text, official=d.official,
+            )
+
+    def _row_cells(self, table: TableSpec, result: TableResult) -> list[CellValue]:
+        self._deviations(table, result.header_deviations)
+        out: list[CellValue] = []
+        for slot in result.slots:
+            row = slot.spec
+            cells = [_cell(table, row.key, row.label, c.key, c.label, c.kind) for c in slot.columns]
+            keys = [c.key for c in cells]
+            common = {"table": table.key, "row": row.key, "table_no": table.number, "row_label": row.label}
+            if not slot.found:
+                if result.started:
+                    self.observe("row_missing", result.loc, cells=keys, **common)
+                out.extend(cells)
+                continue
+            if slot.unlabelled:
+                self.observe("row_unlabelled", slot.loc, cells=keys, **common)
+            elif slot.label is not None and not slot.label_official:
+                self.observe(
+                    "label_deviation", slot.label.loc, table=table.key, row=row.key,
+                    place=f"表{table.number}行标题", place_en=f"Table {table.number} row label",
+                    found=slot.label.text, official=row.label,
+                )
+            expected = len(cells)
+            if slot.blank:
+                for i, cell in enumerate(cells):
+                    tok = slot.values[i] if i < len(slot.values) else None
+                    cell.status = "empty"
+                    cell.raw = ""
+                    for k, v in _pos(tok.loc if tok else slot.loc).items():
+                        setattr(cell, k, v)
+            elif len(slot.values) == expected:
+                for cell, tok in zip(cells, slot.values, strict=True):
+                    _set_value(cell, tok)
+            else:
+                kind = "row_short" if len(slot.values) < expected else "row_long"
+                for cell in cells:
+                    cell.status = "ambiguous"
+                    for k, v in _pos(slot.loc).items():
+                        setattr(cell, k, v)
+                self.observe(
+                    kind, slot.loc, cells=keys, found=len(slot.values), expected=expected,
+                    values=" ".join(t.text or "□" for t in slot.values), **common,
+                )
+            out.extend(cells)
+        for extra in result.extra_rows:
+            self.observe(
+                "extra_row", extra.label.loc, table=table.key, table_no=table.number, label=extra.label.text
+            )
+        return out
+
+    def _flat_cells(self, table: TableSpec, flat: FlatResult) -> list[CellValue]:
+        self._deviations(table, flat.header_deviations)
+        cells = [_cell(table, r.key, r.label, c.key, c.label, c.kind) for r, c in table.cell_specs()]
+        keys = [c.key for c in cells]
+        if not flat.started:
+            return cells
+        if flat.blank:
+            for i, cell in enumerate(cells):
+                tok = flat.values[i] if i < len(flat.values) else None
+                cell.status, cell.raw = "empty", ""
+                for k, v in _pos(tok.loc if tok else flat.loc).items():
+                    setattr(cell, k, v)
+        elif len(flat.values) == flat.expected:
+            for cell, tok in zip(cells, flat.values, strict=True):
+                _set_value(cell, tok)
+        else:
+            loc = flat.values[0].loc if flat.values else flat.loc
+            for cell in cells:
+                cell.status = "ambiguous"
+                for k, v in _pos(loc).items():
+                    setattr(cell, k, v)
+            self.observe(
+                "row_short" if len(flat.values) < flat.expected else "row_long", loc, cells=keys,
+                table=table.key, row="", table_no=table.number, row_label="数据行",
+                found=len(flat.values), expected=flat.expected,
+                values=" ".join(t.text or "□" for t in flat.values),
+            )
+        return cells
+
+
+def extract(document: Document) -> Report:
+    return Extractor(document).run()

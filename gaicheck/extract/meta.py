@@ -1,0 +1,90 @@
+"""Report metadata: lines → **title, report year, organ, publication date**, for the extractor.
+
+The year comes from the report's title, never from page chrome (a portal banner saying
+今天是2019年4月20日 above a 2022 report).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+import regex
+
+from gaicheck.extract.stream import Line
+
+_TITLE = regex.compile(
+    r"(?P<pre>[^。；;]{0,60}?)(?P<year>(?:19|20)\d{2})\s*年\s*度?\s*(?P<mid>[^。；;]{0,40}?)政府信息公开(?:工作)?(?:年度)?(?:工作)?报告"
+)
+_TITLE_SUFFIX_YEAR = regex.compile(
+    r"(?P<pre>[^。；;]{2,60}?)政府信息公开(?:工作)?年度报告\s*[（(]\s*(?P<year>(?:19|20)\d{2})\s*年?度?\s*[)）]"
+)
+_DATE_LABELLED = regex.compile(
+    r"(?:发布日期|发文日期|成文日期|发布时间|公开日期|印发日期|生成日期)\s*[:：|]?\s*(?:\|\s*)?"
+    r"(?P<y>(?:19|20)\d{2})\s*[-年/.]\s*(?P<m>\d{1,2})\s*[-月/.]\s*(?P<d>\d{1,2})"
+)
+_DATE_LINE = regex.compile(r"^\s*(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*$")
+_ORGAN_NOISE = regex.compile(r"^(?:关于|印发|公布|[\s:：|]+)+|[\s:：|]+$")
+
+TITLE_SCAN_LINES = 80
+
+
+@dataclass(slots=True)
+class Meta:
+    title: str | None = None
+    title_line: int | None = None  # index into the lines
+    year: int | None = None
+    organ: str | None = None
+    published: str | None = None
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFKC", text)
+
+
+def find_title(lines: list[Line], html_title: str | None) -> Meta:
+    meta = Meta()
+    for line in lines[:TITLE_SCAN_LINES]:
+        text = _fold(line.text).strip()
+        if not text or len(text) > 120:
+            continue
+        m = _TITLE.search(text) or _TITLE_SUFFIX_YEAR.search(text)
+        if m is None:
+            continue
+        meta.title, meta.title_line, meta.year = line.text.strip(), line.index, int(m.group("year"))
+        organ = m.group("pre").strip()
+        if not organ and "mid" in m.groupdict():
+            organ = (m.group("mid") or "").strip()
+        organ = _ORGAN_NOISE.sub("", organ)
+        meta.organ = organ or None
+        break
+    if meta.title is None and html_title:
+        m = _TITLE.search(_fold(html_title)) or _TITLE_SUFFIX_YEAR.search(_fold(html_title))
+        if m is not None:
+            meta.title, meta.year = html_title.strip(), int(m.group("year"))
+            meta.organ = _ORGAN_NOISE.sub("", m.group("pre").strip()) or None
+    return meta
+
+
+def _iso(y: str, m: str, d: str) -> str | None:
+    month, day = int(m), int(d)
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return f"{int(y):04d}-{month:02d}-{day:02d}"
+
+
+def find_published(lines: list[Line], doc_meta: dict[str, str]) -> str | None:
+    for key in ("发布日期", "发文日期", "成文日期", "发布时间"):
+        if key in doc_meta:
+            m = _DATE_LABELLED.search(f"{key}:{doc_meta[key]}")
+            if m is not None:
+                return _iso(m.group("y"), m.group("m"), m.group("d"))
+    for line in lines[:TITLE_SCAN_LINES]:
+        m = _DATE_LABELLED.search(_fold(line.text))
+        if m is not None:
+            return _iso(m.group("y"), m.group("m"), m.group("d"))
+    for line in reversed(lines[-15:]):
+        m = _DATE_LINE.match(_fold(line.text))
+        if m is not None:
+            return _iso(m.group("y"), m.group("m"), m.group("d"))
+    return None

@@ -1,0 +1,50 @@
+"""Section headings: lines → **the six sections** (where each starts, its wording), for the extractor."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from gaicheck.extract.labels import LabelSet
+from gaicheck.extract.stream import Line
+from gaicheck.templates import Label, SectionSpec
+
+_HEADING = regex.compile(r"^\s*(?:第)?(?P<num>[一二三四五六七八九十]{1,2})\s*(?:部分)?\s*[、.．,，:：\s]\s*(?P<title>.+)$")
+_SENTENCE_END = regex.compile(r"[。：:；;]")
+
+
+@dataclass(slots=True)
+class FoundSection:
+    spec: SectionSpec
+    line: Line
+    found_title: str
+    official: bool
+    number: str
+
+
+def find_sections(lines: list[Line], specs: list[SectionSpec], start: int) -> dict[str, FoundSection]:
+    labels = LabelSet([Label(key=s.key, label=s.title, aliases=s.aliases) for s in specs])
+    found: dict[str, FoundSection] = {}
+    for line in lines[start:]:
+        non_empty = [t for t in line.tokens if t.text.strip()]
+        if len(non_empty) != 1 or len(line.text) > 200:
+            continue
+        m = _HEADING.match(line.text.strip())
+        if m is None:
+            continue
+        title = m.group("title").strip()
+        hit = labels.match(title)
+        if hit is None:
+            head = _SENTENCE_END.split(title, maxsplit=1)[0]
+            hit = labels.match(head) if head != title else None
+            if hit is not None:
+                title = head
+        if hit is None:
+            continue
+        spec = specs[hit.index]
+        if spec.key in found:
+            continue
+        official = hit.official and m.group("num") == spec.number
+        found[spec.key] = FoundSection(spec, line, f"{m.group('num')}、{title}", official, m.group("num"))
+    return found

@@ -1,0 +1,86 @@
+"""Flattening a Document into lines of classified tokens, for the extractor.
+
+Document → **lines** (each a paragraph or a table row; each token a label, a value or an empty cell,
+with its location) → section finder and table aligners. Spanned copies of merged cells are dropped
+here, so a value is never counted twice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from gaicheck.extract.values import is_value_text
+from gaicheck.model.document import Document, Location, Paragraph
+
+TokenKind = Literal["label", "value", "empty"]
+
+
+@dataclass(slots=True)
+class Token:
+    text: str
+    loc: Location
+    kind: TokenKind
+    exact: bool  # its emptiness is real (exact grid or one-cell-per-line), not separator noise
+
+
+@dataclass(slots=True)
+class Line:
+    index: int
+    text: str  # the line's text (cells joined by a space), for heading and title detection
+    loc: Location
+    tokens: list[Token] = field(default_factory=list)
+    multi: bool = False  # a table row with several cells (row boundaries are meaningful)
+    blank: bool = False
+    table: int | None = None  # index of the Table block it came from
+
+
+def _kind(text: str) -> TokenKind:
+    if not text.strip():
+        return "empty"
+    return "value" if is_value_text(text) else "label"
+
+
+def flatten(document: Document) -> list[Line]:
+    lines: list[Line] = []
+    for block_no, block in enumerate(document.blocks):
+        if isinstance(block, Paragraph):
+            text = block.text
+            if not text.strip():
+                lines.append(Line(len(lines), "", block.loc, blank=True))
+                continue
+            lines.append(Line(len(lines), text, block.loc, [Token(text, block.loc, _kind(text), True)]))
+            continue
+        for row in block.rows:
+            cells = [c for c in row.cells if not c.spanned]
+            tokens = [Token(c.text, c.loc, _kind(c.text), block.exact_grid) for c in cells]
+            text = " ".join(c.text for c in cells if c.text)
+            multi = len(row.cells) > 1
+            if not multi and not text:
+                lines.append(Line(len(lines), "", row.loc, blank=True, table=block_no))
+                continue
+            lines.append(Line(len(lines), text, row.loc, tokens, multi=multi, table=block_no))
+    return lines
+
+
+def stream_tokens(lines: list[Line]) -> list[Line]:
+    """Resolve blank lines inside a region: between two one-cell lines (the one-cell-per-line shape)
+    a run of k blank lines stands for k−1 empty cells; elsewhere blank lines carry nothing."""
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if not line.blank:
+            out.append(line)
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and lines[j].blank:
+            j += 1
+        prev_single = bool(out) and not out[-1].multi
+        next_single = j < len(lines) and not lines[j].multi
+        if prev_single and next_single and j - i > 1:
+            empties = [Token("", lines[k].loc, "empty", True) for k in range(i + 1, j)]
+            out.append(Line(line.index, "", line.loc, empties, multi=False))
+        i = j
+    return out

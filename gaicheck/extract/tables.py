@@ -1,0 +1,223 @@
+"""Table alignment: lines of tokens → **template rows and cells** of one table, with observations.
+
+Rows are aligned by label and by order: a label matches a template row (fuzzily, more loosely for the
+row the order expects next); a row of values without a label takes the next expected row; a group
+label carrying values (its first item's label lost or merged into it) hands them to its first item.
+A row with fewer or more values than columns is reported and never shifted into its neighbours.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from gaicheck.extract.labels import LabelSet
+from gaicheck.extract.stream import Line, Token
+from gaicheck.model.document import Location
+from gaicheck.templates import ColumnSpec, Label, RowSpec, TableSpec
+
+LOOKAHEAD = 8
+
+
+@dataclass(slots=True)
+class RowSlot:
+    spec: RowSpec
+    columns: list[ColumnSpec]
+    found: bool = False
+    label: Token | None = None
+    label_official: bool = True
+    unlabelled: bool = False
+    values: list[Token] = field(default_factory=list)
+    blank: bool = False  # the row is there but holds no value at all
+    loc: Location | None = None
+
+
+@dataclass(slots=True)
+class ExtraRow:
+    label: Token
+    values: list[Token]
+
+
+@dataclass(slots=True)
+class HeaderDeviation:
+    token: Token
+    official: str
+
+
+@dataclass(slots=True)
+class TableResult:
+    spec: TableSpec
+    slots: list[RowSlot]
+    started: bool = False
+    loc: Location | None = None
+    extra_rows: list[ExtraRow] = field(default_factory=list)
+    header_deviations: list[HeaderDeviation] = field(default_factory=list)
+
+
+def _trim(values: list[Token], expected: int) -> list[Token]:
+    """Drop label padding and separator noise around a row's values.
+
+    Empties that are not real (text tables: pipes/tabs) are dropped at both ends; real empties
+    (exact grids, one-cell-per-line) only while the row is longer than the table is wide.
+    """
+    vals = list(values)
+    while vals and vals[0].kind == "empty" and (not vals[0].exact or len(vals) > expected):
+        vals.pop(0)
+    while vals and vals[-1].kind == "empty" and (not vals[-1].exact or len(vals) > expected):
+        vals.pop()
+    return vals
+
+
+class RowAligner:
+    """Aligns the 'rows' layout (table 2) and the 'blocks' layout (table 1)."""
+
+    def __init__(self, spec: TableSpec) -> None:
+        self.spec = spec
+        if spec.layout == "blocks":
+            pairs = [(r, b.columns) for b in spec.blocks for r in b.rows]
+            self.captions = LabelSet([Label(key=b.key, label=b.caption) for b in spec.blocks])
+            columns = [c for b in spec.blocks for c in b.columns]
+        else:
+            pairs = [(r, spec.columns) for r in spec.rows]
+            self.captions = LabelSet([])
+            columns = list(spec.columns)
+        self.slots = [RowSlot(r, cols) for r, cols in pairs]
+        self.rows = LabelSet([r for r, _ in pairs])
+        self.groups = LabelSet(spec.groups)
+        self.headers = LabelSet([Label(key=h, label=h) for h in spec.header_labels])
+        seen: dict[str, ColumnSpec] = {}
+        for c in columns:
+            seen.setdefault(c.label, c)
+        self.columns = LabelSet(list(seen.values()))
+
+    def _match_row(self, text: str, next_idx: int) -> tuple[int, bool] | None:
+        free = [i for i in range(len(self.slots)) if not self.slots[i].found]
+        if next_idx < len(self.slots) and not self.slots[next_idx].found:
+            m = self.rows.match(text, [next_idx], loose=True)
+            if m is not None:
+                return m.index, m.official
+        window = [i for i in free if next_idx <= i < next_idx + LOOKAHEAD]
+        m = self.rows.match(text, window)
+        if m is None:
+            m = self.rows.match(text, free)
+        if m is None:
+            return None
+        return m.index, m.official
+
+    def align(self, lines: list[Line]) -> TableResult:
+        result = TableResult(self.spec, self.slots)
+        next_idx = 0
+        cur: int | None = None
+        cur_vals: list[Token] = []
+        extra: Token | None = None  # an unknown label that may start a row outside the template
+        extra_vals: list[Token] = []
+
+        def close() -> None:
+            nonlocal cur, cur_vals, extra, extra_vals
+            if cur is not None:
+                self._fill(self.slots[cur], cur_vals)
+            elif extra is not None and any(t.kind == "value" for t in extra_vals):
+                result.extra_rows.append(ExtraRow(extra, list(extra_vals)))
+            cur, cur_vals, extra, extra_vals = None, [], None, []
+
+        for line in lines:
+            for tok in line.tokens:
+                if tok.kind == "label":
+                    hit = self._match_row(tok.text, next_idx)
+                    if hit is not None:
+                        close()
+                        idx, official = hit
+                        slot = self.slots[idx]
+                        slot.found, slot.label, slot.label_official, slot.loc = True, tok, official, tok.loc
+                        if result.loc is None:
+                            result.loc = tok.loc
+                        cur = idx
+                        next_idx = max(next_idx, idx + 1)
+                        result.started = True
+                        continue
+                    if self.groups.match(tok.text) is not None or self.captions.match(tok.text) is not None:
+                        close()
+                        continue
+                    if self.headers.match(tok.text, fuzzy=False) is not None:
+                        continue
+                    col = self.columns.match(tok.text)
+                    if col is not None:
+                        if not col.official:
+                            official = self.columns.labels[col.index].label
+                            result.header_deviations.append(HeaderDeviation(tok, official))
+                        continue
+                    if result.started and line.multi and (cur is None or cur_vals):
+                        close()
+                        extra = tok
+                    continue
+                # a value or an empty cell
+                if cur is None and extra is None:
+                    if tok.kind == "empty" or not result.started or next_idx >= len(self.slots):
+                        continue
+                    cur = next_idx
+                    slot = self.slots[cur]
+                    slot.found, slot.unlabelled, slot.loc = True, True, tok.loc
+                    next_idx += 1
+                if cur is not None:
+                    cur_vals.append(tok)
+                else:
+                    extra_vals.append(tok)
+            if line.multi and (cur_vals or extra_vals):
+                close()
+        close()
+        return result
+
+    @staticmethod
+    def _fill(slot: RowSlot, values: list[Token]) -> None:
+        expected = len(slot.columns)
+        vals = _trim(values, expected)
+        if not any(t.kind == "value" for t in vals):
+            slot.blank = True
+            slot.values = [t for t in values if t.kind == "empty"][:expected]
+            return
+        slot.values = vals
+
+
+@dataclass(slots=True)
+class FlatResult:
+    spec: TableSpec
+    values: list[Token]
+    started: bool
+    loc: Location | None
+    header_deviations: list[HeaderDeviation]
+
+    @property
+    def expected(self) -> int:
+        return len(self.spec.rows) * len(self.spec.columns)
+
+    @property
+    def blank(self) -> bool:
+        return self.started and not any(t.kind == "value" for t in self.values)
+
+
+def align_flat(spec: TableSpec, lines: list[Line]) -> FlatResult:
+    """Table 3: header labels, then one row of 15 values (possibly split over several lines/tables)."""
+    headers = LabelSet([Label(key=h, label=h) for h in spec.header_labels] + list(spec.columns))
+    values: list[Token] = []
+    started = False
+    loc: Location | None = None
+    deviations: list[HeaderDeviation] = []
+    for line in lines:
+        line_vals: list[Token] = []
+        for tok in line.tokens:
+            if tok.kind == "label":
+                m = headers.match(tok.text)
+                if m is not None:
+                    started = True
+                    if loc is None:
+                        loc = tok.loc
+                    if not m.official and m.index >= len(spec.header_labels):
+                        deviations.append(HeaderDeviation(tok, headers.labels[m.index].label))
+                continue
+            if started:
+                line_vals.append(tok)
+        if line.multi:
+            line_vals = _trim(line_vals, len(line_vals) if any(t.exact for t in line_vals) else 0)
+        values.extend(line_vals)
+    expected = len(spec.rows) * len(spec.columns)
+    values = _trim(values, expected)
+    return FlatResult(spec, values, started, loc, deviations)

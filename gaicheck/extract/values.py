@@ -1,0 +1,70 @@
+"""Cell value parsing: cell text → **value** (number, sign, unit) or "empty", for the extractor.
+
+Blank, `-`, `—`, `/`, `无` are "empty", distinct from 0. `+3`, `-18`, `37964.59万元`, `1,428.9`,
+`251000元` parse with their sign and unit kept.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from typing import Literal
+
+import regex
+
+EMPTY_MARKERS = frozenset({"", "-", "--", "—", "——", "–", "―", "/", "／", "\\", "无", "空", "－", "─", "_"})
+
+_NUMBER = regex.compile(
+    r"^(?P<sign>[+\-])?(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<frac>\d+))?\s*(?P<unit>万元|元|件|条|项|个|次|人次|宗)?$"
+)
+_DIGITS = regex.compile(r"^\d+$")
+
+
+@dataclass(slots=True, frozen=True)
+class ParsedValue:
+    status: Literal["ok", "empty", "invalid"]
+    value: int | float | None = None
+    unit: str | None = None
+    sign: str | None = None
+    decimals: int = 0
+
+
+def _fold(text: str) -> str:
+    s = unicodedata.normalize("NFKC", text).strip()
+    s = s.replace("\u2212", "-").replace("－", "-").replace(" ", "")
+    return s
+
+
+def parse_value(text: str) -> ParsedValue:
+    raw = text.strip()
+    if raw in EMPTY_MARKERS:
+        return ParsedValue("empty")
+    s = _fold(raw)
+    if s in EMPTY_MARKERS:
+        return ParsedValue("empty")
+    m = _NUMBER.match(s)
+    if m is None:
+        return ParsedValue("invalid")
+    digits = m.group("int").replace(",", "")
+    frac = m.group("frac")
+    sign = m.group("sign")
+    number: int | float
+    if frac is None:
+        number = int(digits)
+    else:
+        number = float(f"{digits}.{frac}")
+    if sign == "-":
+        number = -number
+    return ParsedValue("ok", number, m.group("unit"), sign, len(frac) if frac else 0)
+
+
+def is_value_text(text: str) -> bool:
+    """True when a cell holds a value or an empty marker (a dash…), i.e. not a label."""
+    raw = text.strip()
+    if raw == "":
+        return False
+    return parse_value(raw).status != "invalid"
+
+
+def is_digit_run(text: str) -> bool:
+    return bool(_DIGITS.match(text))

@@ -1,0 +1,96 @@
+"""The Report: the extractor's output and the only thing rules see.
+
+document → extractor → **Report** (every template cell, found or not, with its source location;
+sections; prose; structural observations) → rule engine.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+CellStatus = Literal["ok", "empty", "missing", "ambiguous", "invalid"]
+# ok: a value was read. empty: the cell is there but blank / "-" / "无". missing: the document has no
+# such cell (row or table absent, row too short to tell). ambiguous: something was found but cannot be
+# assigned safely (row with too many/few values, digits run together). invalid: text that is no number.
+
+TemplateName = Literal["2019", "2021", "mixed", "legacy", "none"]
+
+
+class Position(BaseModel):
+    """A source position, as in the JSON contract (1-based)."""
+
+    line: int | None = None
+    column: int | None = None
+    page: int | None = None
+    where: str | None = None  # human rendering for formats without lines, e.g. "表3 第5行 第4列"
+
+
+class CellValue(Position):
+    key: str  # e.g. "apply.new.natural"
+    table: str  # "active" | "apply" | "review"
+    row: str
+    col: str
+    row_label: str  # official wording
+    column_label: str
+    kind: str = "count"  # count | signed | money | money_wan
+    raw: str | None = None  # the text as found; None when not found
+    value: int | float | None = None
+    unit: str | None = None  # "元", "万元", … when written in the cell
+    status: CellStatus = "missing"
+
+
+class SectionInfo(Position):
+    key: str
+    number: str
+    official_title: str
+    found_title: str | None = None  # None: heading not found
+    official: bool = True  # the found wording is the official one or an accepted alias
+
+
+class TextBlock(Position):
+    """A paragraph of prose, with the section it sits in (None before the first heading)."""
+
+    text: str
+    section: str | None = None
+
+
+class Observation(Position):
+    """Something the extractor noticed about the document's structure, turned into findings by rules.
+
+    kind: row_short, row_long, row_unlabelled, row_missing, table_missing, label_deviation,
+          extra_row, cells_blank, run_unsplittable, …
+    """
+
+    kind: str
+    table: str | None = None
+    row: str | None = None
+    cells: list[str] = Field(default_factory=list)
+    data: dict[str, str | int | float | None] = Field(default_factory=dict)
+
+
+class Report(BaseModel):
+    path: str
+    format: str
+    template: TemplateName = "none"
+    template_votes: dict[str, int] = Field(default_factory=dict)
+    title: str | None = None
+    report_year: int | None = None
+    organ: str | None = None
+    published: str | None = None  # ISO date, from the page metadata or the document
+    sections: list[SectionInfo] = Field(default_factory=list)
+    cells: list[CellValue] = Field(default_factory=list)
+    text: list[TextBlock] = Field(default_factory=list)
+    observations: list[Observation] = Field(default_factory=list)
+    tables_found: dict[str, bool] = Field(default_factory=dict)
+    notes: list[str] = Field(default_factory=list)
+
+    def cell(self, key: str) -> CellValue | None:
+        for c in self.cells:
+            if c.key == key:
+                return c
+        return None
+
+    def cell_map(self) -> dict[str, CellValue]:
+        return {c.key: c for c in self.cells}

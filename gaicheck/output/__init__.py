@@ -1,0 +1,1 @@
+"""Reporters: Findings → **output** (text, json, …). Each format is a module with `render(results, …)`."""

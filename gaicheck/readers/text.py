@@ -1,0 +1,81 @@
+"""Plain-text and Markdown reader: file → **text reader** → Document.
+
+Handles the shapes real dumps come in: ordinary paragraphs, one cell per line (blank-line separated),
+pipe tables (`a | b | c`, Markdown too) and tab tables. Each line becomes a Paragraph (blank lines
+included, as empty paragraphs) or a table Row; consecutive rows form a Table. Every cell keeps its
+1-based line and character column.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from gaicheck.model.document import Cell, Document, Location, Paragraph, Row, Table
+from gaicheck.readers.encoding import DecodeError, decode_text
+
+_SEPARATOR_CELL = regex.compile(r"^[\s\-=:：_—]*$")
+
+
+def _split(line: str, sep: str, line_no: int) -> list[Cell]:
+    cells: list[Cell] = []
+    start = 0
+    for part in line.split(sep):
+        stripped = part.strip()
+        lead = len(part) - len(part.lstrip())
+        cells.append(Cell(stripped, Location(line=line_no, column=start + lead + 1)))
+        start += len(part) + len(sep)
+    return cells
+
+
+def _is_pipe_row(line: str) -> bool:
+    s = line.strip()
+    if s.count("|") >= 2:
+        return True
+    return s.count("|") == 1 and (s.startswith("|") or s.endswith("|"))
+
+
+def split_line(line: str, line_no: int) -> list[Cell] | None:
+    """The cells of a table line, or None when the line is running text."""
+    if "\t" in line.strip("\r\n") and line.strip():
+        return _split(line.rstrip("\r\n"), "\t", line_no)
+    if _is_pipe_row(line):
+        cells = _split(line.rstrip("\r\n"), "|", line_no)
+        if line.strip().startswith("|") and cells and not cells[0].text:
+            cells = cells[1:]
+        return cells
+    return None
+
+
+def parse_text(path: str, text: str, fmt: str = "text") -> Document:
+    doc = Document(path=path, format=fmt)
+    table_rows: list[Row] = []
+
+    def flush() -> None:
+        if table_rows:
+            doc.blocks.append(Table(rows=list(table_rows), loc=table_rows[0].loc, exact_grid=False))
+            table_rows.clear()
+
+    for index, line in enumerate(text.splitlines(), start=1):
+        cells = split_line(line, index)
+        if cells is not None:
+            if all(_SEPARATOR_CELL.match(c.text) for c in cells) and any(c.text for c in cells):
+                continue  # Markdown |---| or a dashed rule under a header
+            table_rows.append(Row(cells=cells, loc=Location(line=index, column=1)))
+            continue
+        flush()
+        stripped = line.strip()
+        lead = len(line) - len(line.lstrip())
+        doc.blocks.append(Paragraph(stripped, Location(line=index, column=lead + 1)))
+    flush()
+    return doc
+
+
+def read(path: str, data: bytes) -> Document:
+    try:
+        text, _encoding = decode_text(data)
+    except DecodeError as exc:
+        from gaicheck.readers import ReadError
+
+        raise ReadError(str(exc)) from exc
+    fmt = "markdown" if path.lower().endswith((".md", ".markdown")) else "text"
+    return parse_text(path, text.replace("\x00", ""), fmt)
