@@ -40,7 +40,31 @@ def _validate_codes(codes: list[str]) -> None:
             raise click.UsageError(f"未知的规则代码 / unknown rule code: {code}")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class LazyGroup(click.Group):
+    """Subcommands living in their own modules, imported only when invoked (keeps start-up fast)."""
+
+    lazy: dict[str, str] = {
+        "serve": "gaicheck.server.command:serve",
+        "series": "gaicheck.series.command:series",
+    }
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted([*super().list_commands(ctx), *self.lazy])
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in self.lazy:
+            import importlib
+
+            module_name, attr = self.lazy[cmd_name].split(":")
+            try:
+                command: click.Command = getattr(importlib.import_module(module_name), attr)
+            except ImportError as exc:
+                raise click.UsageError(f"命令 {cmd_name} 不可用 / command {cmd_name} unavailable: {exc}") from exc
+            return command
+        return super().get_command(ctx, cmd_name)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="gaicheck")
 def main() -> None:
     """gaicheck：政府信息公开工作年度报告一致性检查工具 / consistency linter for annual reports."""

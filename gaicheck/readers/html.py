@@ -15,6 +15,7 @@ text character in the decoded source (best effort, found by a forward-only searc
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from typing import TYPE_CHECKING
 
@@ -40,8 +41,7 @@ SKIP_TAGS = frozenset(
      "iframe", "frameset", "noframes", "canvas", "audio", "video", "map", "datalist", "textarea", "select"}
 )  # fmt: skip
 CELL_TAGS = frozenset({"td", "th"})
-_MARK = "\ufdd0"  # a noncharacter: marks piece boundaries inside a cell (removed from the source)
-_MARK_TAGS = tuple(sorted(BLOCK_TAGS | {"br"}))
+_STRUCTURE_TAGS = tuple(sorted(BLOCK_TAGS | {"br"}))
 
 MAX_COLSPAN = 1000  # HTML limits
 MAX_ROWSPAN = 65534
@@ -69,7 +69,8 @@ def normalize(text: str) -> str:
     """Collapse whitespace (incl. NBSP and U+3000) to single spaces, drop zero-width marks, strip."""
     if "\n" in text:
         text = _CJK_BREAK.sub("", text)
-    text = text.translate(_ZERO_WIDTH)
+    if not text.isascii():
+        text = text.translate(_ZERO_WIDTH)
     return " ".join(text.split())
 
 
@@ -96,12 +97,7 @@ class _Locator:
 
     def __init__(self, source: str) -> None:
         self.source = source
-        self.line_starts = [0]
-        find = source.find
-        pos = find("\n")
-        while pos != -1:
-            self.line_starts.append(pos + 1)
-            pos = find("\n", pos + 1)
+        self.line_starts = list(itertools.accumulate((len(line) + 1 for line in source.split("\n")), initial=0))
         self.cursor = 0
         self.budget = 4 * len(source) + 1_000_000  # characters we may still scan on failed searches
 
@@ -147,7 +143,7 @@ class _Locator:
 
 
 def _visible(text: str) -> bool:
-    return not text.isspace() and bool(text.translate(_ZERO_WIDTH).strip())
+    return bool(text) and not text.isspace()
 
 
 class _Para:
@@ -185,9 +181,10 @@ def _span(raw: str | None, limit: int, zero: int) -> int:
 class _Reader:
     """One pass over the parsed tree, producing blocks in document order."""
 
-    def __init__(self, source: str, data_tables: set[etree._Element]) -> None:
+    def __init__(self, source: str, data_tables: set[etree._Element], containers: set[etree._Element]) -> None:
         self.locator = _Locator(source)
         self.data_tables = data_tables
+        self.containers = containers
         self.blocks: list[Block] = []
         self.meta: dict[str, str] = {}
         self.grid_cells = 0
@@ -215,22 +212,31 @@ class _Reader:
         self.para = _Para()
 
     def walk(self, root: etree._Element) -> None:
+        """Visit the tree once. A leaf block (no block or `<br>` inside) is read whole with the C-level
+        `itertext()` and its subtree skipped: inline markup costs no Python work."""
         from lxml import etree
 
         walker = etree.iterwalk(root, events=("start", "end"))
-        block_tags, skip_tags, data_tables = BLOCK_TAGS, SKIP_TAGS, self.data_tables
+        block_tags, data_tables, containers = BLOCK_TAGS, self.data_tables, self.containers
         for event, el in walker:
             tag = el.tag
             if event == "start":
-                if tag in skip_tags or not isinstance(tag, str):
+                if not isinstance(tag, str):
                     walker.skip_subtree()
                     continue
-                if tag in block_tags or tag == "br":
+                if tag in block_tags:
                     self.flush()
+                    if el not in containers:
+                        for text in el.itertext():
+                            self.add(text, el)
+                        walker.skip_subtree()
+                        continue
                     if tag == "table" and el in data_tables:
                         self.table(el)
                         walker.skip_subtree()
                         continue
+                elif tag == "br":
+                    self.flush()
                 text = el.text
                 if text:
                     self.add(text, el)
@@ -244,34 +250,53 @@ class _Reader:
 
     # ---- tables ---------------------------------------------------------------------------
     def cell_text(self, td: etree._Element) -> tuple[str, Location | None]:
-        """A cell's text: its pieces (split by `<p>`, `<br>`, …) normalized and joined with no separator.
-
-        Block and `<br>` descendants get a NUL mark on their text and tail (the source has no NULs),
-        so one C-level `itertext()` gives the text with the piece boundaries in it.
-        """
-        if len(td) == 0:  # the common case: bare text
-            raw = td.text
-            if not raw or not _visible(raw):
-                return "", None
-            return normalize(raw), self.locator.locate(raw, td.sourceline)
-        marked = False
-        for el in td.iter(_MARK_TAGS):
-            if el is not td:
-                el.text = _MARK + el.text if el.text else _MARK
-                el.tail = _MARK + el.tail if el.tail else _MARK
-                marked = True
-        parts = list(td.itertext())
-        loc: Location | None = None
-        for part in parts:
-            if _visible(part.replace(_MARK, "")):
-                loc = self.locator.locate(part.replace(_MARK, ""), td.sourceline)
-                break
-        if loc is None:
+        """A cell's text: its pieces (split by `<p>`, `<br>`, …) normalized and joined with no separator."""
+        containers = self.containers
+        if td not in containers:  # the common case: no block or <br> inside
+            parts = list(td.itertext())
+            for text in parts:
+                if _visible(text):
+                    return normalize("".join(parts)), self.locator.locate(text, td.sourceline)
             return "", None
-        text = "".join(parts)
-        if marked:
-            return "".join(normalize(piece) for piece in text.split(_MARK)), loc
-        return normalize(text), loc
+        from lxml import etree
+
+        pieces: list[str] = []
+        parts = []
+        loc: Location | None = None
+        block_tags = BLOCK_TAGS
+        walker = etree.iterwalk(td, events=("start", "end"))
+        for event, el in walker:
+            tag = el.tag
+            if event == "start":
+                if not isinstance(tag, str):
+                    walker.skip_subtree()
+                    continue
+                if el is not td and (tag in block_tags or tag == "br"):
+                    if parts:
+                        pieces.append(normalize("".join(parts)))
+                        parts = []
+                    if tag != "br" and el not in containers:
+                        for text in el.itertext():
+                            if loc is None and _visible(text):
+                                loc = self.locator.locate(text, el.sourceline)
+                            parts.append(text)
+                        walker.skip_subtree()
+                        continue
+                text = el.text
+            else:
+                if el is td:
+                    break
+                if tag in block_tags and parts:
+                    pieces.append(normalize("".join(parts)))
+                    parts = []
+                text = el.tail
+            if text:
+                if loc is None and _visible(text):
+                    loc = self.locator.locate(text, el.sourceline)
+                parts.append(text)
+        if parts:
+            pieces.append(normalize("".join(parts)))
+        return "".join(pieces), loc
 
     def table(self, table: etree._Element) -> None:
         locator = self.locator
@@ -379,37 +404,48 @@ class _Reader:
             self.pending_label = None
 
 
-def _table_kinds(root: etree._Element) -> set[etree._Element]:
-    """The tables to read as data grids: innermost tables (no table inside) with more than one column.
+def _structure(root: etree._Element) -> tuple[set[etree._Element], set[etree._Element]]:
+    """One pass over the block elements only: (data tables, block containers).
 
-    A table holding another table, or a one-column box around the article, is layout: read as flow.
+    Data tables are innermost tables (no table inside) with more than one column: a table holding
+    another table, or a one-column box around the article, is layout and is read as flow.
+    Containers are block elements with a block or `<br>` inside; the others are leaves.
     """
     from lxml import etree
 
     data: set[etree._Element] = set()
+    containers: set[etree._Element] = set()
+    blocks: list[etree._Element] = []
     # per open table: [holds a nested table, widest row so far, cells in the current row, has colspan]
-    stack: list[list[int]] = []
-    for event, el in etree.iterwalk(root, events=("start", "end"), tag=("table", "tr", "td", "th")):
+    tables: list[list[int]] = []
+    for event, el in etree.iterwalk(root, events=("start", "end"), tag=_STRUCTURE_TAGS):
         tag = el.tag
-        if tag == "table":
-            if event == "start":
-                if stack:
-                    stack[-1][0] = 1
-                stack.append([0, 0, 0, 0])
-            else:
-                nested, widest, current, spans = stack.pop()
+        if event == "start":
+            if blocks:
+                containers.add(blocks[-1])
+            if tag == "br":
+                continue
+            blocks.append(el)
+            if tag == "table":
+                if tables:
+                    tables[-1][0] = 1
+                tables.append([0, 0, 0, 0])
+            elif tables:
+                info = tables[-1]
+                if tag == "tr":
+                    info[1] = max(info[1], info[2])
+                    info[2] = 0
+                elif tag == "td" or tag == "th":
+                    info[2] += 1
+                    if _span(el.get("colspan"), MAX_COLSPAN, 1) > 1:
+                        info[3] = 1
+        elif tag != "br":
+            blocks.pop()
+            if tag == "table":
+                nested, widest, current, spans = tables.pop()
                 if not nested and (max(widest, current) > 1 or spans):
                     data.add(el)
-        elif stack and event == "start":
-            info = stack[-1]
-            if tag == "tr":
-                info[1] = max(info[1], info[2])
-                info[2] = 0
-            else:
-                info[2] += 1
-                if _span(el.get("colspan"), MAX_COLSPAN, 1) > 1:
-                    info[3] = 1
-    return data
+    return data, containers
 
 
 _INLINE_TAG = re.compile(
@@ -472,7 +508,7 @@ def read(path: str, data: bytes) -> Document:
         source, _encoding = decode_text(data, declared_charset(data))
     except DecodeError as exc:
         raise ReadError(str(exc)) from exc
-    source = source.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "").replace(_MARK, "")
+    source = source.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
 
     doc = Document(path=path, format="html")
     root = _parse(source)
@@ -493,7 +529,7 @@ def read(path: str, data: bytes) -> Document:
         doc.title = normalize("".join(title_el.itertext())) or None
 
     etree.strip_elements(root, *SKIP_TAGS, with_tail=False)
-    reader = _Reader(source, _table_kinds(root))
+    reader = _Reader(source, *_structure(root))
     reader.walk(root)
     doc.blocks = reader.blocks
     doc.meta = reader.meta
