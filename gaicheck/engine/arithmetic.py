@@ -136,7 +136,7 @@ def check_identity(report: Report, template: Template, identity: IdentitySpec, o
     reason_items = [f"{name}{status}" if lang == "zh" else f"{name} {status}" for name, status in reasons.items()]
     if len(reason_items) > MAX_SCOPES_SHOWN:
         more = len(reason_items) - MAX_SCOPES_SHOWN
-        reason_items = reason_items[:MAX_SCOPES_SHOWN] + [f"等{more}项" if lang == "zh" else f"and {more} more"]
+        reason_items = [*reason_items[:MAX_SCOPES_SHOWN], f"等{more}项" if lang == "zh" else f"and {more} more"]
     first_bad = unverifiable[0][1][0]
     out.emit(
         "SUM005",

@@ -127,7 +127,7 @@ def template_checks(report: Report, out: Emitter) -> None:
         return
     if year is None:
         if report.template != "none":
-            out.emit("TPL006", {})
+            out.emit("TPL006", {}, at=report.title_at)
         return
     found = effective_template(report)
     expected = "2021" if year >= 2021 else "2019" if year >= 2019 else None
@@ -145,6 +145,7 @@ def template_checks(report: Report, out: Emitter) -> None:
             "expected_notice": _NOTICE[expected],
             "expected_notice_en": _NOTICE_EN[expected],
         },
+        at=report.title_at,
         expected=expected,
         actual=found,
     )

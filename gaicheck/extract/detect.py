@@ -14,7 +14,6 @@ from gaicheck.extract.stream import Line
 from gaicheck.templates import all_templates, load_legacy
 
 
-
 @dataclass(slots=True)
 class Detection:
     votes: dict[str, list[str]] = field(default_factory=dict)  # version → signals seen

@@ -6,6 +6,8 @@ It knows the template only: the document may come from any reader.
 
 from __future__ import annotations
 
+from typing import Any
+
 from gaicheck.extract.detect import decide, detect
 from gaicheck.extract.labels import LabelSet
 from gaicheck.extract.meta import find_published, find_title
@@ -14,15 +16,19 @@ from gaicheck.extract.stream import Line, Token, flatten, stream_tokens
 from gaicheck.extract.tables import FlatResult, HeaderDeviation, RowAligner, TableResult, align_flat
 from gaicheck.extract.values import parse_value
 from gaicheck.model.document import Document, Location
-from gaicheck.model.report import CellValue, Observation, Report, SectionInfo, TextBlock
+from gaicheck.model.report import CellValue, Observation, Position, Report, SectionInfo, TextBlock
 from gaicheck.templates import Label, TableSpec, Template, load_template
 
 
-def _pos(loc: Location | None) -> dict[str, int | str | None]:
+def _position(loc: Location | None) -> Position:
     if loc is None:
-        return {"line": None, "column": None, "page": None, "where": None}
+        return Position()
     where = loc.describe("zh") if loc.line is None else None
-    return {"line": loc.line, "column": loc.column, "page": loc.page, "where": where or None}
+    return Position(line=loc.line, column=loc.column, page=loc.page, where=where or None)
+
+
+def _pos(loc: Location | None) -> dict[str, Any]:
+    return _position(loc).model_dump()
 
 
 def _cell(table: TableSpec, row_key: str, row_label: str, col_key: str, col_label: str, kind: str) -> CellValue:
@@ -93,6 +99,7 @@ class Extractor:
             template="mixed" if mixed else choice,  # type: ignore[arg-type]
             template_votes={v: len(s) for v, s in detection.votes.items()},
             title=meta.title,
+            title_at=_position(meta.title_loc) if meta.title_loc else None,
             report_year=meta.year,
             organ=meta.organ,
             published=find_published(self.lines, doc.meta),
@@ -147,7 +154,7 @@ class Extractor:
                 continue
             if line.multi or line.blank or not line.tokens:
                 continue
-            blocks.append(TextBlock(text=line.text, section=current, **_pos(line.loc)))  # type: ignore[arg-type]
+            blocks.append(TextBlock(text=line.text, section=current, **_pos(line.loc)))
         return blocks
 
     # ------------------------------------------------------------------ tables

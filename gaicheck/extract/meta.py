@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import regex
 
 from gaicheck.extract.stream import Line
+from gaicheck.model.document import Location
 
 _TITLE = regex.compile(
     r"(?P<pre>[^。；;]{0,60}?)(?P<year>(?:19|20)\d{2})\s*年\s*度?\s*(?P<mid>[^。；;]{0,40}?)政府信息公开(?:工作)?(?:年度)?(?:工作)?报告"
@@ -33,6 +34,7 @@ TITLE_SCAN_LINES = 80
 class Meta:
     title: str | None = None
     title_line: int | None = None  # index into the lines
+    title_loc: Location | None = None
     year: int | None = None
     organ: str | None = None
     published: str | None = None
@@ -52,6 +54,7 @@ def find_title(lines: list[Line], html_title: str | None) -> Meta:
         if m is None:
             continue
         meta.title, meta.title_line, meta.year = line.text.strip(), line.index, int(m.group("year"))
+        meta.title_loc = line.loc
         organ = m.group("pre").strip()
         if not organ and "mid" in m.groupdict():
             organ = (m.group("mid") or "").strip()

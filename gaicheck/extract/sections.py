@@ -10,7 +10,9 @@ from gaicheck.extract.labels import LabelSet
 from gaicheck.extract.stream import Line
 from gaicheck.templates import Label, SectionSpec
 
-_HEADING = regex.compile(r"^\s*(?:第)?(?P<num>[一二三四五六七八九十]{1,2})\s*(?:部分)?\s*[、.．,，:：\s]\s*(?P<title>.+)$")
+_HEADING = regex.compile(
+    r"^\s*(?:第)?(?P<num>[一二三四五六七八九十]{1,2})\s*(?:部分)?\s*[、.．,，:：\s]\s*(?P<title>.+)$"
+)
 _SENTENCE_END = regex.compile(r"[。：:；;]")
 
 

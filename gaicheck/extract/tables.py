@@ -142,8 +142,8 @@ class RowAligner:
                     col = self.columns.match(tok.text)
                     if col is not None:
                         if not col.official:
-                            official = self.columns.labels[col.index].label
-                            result.header_deviations.append(HeaderDeviation(tok, official))
+                            wording = self.columns.labels[col.index].label
+                            result.header_deviations.append(HeaderDeviation(tok, wording))
                         continue
                     if result.started and line.multi and (cur is None or cur_vals):
                         close()

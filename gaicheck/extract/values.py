@@ -48,11 +48,7 @@ def parse_value(text: str) -> ParsedValue:
     digits = m.group("int").replace(",", "")
     frac = m.group("frac")
     sign = m.group("sign")
-    number: int | float
-    if frac is None:
-        number = int(digits)
-    else:
-        number = float(f"{digits}.{frac}")
+    number: int | float = int(digits) if frac is None else float(f"{digits}.{frac}")
     if sign == "-":
         number = -number
     return ParsedValue("ok", number, m.group("unit"), sign, len(frac) if frac else 0)

@@ -76,6 +76,7 @@ class Report(BaseModel):
     template: TemplateName = "none"
     template_votes: dict[str, int] = Field(default_factory=dict)
     title: str | None = None
+    title_at: Position | None = None  # where the title was found
     report_year: int | None = None
     organ: str | None = None
     published: str | None = None  # ISO date, from the page metadata or the document
