@@ -152,7 +152,7 @@ class Extractor:
             if line.index in heads:
                 current = heads[line.index]
                 continue
-            if line.multi or line.blank or not line.tokens:
+            if line.multi or line.blank or not line.tokens or line.tokens[0].kind != "label":
                 continue
             blocks.append(TextBlock(text=line.text, section=current, **_pos(line.loc)))
         return blocks
@@ -181,12 +181,13 @@ class Extractor:
         found: dict[str, bool] = {}
         for table in template.table_order():
             lines = regions[table.key]
+            row_ids = [(i.lhs, i.rhs) for i in template.identities if i.table == table.key and i.for_each == "row"]
             if table.layout == "flat":
-                flat = align_flat(table, lines)
+                flat = align_flat(table, lines, row_ids)
                 found[table.key] = flat.started
                 cells.extend(self._flat_cells(table, flat))
             else:
-                result = RowAligner(table).align(lines)
+                result = RowAligner(table, row_ids).align(lines)
                 found[table.key] = result.started
                 cells.extend(self._row_cells(table, result))
             if not found[table.key]:
@@ -229,6 +230,12 @@ class Extractor:
                     cell.raw = ""
                     for k, v in _pos(tok.loc if tok else slot.loc).items():
                         setattr(cell, k, v)
+            elif slot.unsplittable is not None:
+                for cell in cells:
+                    cell.status = "ambiguous"
+                    for k, v in _pos(slot.loc).items():
+                        setattr(cell, k, v)
+                self.observe("run_unsplittable", slot.loc, cells=keys, raw=slot.unsplittable, expected=expected, **common)
             elif len(slot.values) == expected:
                 for cell, tok in zip(cells, slot.values, strict=True):
                     _set_value(cell, tok)
@@ -261,6 +268,16 @@ class Extractor:
                 cell.status, cell.raw = "empty", ""
                 for k, v in _pos(tok.loc if tok else flat.loc).items():
                     setattr(cell, k, v)
+        elif flat.unsplittable is not None:
+            loc = flat.values[0].loc if flat.values else flat.loc
+            for cell in cells:
+                cell.status = "ambiguous"
+                for k, v in _pos(loc).items():
+                    setattr(cell, k, v)
+            self.observe(
+                "run_unsplittable", loc, cells=keys, table=table.key, row="", table_no=table.number,
+                row_label="数据行", raw=flat.unsplittable, expected=flat.expected,
+            )
         elif len(flat.values) == flat.expected:
             for cell, tok in zip(cells, flat.values, strict=True):
                 _set_value(cell, tok)

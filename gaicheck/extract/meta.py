@@ -25,9 +25,12 @@ _DATE_LABELLED = regex.compile(
     r"(?P<y>(?:19|20)\d{2})\s*[-年/.]\s*(?P<m>\d{1,2})\s*[-月/.]\s*(?P<d>\d{1,2})"
 )
 _DATE_LINE = regex.compile(r"^\s*(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*$")
-_ORGAN_NOISE = regex.compile(r"^(?:关于|印发|公布|[\s:：|]+)+|[\s:：|]+$")
+_ORGAN_NOISE = regex.compile(r"^(?:标题|题目|名称|关于|印发|公布|[\s:：|#*]+)+|[\s:：|#*]+$")
+# a title ends with 报告 (optionally "（2022年度）"); a sentence that merely mentions 年度报告 does not
+_TITLE_END = regex.compile(r"报告\s*(?:[（(]\s*(?:19|20)\d{2}\s*年?度?\s*[)）])?\s*[#*]*\s*$")
 
 TITLE_SCAN_LINES = 80
+_WRAPPED_TITLE_HEAD = regex.compile(r"(?:19|20)\d{2}\s*年.*政府信息公开")
 
 
 @dataclass(slots=True)
@@ -46,9 +49,20 @@ def _fold(text: str) -> str:
 
 def find_title(lines: list[Line], html_title: str | None) -> Meta:
     meta = Meta()
-    for line in lines[:TITLE_SCAN_LINES]:
+    head = lines[:TITLE_SCAN_LINES]
+    for i, line in enumerate(head):
         text = _fold(line.text).strip()
-        if not text or len(text) > 120:
+        following = _fold(head[i + 1].text).strip() if i + 1 < len(head) else ""
+        if (
+            text
+            and _TITLE_END.search(text) is None
+            and _WRAPPED_TITLE_HEAD.search(text) is not None
+            and 0 < len(following) <= 12
+        ):
+            joined = text + following  # a title wrapped over two lines
+            if _TITLE_END.search(joined) is not None and len(joined) <= 80:
+                text = joined
+        if not text or len(text) > 120 or _TITLE_END.search(text) is None:
             continue
         m = _TITLE.search(text) or _TITLE_SUFFIX_YEAR.search(text)
         if m is None:
@@ -61,7 +75,7 @@ def find_title(lines: list[Line], html_title: str | None) -> Meta:
         organ = _ORGAN_NOISE.sub("", organ)
         meta.organ = organ or None
         break
-    if meta.title is None and html_title:
+    if meta.title is None and html_title and _TITLE_END.search(_fold(html_title).strip()):
         m = _TITLE.search(_fold(html_title)) or _TITLE_SUFFIX_YEAR.search(_fold(html_title))
         if m is not None:
             meta.title, meta.year = html_title.strip(), int(m.group("year"))

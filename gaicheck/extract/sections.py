@@ -43,6 +43,10 @@ def find_sections(lines: list[Line], specs: list[SectionSpec], start: int) -> di
             if hit is not None:
                 title = head
         if hit is None:
+            # the number is a strong anchor: accept a looser wording for the section it numbers
+            same_number = [i for i, spec in enumerate(specs) if spec.number == m.group("num")]
+            hit = labels.match(title, same_number, loose=True)
+        if hit is None:
             continue
         spec = specs[hit.index]
         if spec.key in found:

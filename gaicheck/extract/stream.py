@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+import regex
+
 from gaicheck.extract.values import is_value_text
 from gaicheck.model.document import Document, Location, Paragraph
 
@@ -22,6 +24,7 @@ class Token:
     loc: Location
     kind: TokenKind
     exact: bool  # its emptiness is real (exact grid or one-cell-per-line), not separator noise
+    run: bool = False  # a digit run whose cell separators were lost (run-on text): may hold several cells
 
 
 @dataclass(slots=True)
@@ -35,6 +38,25 @@ class Line:
     table: int | None = None  # index of the Table block it came from
 
 
+_TRAILING_NUMBERS = regex.compile(r"^(?P<label>.*[\p{Han}）)])\s+(?P<nums>[+\-－]?\d[\d.,]*(?:\s+[+\-－]?\d[\d.,]*)*)$")
+
+
+SHORT_PARAGRAPH = 40  # a short line may be a label with its number(s): `行政处罚 0`
+
+
+def _tokens(text: str, loc: Location, exact: bool) -> list[Token]:
+    """A cell, or a label followed by its numbers in the same cell (`行政处罚 0`, from PDF conversions)."""
+    m = _TRAILING_NUMBERS.match(text)
+    if m is None or len(text) > 80:
+        return [Token(text, loc, _kind(text), exact)]
+    out = [Token(m.group("label"), loc, _kind(m.group("label")), exact)]
+    for num in regex.finditer(r"\S+", m.group("nums")):
+        col = None if loc.column is None else loc.column + m.start("nums") + num.start()
+        sub = Location(line=loc.line, column=col, page=loc.page, table=loc.table, row=loc.row, cell=loc.cell)
+        out.append(Token(num.group(), sub, _kind(num.group()), exact))
+    return out
+
+
 def _kind(text: str) -> TokenKind:
     if not text.strip():
         return "empty"
@@ -42,6 +64,8 @@ def _kind(text: str) -> TokenKind:
 
 
 def flatten(document: Document) -> list[Line]:
+    from gaicheck.extract.runon import split_runon
+
     lines: list[Line] = []
     for block_no, block in enumerate(document.blocks):
         if isinstance(block, Paragraph):
@@ -49,17 +73,22 @@ def flatten(document: Document) -> list[Line]:
             if not text.strip():
                 lines.append(Line(len(lines), "", block.loc, blank=True))
                 continue
-            lines.append(Line(len(lines), text, block.loc, [Token(text, block.loc, _kind(text), True)]))
+            toks = _tokens(text, block.loc, True) if len(text) <= SHORT_PARAGRAPH else [Token(text, block.loc, _kind(text), True)]
+            line = Line(len(lines), text, block.loc, toks, multi=len(toks) > 1)
+            pseudo = split_runon(line)
+            lines.extend(pseudo if pseudo is not None else [line])
             continue
         for row in block.rows:
             cells = [c for c in row.cells if not c.spanned]
-            tokens = [Token(c.text, c.loc, _kind(c.text), block.exact_grid) for c in cells]
+            tokens = [t for c in cells for t in _tokens(c.text, c.loc, block.exact_grid)]
             text = " ".join(c.text for c in cells if c.text)
             multi = len(row.cells) > 1
             if not multi and not text:
                 lines.append(Line(len(lines), "", row.loc, blank=True, table=block_no))
                 continue
             lines.append(Line(len(lines), text, row.loc, tokens, multi=multi, table=block_no))
+    for index, line in enumerate(lines):
+        line.index = index
     return lines
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from gaicheck.extract.labels import LabelSet
+from gaicheck.extract.split import split_runs
 from gaicheck.extract.stream import Line, Token
 from gaicheck.model.document import Location
 from gaicheck.templates import ColumnSpec, Label, RowSpec, TableSpec
@@ -28,6 +29,8 @@ class RowSlot:
     unlabelled: bool = False
     values: list[Token] = field(default_factory=list)
     blank: bool = False  # the row is there but holds no value at all
+    unsplittable: str | None = None  # the digit run that could not be split safely
+    label_only: bool = False  # its label was seen with nothing after it (a heading): a later label may claim it
     loc: Location | None = None
 
 
@@ -67,11 +70,31 @@ def _trim(values: list[Token], expected: int) -> list[Token]:
     return vals
 
 
+RowIdentity = tuple[list[str], list[str]]  # column keys: sum(lhs) == sum(rhs) in every row
+
+
+def _constraints(columns: list[ColumnSpec], identities: list[RowIdentity]) -> list[tuple[list[int], list[int]]]:
+    index = {c.key: i for i, c in enumerate(columns)}
+    out = []
+    for lhs, rhs in identities:
+        if all(k in index for k in lhs + rhs):
+            out.append(([index[k] for k in lhs], [index[k] for k in rhs]))
+    return out
+
+
+def resolve_runs(values: list[Token], columns: list[ColumnSpec], identities: list[RowIdentity]) -> list[Token] | None:
+    """Values of a row holding digit runs: split when exactly one split fits, else None."""
+    if len(values) == len(columns) or not any(t.run for t in values) or any(t.kind == "empty" for t in values):
+        return values
+    return split_runs(values, [c.kind for c in columns], _constraints(columns, identities))
+
+
 class RowAligner:
     """Aligns the 'rows' layout (table 2) and the 'blocks' layout (table 1)."""
 
-    def __init__(self, spec: TableSpec) -> None:
+    def __init__(self, spec: TableSpec, identities: list[RowIdentity] | None = None) -> None:
         self.spec = spec
+        self.identities = identities or []
         if spec.layout == "blocks":
             pairs = [(r, b.columns) for b in spec.blocks for r in b.rows]
             self.captions = LabelSet([Label(key=b.key, label=b.caption) for b in spec.blocks])
@@ -89,9 +112,13 @@ class RowAligner:
             seen.setdefault(c.label, c)
         self.columns = LabelSet(list(seen.values()))
 
-    def _match_row(self, text: str, next_idx: int) -> tuple[int, bool] | None:
-        free = [i for i in range(len(self.slots)) if not self.slots[i].found]
-        if next_idx < len(self.slots) and not self.slots[next_idx].found:
+    def _free(self, i: int, pending: int | None) -> bool:
+        return not self.slots[i].found or self.slots[i].label_only or i == pending
+
+    def _match_row(self, text: str, next_idx: int, pending: int | None = None) -> tuple[int, bool] | None:
+        """`pending`: the row whose label was just seen with no value yet (a heading): it may be claimed again."""
+        free = [i for i in range(len(self.slots)) if self._free(i, pending)]
+        if next_idx < len(self.slots) and self._free(next_idx, pending):
             m = self.rows.match(text, [next_idx], loose=True)
             if m is not None:
                 return m.index, m.official
@@ -113,26 +140,36 @@ class RowAligner:
 
         def close() -> None:
             nonlocal cur, cur_vals, extra, extra_vals
-            if cur is not None:
-                self._fill(self.slots[cur], cur_vals)
+            if cur is not None and not cur_vals:
+                self.slots[cur].label_only = True
+            elif cur is not None:
+                self.slots[cur].label_only = False
+                self._fill(self.slots[cur], cur_vals, self.identities)
             elif extra is not None and any(t.kind == "value" for t in extra_vals):
                 result.extra_rows.append(ExtraRow(extra, list(extra_vals)))
             cur, cur_vals, extra, extra_vals = None, [], None, []
 
         for line in lines:
+            matched_here = False
+            held: list[Token] = []  # empties of a header-like line: kept only if a value follows on the line
             for tok in line.tokens:
                 if tok.kind == "label":
-                    hit = self._match_row(tok.text, next_idx)
+                    hit = self._match_row(tok.text, next_idx, cur if not cur_vals else None)
                     if hit is not None:
-                        close()
                         idx, official = hit
                         slot = self.slots[idx]
+                        seen_official = slot.found and slot.label_official and (slot.label_only or idx == cur)
+                        close()
+                        if seen_official:
+                            official = True  # its official heading was seen first
                         slot.found, slot.label, slot.label_official, slot.loc = True, tok, official, tok.loc
                         if result.loc is None:
                             result.loc = tok.loc
                         cur = idx
                         next_idx = max(next_idx, idx + 1)
                         result.started = True
+                        matched_here = True
+                        held = []
                         continue
                     if self.groups.match(tok.text) is not None or self.captions.match(tok.text) is not None:
                         close()
@@ -150,6 +187,13 @@ class RowAligner:
                         extra = tok
                     continue
                 # a value or an empty cell
+                if tok.kind == "empty" and line.multi and not matched_here and not cur_vals and not extra_vals:
+                    held.append(tok)
+                    continue
+                if tok.kind == "value" and held:
+                    if cur is not None:
+                        cur_vals.extend(held)
+                    held = []
                 if cur is None and extra is None:
                     if tok.kind == "empty" or not result.started or next_idx >= len(self.slots):
                         continue
@@ -164,17 +208,23 @@ class RowAligner:
             if line.multi and (cur_vals or extra_vals):
                 close()
         close()
+        for slot in self.slots:
+            if slot.label_only:
+                self._fill(slot, [], self.identities)
         return result
 
     @staticmethod
-    def _fill(slot: RowSlot, values: list[Token]) -> None:
+    def _fill(slot: RowSlot, values: list[Token], identities: list[RowIdentity]) -> None:
         expected = len(slot.columns)
         vals = _trim(values, expected)
         if not any(t.kind == "value" for t in vals):
             slot.blank = True
             slot.values = [t for t in values if t.kind == "empty"][:expected]
             return
-        slot.values = vals
+        resolved = resolve_runs(vals, slot.columns, identities)
+        if resolved is None:
+            slot.unsplittable = " ".join(t.text for t in vals)
+        slot.values = resolved if resolved is not None else vals
 
 
 @dataclass(slots=True)
@@ -184,6 +234,7 @@ class FlatResult:
     started: bool
     loc: Location | None
     header_deviations: list[HeaderDeviation]
+    unsplittable: str | None = None
 
     @property
     def expected(self) -> int:
@@ -194,7 +245,7 @@ class FlatResult:
         return self.started and not any(t.kind == "value" for t in self.values)
 
 
-def align_flat(spec: TableSpec, lines: list[Line]) -> FlatResult:
+def align_flat(spec: TableSpec, lines: list[Line], identities: list[RowIdentity] | None = None) -> FlatResult:
     """Table 3: header labels, then one row of 15 values (possibly split over several lines/tables)."""
     headers = LabelSet([Label(key=h, label=h) for h in spec.header_labels] + list(spec.columns))
     values: list[Token] = []
@@ -220,4 +271,17 @@ def align_flat(spec: TableSpec, lines: list[Line]) -> FlatResult:
         values.extend(line_vals)
     expected = len(spec.rows) * len(spec.columns)
     values = _trim(values, expected)
-    return FlatResult(spec, values, started, loc, deviations)
+    unsplittable = None
+    if any(t.run for t in values) and len(values) != expected:
+        columns = [c for _r in spec.rows for c in spec.columns]
+        width = len(spec.columns)
+        flat_ids = [
+            ([f"{r}:{k}" for k in lhs], [f"{r}:{k}" for k in rhs]) for r in range(len(spec.rows)) for lhs, rhs in identities or []
+        ]
+        keyed = [c.model_copy(update={"key": f"{i // width}:{c.key}"}) for i, c in enumerate(columns)]
+        resolved = resolve_runs(values, keyed, flat_ids)
+        if resolved is None:
+            unsplittable = " ".join(t.text for t in values)
+        else:
+            values = resolved
+    return FlatResult(spec, values, started, loc, deviations, unsplittable)

@@ -14,6 +14,7 @@ from gaicheck.model.document import Cell, Document, Location, Paragraph, Row, Ta
 from gaicheck.readers.encoding import DecodeError, decode_text
 
 _SEPARATOR_CELL = regex.compile(r"^[\s\-=:：_—]*$")
+_MARKUP = regex.compile(r"^(?:#{1,6}\s+|>\s*)|\*\*")  # Markdown heading/quote markers and bold
 
 
 def _split(line: str, sep: str, line_no: int) -> list[Cell]:
@@ -65,6 +66,11 @@ def parse_text(path: str, text: str, fmt: str = "text") -> Document:
         flush()
         stripped = line.strip()
         lead = len(line) - len(line.lstrip())
+        marker = _MARKUP.match(stripped)
+        if marker is not None and marker.group().startswith(("#", ">")):
+            lead += marker.end()
+            stripped = stripped[marker.end() :]
+        stripped = stripped.replace("**", "")
         doc.blocks.append(Paragraph(stripped, Location(line=index, column=lead + 1)))
     flush()
     return doc

@@ -39,17 +39,20 @@ def test_unreadable_file_gets_exit_2_and_the_batch_goes_on(tmp_path: Path) -> No
     assert code == 2 and "无法读取文件" in out
 
 
+SPINE = "STR,TPL,SUM,VAL001,VAL002,VAL003"
+
+
 def test_text_output_lines_and_summary() -> None:
-    code, out = run("check", WRONG)
+    code, out = run("check", WRONG, "--select", SPINE)
     lines = out.strip().splitlines()
     assert lines[0] == f"{WRONG}:21:8: VAL002 表1「行政处罚」「本年处理决定数量」不是整数（46.5），件数、项数应为整数"
     assert lines[-1] == "共检查1个文件：错误6个，警告0个，提示0个"
-    code, out = run("check", WRONG, "--lang", "en")
+    code, out = run("check", WRONG, "--lang", "en", "--select", SPINE)
     assert out.strip().splitlines()[-1] == "1 file(s) checked: 6 error(s), 0 warning(s), 0 info"
 
 
 def test_json_contract() -> None:
-    code, out = run("check", WRONG, "--format", "json")
+    code, out = run("check", WRONG, "--format", "json", "--select", SPINE)
     data = json.loads(out)
     assert set(data) == {"version", "files", "summary"}
     file = data["files"][0]

@@ -1,0 +1,92 @@
+"""Splitting digit runs: value tokens whose separators were lost → **cells**, only when exactly one split
+satisfies the row's identities (e.g. 总计 = 自然人 + … + 其他); otherwise the row stays unreadable.
+
+Each run is cut into numbers without leading zeros; a sign may only open a number, a decimal part or a unit
+only close one; a count column takes no sign and no decimals. The search stops at the second solution or
+after a node budget, in which case the row is treated as ambiguous — gaicheck never invents values.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import regex
+
+from gaicheck.extract.stream import Token
+from gaicheck.extract.values import parse_value
+
+NODE_BUDGET = 200_000
+_PART = regex.compile(r"^[+\-]?(?:0|[1-9]\d*)(?:\.\d+)?(?:万元|元|件|条|项|个)?$")
+
+Constraint = tuple[list[int], list[int]]  # indices of the parts: sum(lhs) == sum(rhs)
+
+
+def _fits(part: str, kind: str) -> bool:
+    if not _PART.match(part):
+        return False
+    if kind in ("count", "signed") and "." in part:
+        return False
+    return not (kind != "signed" and part.startswith("-"))
+
+
+def split_runs(tokens: list[Token], kinds: list[str], constraints: list[Constraint]) -> list[Token] | None:
+    """The unique split of `tokens` into len(kinds) cells, or None (no split, or more than one)."""
+    expected = len(kinds)
+    pieces = [t.text.replace("－", "-").replace(",", "") for t in tokens]
+    solutions: list[list[tuple[int, int, int]]] = []  # (piece, start, end) per part
+    nodes = 0
+    parts: list[tuple[int, int, int]] = []
+    values: list[float] = []
+    check_at: dict[int, list[Constraint]] = {}
+    for c in constraints:
+        check_at.setdefault(max(c[0] + c[1]), []).append(c)
+    remaining_chars = [sum(len(p) for p in pieces[i:]) for i in range(len(pieces) + 1)]
+
+    def ok_constraints(n: int) -> bool:
+        for lhs, rhs in check_at.get(n - 1, []):
+            if abs(sum(values[i] for i in lhs) - sum(values[i] for i in rhs)) > 1e-9:
+                return False
+        return True
+
+    def dfs(piece: int, pos: int) -> None:
+        nonlocal nodes
+        nodes += 1
+        if nodes > NODE_BUDGET or len(solutions) > 1:
+            return
+        if piece == len(pieces):
+            if len(parts) == expected:
+                solutions.append(list(parts))
+            return
+        text = pieces[piece]
+        left_in_piece = len(text) - pos
+        pieces_after = len(pieces) - piece - 1
+        if len(parts) + 1 + pieces_after > expected:
+            return
+        if len(parts) + left_in_piece + remaining_chars[piece + 1] < expected:
+            return
+        for end in range(pos + 1, len(text) + 1):
+            part = text[pos:end]
+            if len(parts) >= expected or not _fits(part, kinds[len(parts)]):
+                continue
+            value = parse_value(part).value
+            if value is None:
+                continue
+            parts.append((piece, pos, end))
+            values.append(float(value))
+            if ok_constraints(len(parts)):
+                if end == len(text):
+                    dfs(piece + 1, 0)
+                else:
+                    dfs(piece, end)
+            parts.pop()
+            values.pop()
+
+    dfs(0, 0)
+    if len(solutions) != 1 or nodes > NODE_BUDGET:
+        return None
+    out: list[Token] = []
+    for piece, start, end in solutions[0]:
+        src = tokens[piece]
+        col = (src.loc.column or 1) + start
+        out.append(replace(src, text=pieces[piece][start:end], loc=replace(src.loc, column=col), run=False))
+    return out
