@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from gaicheck.engine.core import Emitter, rule
 from gaicheck.engine.structure import effective_template
 from gaicheck.model.report import CellValue, Report
-from gaicheck.templates import IdentitySpec, TableSpec, Template, load_template
+from gaicheck.templates import IdentitySpec, RowSpec, TableSpec, Template, load_template
 
 MAX_TERMS_SHOWN = 6
 MAX_SCOPES_SHOWN = 8
@@ -23,9 +23,33 @@ class Instance:
     scope: str  # the column or row the identity is evaluated in (its label)
     lhs: list[tuple[str, str]]  # (term name, cell key)
     rhs: list[tuple[str, str]]
+    col: str | None = None  # for_each=column: the column key
 
 
-def _instances(template: Template, identity: IdentitySpec) -> list[Instance]:
+def _with_subtotals(
+    inst: Instance, table: TableSpec, cells: dict[str, CellValue], subtotals: dict[str, CellValue]
+) -> Instance:
+    """Replace a group's items by the group's one-row subtotal when the table gives only that row."""
+    if inst.col is None or not subtotals:
+        return inst
+    sides: list[list[tuple[str, str]]] = []
+    for side in (inst.lhs, inst.rhs):
+        terms = list(side)
+        for group in table.groups:
+            sub = subtotals.get(f"{table.key}.{group.key}.{inst.col}")
+            members = {f"{table.key}.{r.key}.{inst.col}" for r in table.rows if r.group == group.key}
+            present = [k for _n, k in terms if k in members]
+            if sub is None or sub.status != "ok" or not present or len(present) != len(members):
+                continue
+            if all(cells[k].status == "missing" for k in present):
+                at = next(i for i, (_n, k) in enumerate(terms) if k in members)
+                terms = [t for t in terms if t[1] not in members]
+                terms.insert(at, (group.label, sub.key))
+        sides.append(terms)
+    return Instance(inst.scope, sides[0], sides[1], inst.col)
+
+
+def _instances(template: Template, identity: IdentitySpec, subtotals: list[CellValue]) -> list[Instance]:
     table: TableSpec = template.tables[identity.table]
     rows = {r.key: r for r in table.rows}
     cols = {c.key: c for c in table.columns}
@@ -39,10 +63,16 @@ def _instances(template: Template, identity: IdentitySpec) -> list[Instance]:
                     col.label,
                     [(rows[r].short or rows[r].label, f"{table.key}.{r}.{col.key}") for r in lhs],
                     [(rows[r].short or rows[r].label, f"{table.key}.{r}.{col.key}") for r in rhs],
+                    col.key,
                 )
             )
     else:
-        for row in [rows[k] for k in identity.rows] if identity.rows else table.rows:
+        groups = {g.key: g for g in table.groups}
+        subtotal_rows = [
+            RowSpec(key=g, label=groups[g].label, short=groups[g].label)
+            for g in sorted({c.row for c in subtotals if c.table == table.key})
+        ]
+        for row in [rows[k] for k in identity.rows] if identity.rows else [*table.rows, *subtotal_rows]:
             out.append(
                 Instance(
                     row.short or row.label,
@@ -91,13 +121,17 @@ _STATUS_EN = {"empty": "blank", "missing": "missing", "ambiguous": "not assignab
 
 
 def check_identity(report: Report, template: Template, identity: IdentitySpec, out: Emitter) -> None:
-    cells = report.cell_map()
+    subtotals = {c.key: c for c in report.subtotals}
+    cells = {**report.cell_map(), **subtotals}
     lang = out.options.lang
-    instances = _instances(template, identity)
+    table = template.tables[identity.table]
+    instances = [_with_subtotals(i, table, cells, subtotals) for i in _instances(template, identity, report.subtotals)]
     unverifiable: list[tuple[Instance, list[CellValue]]] = []
     for inst in instances:
         terms = inst.lhs + inst.rhs
         bad = [cells[k] for _n, k in terms if cells[k].status != "ok" or cells[k].value is None]
+        if identity.for_each == "row" and len(bad) == len(terms) and all(c.status == "missing" for c in bad):
+            continue  # the row is absent: STR003/STR011 say so
         if bad:
             unverifiable.append((inst, bad))
             continue

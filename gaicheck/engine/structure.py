@@ -40,7 +40,7 @@ def missing_sections(report: Report, out: Emitter) -> None:
         out.emit("STR001", {"number": section.number, "title": title}, at=after)
 
 
-@rule("STR002", "STR003", "STR004", "STR005", "STR007", "STR008", "STR010")
+@rule("STR002", "STR003", "STR004", "STR005", "STR007", "STR008", "STR010", "STR011")
 def table_structure(report: Report, out: Emitter) -> None:
     if not _is_report(report):
         return
@@ -52,6 +52,7 @@ def table_structure(report: Report, out: Emitter) -> None:
         "row_unlabelled": "STR007",
         "extra_row": "STR008",
         "run_unsplittable": "STR010",
+        "group_row": "STR011",
     }
     for obs in report.observations:
         code = codes.get(obs.kind)

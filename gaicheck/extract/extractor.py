@@ -75,6 +75,7 @@ class Extractor:
         self.document = document
         self.lines = flatten(document)
         self.observations: list[Observation] = []
+        self.subtotals: list[CellValue] = []
 
     def observe(self, kind: str, loc: Location | None, **fields: object) -> None:
         obs = Observation(kind=kind, **_pos(loc))
@@ -124,6 +125,7 @@ class Extractor:
             if choice == "none":
                 report.template = version  # type: ignore[assignment]
             report.cells, report.tables_found = self._tables(template, sections, start)
+            report.subtotals = self.subtotals
         report.observations = self.observations
         return report
 
@@ -201,8 +203,27 @@ class Extractor:
                 place_en=f"Table {table.number} column header", found=d.token.text, official=d.official,
             )
 
+    def _subtotal_cells(self, table: TableSpec, result: TableResult) -> set[str]:
+        """Cells for each one-row group subtotal; returns the groups whose items are replaced by one."""
+        groups = {g.key: g for g in table.groups}
+        for key, slot in result.subtotals.items():
+            group = groups[key]
+            items = [r for r in table.rows if r.group == key]
+            cells = [_cell(table, key, group.label, c.key, c.label, c.kind) for c in slot.columns]
+            if len(slot.values) == len(cells) and slot.unsplittable is None:
+                for cell, tok in zip(cells, slot.values, strict=True):
+                    _set_value(cell, tok)
+            self.subtotals.extend(cells)
+            self.observe(
+                "group_row", slot.loc, table=table.key, row=key, table_no=table.number, group=group.label,
+                items="、".join(r.label for r in items), count=len(items),
+                cells=[f"{table.key}.{r.key}.{c.key}" for r in items for c in slot.columns],
+            )
+        return set(result.subtotals)
+
     def _row_cells(self, table: TableSpec, result: TableResult) -> list[CellValue]:
         self._deviations(table, result.header_deviations)
+        replaced = self._subtotal_cells(table, result)
         out: list[CellValue] = []
         for slot in result.slots:
             row = slot.spec
@@ -210,7 +231,7 @@ class Extractor:
             keys = [c.key for c in cells]
             common = {"table": table.key, "row": row.key, "table_no": table.number, "row_label": row.label}
             if not slot.found:
-                if result.started:
+                if result.started and row.group not in replaced:
                     self.observe("row_missing", result.loc, cells=keys, **common)
                 out.extend(cells)
                 continue

@@ -30,6 +30,7 @@ _ORGAN_NOISE = regex.compile(r"^(?:标题|题目|名称|关于|印发|公布|[\s
 _TITLE_END = regex.compile(r"报告\s*(?:[（(]\s*(?:19|20)\d{2}\s*年?度?\s*[)）])?\s*[#*]*\s*$")
 
 TITLE_SCAN_LINES = 80
+_ORGAN_LINE = regex.compile(r"^\p{Han}{2,30}(?:政府|办公室|办公厅|委员会|局|委|办|厅|中心|街道办事处|办事处|管委会)$")
 _WRAPPED_TITLE_HEAD = regex.compile(r"(?:19|20)\d{2}\s*年.*政府信息公开")
 
 
@@ -73,6 +74,10 @@ def find_title(lines: list[Line], html_title: str | None) -> Meta:
         if not organ and "mid" in m.groupdict():
             organ = (m.group("mid") or "").strip()
         organ = _ORGAN_NOISE.sub("", organ)
+        if not organ and line.index > 0:
+            previous = next((p for p in reversed(head[:i]) if p.text.strip()), None)
+            if previous is not None and _ORGAN_LINE.match(_fold(previous.text).strip()):
+                organ = _fold(previous.text).strip()  # organ on its own line above the title
         meta.organ = organ or None
         break
     if meta.title is None and html_title and _TITLE_END.search(_fold(html_title).strip()):

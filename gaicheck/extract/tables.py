@@ -8,7 +8,7 @@ A row with fewer or more values than columns is reported and never shifted into 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from gaicheck.extract.labels import LabelSet
 from gaicheck.extract.split import split_runs
@@ -31,6 +31,7 @@ class RowSlot:
     blank: bool = False  # the row is there but holds no value at all
     unsplittable: str | None = None  # the digit run that could not be split safely
     label_only: bool = False  # its label was seen with nothing after it (a heading): a later label may claim it
+    via_group: str | None = None  # its values followed a group label directly (the item's own label lost)
     loc: Location | None = None
 
 
@@ -54,6 +55,7 @@ class TableResult:
     loc: Location | None = None
     extra_rows: list[ExtraRow] = field(default_factory=list)
     header_deviations: list[HeaderDeviation] = field(default_factory=list)
+    subtotals: dict[str, RowSlot] = field(default_factory=dict)  # group key → its one-row subtotal
 
 
 def _trim(values: list[Token], expected: int) -> list[Token]:
@@ -137,6 +139,7 @@ class RowAligner:
         cur_vals: list[Token] = []
         extra: Token | None = None  # an unknown label that may start a row outside the template
         extra_vals: list[Token] = []
+        group: str | None = None  # the group whose label was seen last, before any row of it
 
         def close() -> None:
             nonlocal cur, cur_vals, extra, extra_vals
@@ -169,10 +172,13 @@ class RowAligner:
                         next_idx = max(next_idx, idx + 1)
                         result.started = True
                         matched_here = True
+                        group = None
                         held = []
                         continue
-                    if self.groups.match(tok.text) is not None or self.captions.match(tok.text) is not None:
+                    g = self.groups.match(tok.text)
+                    if g is not None or self.captions.match(tok.text) is not None:
                         close()
+                        group = self.groups.labels[g.index].key if g is not None else None
                         continue
                     if self.headers.match(tok.text, fuzzy=False) is not None:
                         continue
@@ -200,6 +206,8 @@ class RowAligner:
                     cur = next_idx
                     slot = self.slots[cur]
                     slot.found, slot.unlabelled, slot.loc = True, True, tok.loc
+                    if group is not None and slot.spec.group == group:
+                        slot.via_group = group
                     next_idx += 1
                 if cur is not None:
                     cur_vals.append(tok)
@@ -211,7 +219,19 @@ class RowAligner:
         for slot in self.slots:
             if slot.label_only:
                 self._fill(slot, [], self.identities)
+        self._subtotals(result)
         return result
+
+    def _subtotals(self, result: TableResult) -> None:
+        """A group label carrying values with none of its items after it is the group's one-row subtotal
+        (e.g. a 2021 table keeping the 2019 single row （六）其他处理), not its first item."""
+        for slot in self.slots:
+            if slot.via_group is None:
+                continue
+            siblings = [s for s in self.slots if s.spec.group == slot.via_group and s is not slot]
+            if siblings and not any(s.found for s in siblings):
+                result.subtotals[slot.via_group] = replace(slot)
+                slot.found, slot.unlabelled, slot.values, slot.blank, slot.via_group = False, False, [], False, None
 
     @staticmethod
     def _fill(slot: RowSlot, values: list[Token], identities: list[RowIdentity]) -> None:

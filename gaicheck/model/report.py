@@ -82,6 +82,9 @@ class Report(BaseModel):
     published: str | None = None  # ISO date, from the page metadata or the document
     sections: list[SectionInfo] = Field(default_factory=list)
     cells: list[CellValue] = Field(default_factory=list)
+    # one-row subtotals a table gives instead of a group's items (key `table.group.column`); used by the
+    # identities in place of the missing items, never counted as template cells
+    subtotals: list[CellValue] = Field(default_factory=list)
     text: list[TextBlock] = Field(default_factory=list)
     observations: list[Observation] = Field(default_factory=list)
     tables_found: dict[str, bool] = Field(default_factory=dict)
