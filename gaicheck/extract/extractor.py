@@ -256,7 +256,9 @@ class Extractor:
                     cell.status = "ambiguous"
                     for k, v in _pos(slot.loc).items():
                         setattr(cell, k, v)
-                self.observe("run_unsplittable", slot.loc, cells=keys, raw=slot.unsplittable, expected=expected, **common)
+                self.observe(
+                    "run_unsplittable", slot.loc, cells=keys, raw=slot.unsplittable, expected=expected, **common
+                )
             elif len(slot.values) == expected:
                 for cell, tok in zip(cells, slot.values, strict=True):
                     _set_value(cell, tok)

@@ -73,7 +73,8 @@ def flatten(document: Document) -> list[Line]:
             if not text.strip():
                 lines.append(Line(len(lines), "", block.loc, blank=True))
                 continue
-            toks = _tokens(text, block.loc, True) if len(text) <= SHORT_PARAGRAPH else [Token(text, block.loc, _kind(text), True)]
+            short = len(text) <= SHORT_PARAGRAPH
+            toks = _tokens(text, block.loc, True) if short else [Token(text, block.loc, _kind(text), True)]
             line = Line(len(lines), text, block.loc, toks, multi=len(toks) > 1)
             pseudo = split_runon(line)
             lines.extend(pseudo if pseudo is not None else [line])

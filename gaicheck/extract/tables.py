@@ -296,7 +296,9 @@ def align_flat(spec: TableSpec, lines: list[Line], identities: list[RowIdentity]
         columns = [c for _r in spec.rows for c in spec.columns]
         width = len(spec.columns)
         flat_ids = [
-            ([f"{r}:{k}" for k in lhs], [f"{r}:{k}" for k in rhs]) for r in range(len(spec.rows)) for lhs, rhs in identities or []
+            ([f"{r}:{k}" for k in lhs], [f"{r}:{k}" for k in rhs])
+            for r in range(len(spec.rows))
+            for lhs, rhs in identities or []
         ]
         keyed = [c.model_copy(update={"key": f"{i // width}:{c.key}"}) for i, c in enumerate(columns)]
         resolved = resolve_runs(values, keyed, flat_ids)
