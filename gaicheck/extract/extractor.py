@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import regex
+
 from gaicheck.extract.detect import decide, detect
 from gaicheck.extract.labels import LabelSet
 from gaicheck.extract.meta import find_published, find_title
@@ -20,11 +22,17 @@ from gaicheck.model.report import CellValue, Observation, Position, Report, Sect
 from gaicheck.templates import Label, TableSpec, Template, load_template
 
 
+_SENTENCE_END = regex.compile(r"[。！？；!?;]\s*[”’」』）)]?\s*$")
+_NEW_ITEM = regex.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]|第[一二三四五六七八九十]+)")
+
+
 def _position(loc: Location | None) -> Position:
     if loc is None:
         return Position()
-    where = loc.describe("zh") if loc.line is None else None
-    return Position(line=loc.line, column=loc.column, page=loc.page, where=where or None)
+    if loc.page is not None or loc.line is None:
+        # pages, tables and paragraphs have no line/column in the file: say where in words instead
+        return Position(page=loc.page, where=loc.describe("zh") or None)
+    return Position(line=loc.line, column=loc.column)
 
 
 def _pos(loc: Location | None) -> dict[str, Any]:
@@ -147,16 +155,26 @@ class Extractor:
         return out
 
     def _text(self, start: int, sections: dict[str, FoundSection]) -> list[TextBlock]:
+        """Prose paragraphs by section. PDF text comes as physical lines: a line that does not end a
+        sentence is joined with the next one, so that a sentence (or a quotation) is never cut in two."""
         heads = {f.line.index: key for key, f in sections.items()}
         current: str | None = None
         blocks: list[TextBlock] = []
+        joinable = False
         for line in self.lines[start:]:
             if line.index in heads:
                 current = heads[line.index]
+                joinable = False
                 continue
             if line.multi or line.blank or not line.tokens or line.tokens[0].kind != "label":
+                joinable = False
                 continue
-            blocks.append(TextBlock(text=line.text, section=current, **_pos(line.loc)))
+            text = line.text.strip()
+            if joinable and blocks and blocks[-1].section == current and not _NEW_ITEM.match(text):
+                blocks[-1].text += text
+            else:
+                blocks.append(TextBlock(text=text, section=current, **_pos(line.loc)))
+            joinable = self.document.format == "pdf" and not _SENTENCE_END.search(text)
         return blocks
 
     # ------------------------------------------------------------------ tables

@@ -41,9 +41,9 @@ class Location:
             parts.append(f"第{self.cell}列" if zh else f"cell {self.cell}")
         if self.paragraph is not None:
             parts.append(f"第{self.paragraph}段" if zh else f"paragraph {self.paragraph}")
-        if self.line is not None and not parts:
+        if self.line is not None and self.table is None:
             parts.append(f"第{self.line}行" if zh else f"line {self.line}")
-            if self.column is not None:
+            if self.column is not None and self.page is None:
                 parts.append(f"第{self.column}列" if zh else f"column {self.column}")
         return (" " if zh else ", ").join(parts)
 
