@@ -21,9 +21,10 @@ from gaicheck.model.document import Document, Location
 from gaicheck.model.report import CellValue, Observation, Position, Report, SectionInfo, TextBlock
 from gaicheck.templates import Label, TableSpec, Template, load_template
 
-
 _SENTENCE_END = regex.compile(r"[。！？；!?;]\s*[”’」』）)]?\s*$")
-_NEW_ITEM = regex.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]|第[一二三四五六七八九十]+)")
+_NEW_ITEM = regex.compile(
+    r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]|第[一二三四五六七八九十]+)"
+)
 
 
 def _position(loc: Location | None) -> Position:
@@ -207,7 +208,15 @@ class Extractor:
                 found[table.key] = flat.started
                 cells.extend(self._flat_cells(table, flat))
             else:
-                result = RowAligner(table, row_ids).align(lines)
+                aligner = RowAligner(table, row_ids)
+                result = aligner.align(lines)
+                aligner.resolve_across_rows(
+                    [
+                        (template.expand_terms(table, i.lhs), template.expand_terms(table, i.rhs))
+                        for i in template.identities
+                        if i.table == table.key and i.for_each == "column"
+                    ]
+                )
                 found[table.key] = result.started
                 cells.extend(self._row_cells(table, result))
             if not found[table.key]:

@@ -31,6 +31,15 @@ def _fits(part: str, kind: str) -> bool:
 
 def split_runs(tokens: list[Token], kinds: list[str], constraints: list[Constraint]) -> list[Token] | None:
     """The unique split of `tokens` into len(kinds) cells, or None (no split, or more than one)."""
+    found = split_candidates(tokens, kinds, constraints, 1)
+    return found[0] if found is not None and len(found) == 1 else None
+
+
+def split_candidates(
+    tokens: list[Token], kinds: list[str], constraints: list[Constraint], limit: int
+) -> list[list[Token]] | None:
+    """Every split satisfying the constraints, or None when there are more than `limit` or the search
+    ran out of budget (then nothing may be concluded)."""
     expected = len(kinds)
     pieces = [t.text.replace("－", "-").replace(",", "") for t in tokens]
     solutions: list[list[tuple[int, int, int]]] = []  # (piece, start, end) per part
@@ -51,7 +60,7 @@ def split_runs(tokens: list[Token], kinds: list[str], constraints: list[Constrai
     def dfs(piece: int, pos: int) -> None:
         nonlocal nodes
         nodes += 1
-        if nodes > NODE_BUDGET or len(solutions) > 1:
+        if nodes > NODE_BUDGET or len(solutions) > limit:
             return
         if piece == len(pieces):
             if len(parts) == expected:
@@ -82,11 +91,14 @@ def split_runs(tokens: list[Token], kinds: list[str], constraints: list[Constrai
             values.pop()
 
     dfs(0, 0)
-    if len(solutions) != 1 or nodes > NODE_BUDGET:
+    if len(solutions) > limit or nodes > NODE_BUDGET:
         return None
-    out: list[Token] = []
-    for piece, start, end in solutions[0]:
-        src = tokens[piece]
-        col = (src.loc.column or 1) + start
-        out.append(replace(src, text=pieces[piece][start:end], loc=replace(src.loc, column=col), run=False))
-    return out
+    result: list[list[Token]] = []
+    for solution in solutions:
+        out: list[Token] = []
+        for piece, start, end in solution:
+            src = tokens[piece]
+            col = (src.loc.column or 1) + start
+            out.append(replace(src, text=pieces[piece][start:end], loc=replace(src.loc, column=col), run=False))
+        result.append(out)
+    return result

@@ -11,8 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from gaicheck.extract.labels import LabelSet
-from gaicheck.extract.split import split_runs
+from gaicheck.extract.split import split_candidates
 from gaicheck.extract.stream import Line, Token
+from gaicheck.extract.values import parse_value
 from gaicheck.model.document import Location
 from gaicheck.templates import ColumnSpec, Label, RowSpec, TableSpec
 
@@ -32,6 +33,7 @@ class RowSlot:
     unsplittable: str | None = None  # the digit run that could not be split safely
     label_only: bool = False  # its label was seen with nothing after it (a heading): a later label may claim it
     via_group: str | None = None  # its values followed a group label directly (the item's own label lost)
+    candidates: list[list[Token]] = field(default_factory=list)  # the splits an unsplittable run allows
     loc: Location | None = None
 
 
@@ -84,11 +86,20 @@ def _constraints(columns: list[ColumnSpec], identities: list[RowIdentity]) -> li
     return out
 
 
-def resolve_runs(values: list[Token], columns: list[ColumnSpec], identities: list[RowIdentity]) -> list[Token] | None:
-    """Values of a row holding digit runs: split when exactly one split fits, else None."""
+MAX_CANDIDATES = 64
+
+
+def resolve_runs(
+    values: list[Token], columns: list[ColumnSpec], identities: list[RowIdentity]
+) -> tuple[list[Token] | None, list[list[Token]]]:
+    """Values of a row holding digit runs: (the split, []) when exactly one split fits the row's identities,
+    else (None, the candidate splits — for a table-level decision; empty when too many)."""
     if len(values) == len(columns) or not any(t.run for t in values) or any(t.kind == "empty" for t in values):
-        return values
-    return split_runs(values, [c.kind for c in columns], _constraints(columns, identities))
+        return values, []
+    found = split_candidates(values, [c.kind for c in columns], _constraints(columns, identities), MAX_CANDIDATES)
+    if found is not None and len(found) == 1:
+        return found[0], []
+    return None, found or []
 
 
 class RowAligner:
@@ -222,6 +233,56 @@ class RowAligner:
         self._subtotals(result)
         return result
 
+    def resolve_across_rows(self, column_identities: list[RowIdentity]) -> None:
+        """Rows whose digit runs allow several splits: keep the one combination (if exactly one) under
+        which every column identity over fully known cells holds. `column_identities` name rows."""
+        from itertools import product
+
+        open_slots = [s for s in self.slots if s.unsplittable is not None and s.candidates]
+        if not open_slots or not column_identities:
+            return
+        combos = 1
+        for s in open_slots:
+            combos *= len(s.candidates)
+        if combos > 20_000:
+            return
+        by_key = {s.spec.key: s for s in self.slots}
+        width = len(self.spec.columns)
+
+        def value(slot: RowSlot, col: int, chosen: dict[str, list[Token]]) -> float | None:
+            toks = chosen.get(slot.spec.key)
+            if toks is None:
+                if slot.unsplittable is not None or not slot.found or len(slot.values) != width:
+                    return None
+                toks = slot.values
+            v = parse_value(toks[col].text).value
+            return None if v is None else float(v)
+
+        winners: list[dict[str, list[Token]]] = []
+        for combo in product(*(s.candidates for s in open_slots)):
+            chosen = {s.spec.key: c for s, c in zip(open_slots, combo, strict=True)}
+            ok, used = True, False
+            for lhs, rhs in column_identities:
+                for col in range(width):
+                    terms = [value(by_key[r], col, chosen) for r in lhs + rhs if r in by_key]
+                    if len(terms) != len(lhs) + len(rhs) or any(t is None for t in terms):
+                        continue
+                    used = used or any(r in chosen for r in lhs + rhs)
+                    left = sum(t for t in terms[: len(lhs)] if t is not None)
+                    right = sum(t for t in terms[len(lhs) :] if t is not None)
+                    if abs(left - right) > 1e-9:
+                        ok = False
+                        break
+                if not ok:
+                    break
+            if ok and used:
+                winners.append(chosen)
+                if len(winners) > 1:
+                    return
+        if len(winners) == 1:
+            for s in open_slots:
+                s.values, s.unsplittable, s.candidates = winners[0][s.spec.key], None, []
+
     def _subtotals(self, result: TableResult) -> None:
         """A group label carrying values with none of its items after it is the group's one-row subtotal
         (e.g. a 2021 table keeping the 2019 single row （六）其他处理), not its first item."""
@@ -241,7 +302,7 @@ class RowAligner:
             slot.blank = True
             slot.values = [t for t in values if t.kind == "empty"][:expected]
             return
-        resolved = resolve_runs(vals, slot.columns, identities)
+        resolved, slot.candidates = resolve_runs(vals, slot.columns, identities)
         if resolved is None:
             slot.unsplittable = " ".join(t.text for t in vals)
         slot.values = resolved if resolved is not None else vals
@@ -301,7 +362,7 @@ def align_flat(spec: TableSpec, lines: list[Line], identities: list[RowIdentity]
             for lhs, rhs in identities or []
         ]
         keyed = [c.model_copy(update={"key": f"{i // width}:{c.key}"}) for i, c in enumerate(columns)]
-        resolved = resolve_runs(values, keyed, flat_ids)
+        resolved, _candidates = resolve_runs(values, keyed, flat_ids)
         if resolved is None:
             unsplittable = " ".join(t.text for t in values)
         else:

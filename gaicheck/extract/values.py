@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 import regex
@@ -35,7 +36,9 @@ def _fold(text: str) -> str:
     return s
 
 
+@lru_cache(maxsize=65536)
 def parse_value(text: str) -> ParsedValue:
+    """Parse one cell's text (memoised: tables repeat the same few strings; ParsedValue is immutable)."""
     raw = text.strip()
     if raw in EMPTY_MARKERS:
         return ParsedValue("empty")

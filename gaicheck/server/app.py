@@ -1,0 +1,251 @@
+"""The ASGI application: routes for the page (`/`, `/check`) and the API (`/api/v1/...`, `/healthz`,
+`/openapi.json`), error handlers, security headers, the body-size limit and optional CORS.
+
+request → limits/inputs → worker (gaicheck.api) → render (page) or gaicheck.output.jsonout (API).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from gaicheck import __version__
+from gaicheck.catalogue import load_catalogue
+from gaicheck.output import jsonout
+from gaicheck.server import render
+from gaicheck.server.config import ServerConfig
+from gaicheck.server.errors import RequestError
+from gaicheck.server.inputs import Upload, options_from, read_form, upload_from_form, upload_from_request
+from gaicheck.server.limits import BodySizeLimit, BodyTooLarge, too_large
+from gaicheck.server.view import build_view
+from gaicheck.server.worker import Checked, Worker, check_upload, read_report
+
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
+    "base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+SECURITY_HEADERS = [
+    (b"content-security-policy", CSP.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"x-frame-options", b"DENY"),
+    (b"cache-control", b"no-store"),
+]
+
+
+class JSONUTF8Response(JSONResponse):
+    """JSON with Chinese left readable (as the CLI prints it)."""
+
+    def render(self, content: Any) -> bytes:
+        return json.dumps(content, ensure_ascii=False, indent=2).encode("utf-8")
+
+
+class SecurityHeaders:
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = list(message.get("headers", [])) + SECURITY_HEADERS
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+def _config(request: Request) -> ServerConfig:
+    config: ServerConfig = request.app.state.config
+    return config
+
+
+def _worker(request: Request) -> Worker:
+    worker: Worker = request.app.state.worker
+    return worker
+
+
+def _is_api(request: Request) -> bool:
+    return not (request.url.path == "/" or request.url.path == "/check" or request.url.path.startswith("/static"))
+
+
+def _page(request: Request, status: int = 200, **context: Any) -> HTMLResponse:
+    config = _config(request)
+    html = render.render(
+        "index.html", max_upload_bytes=config.max_upload_bytes, max_upload_mb=config.max_upload_mb, **context
+    )
+    return HTMLResponse(html, status_code=status)
+
+
+# ---- page -------------------------------------------------------------------------------------------
+
+
+async def index(request: Request) -> Response:
+    return _page(request)
+
+
+async def page_check(request: Request) -> Response:
+    config = _config(request)
+    form = await read_form(request, config)
+    lang = form.get("lang")
+    params = {"lang": lang if isinstance(lang, str) else "zh"}
+    text = form.get("text")
+    pasted = text if isinstance(text, str) else None
+    try:
+        options = options_from(params)
+        upload: Upload = await upload_from_form(form, config)
+    except RequestError as exc:
+        return _page(request, exc.status, error=exc, pasted=pasted, lang=params["lang"])
+
+    def job() -> tuple[Checked, Any, str, str]:
+        checked = check_upload(upload.filename, upload.data, options, config)
+        view = build_view(upload.filename, checked.report, checked.findings)
+        html, made_by = render.report_html(checked.report, checked.findings, options.lang, view)
+        return checked, view, html, made_by
+
+    try:
+        _checked, view, html, made_by = await _worker(request).run(job)
+    except RequestError as exc:
+        return _page(request, exc.status, error=exc, pasted=pasted, lang=options.lang)
+    note = "离线也可打开，可打印或存档" if made_by == "gaicheck.output.html" else "离线也可打开，可打印或存档（简版）"
+    return _page(
+        request,
+        view=view,
+        pasted=upload.pasted,
+        lang=options.lang,
+        download_href=render.data_url(html),
+        download_name=render.download_name(upload.filename),
+        download_note=note,
+    )
+
+
+# ---- API --------------------------------------------------------------------------------------------
+
+
+async def api_check(request: Request) -> Response:
+    config = _config(request)
+    upload, params = await upload_from_request(request, config)
+    options = options_from(params)
+    checked = await _worker(request).run(lambda: check_upload(upload.filename, upload.data, options, config))
+    return JSONUTF8Response(jsonout.check_document([checked.file_result()]))
+
+
+async def api_parse(request: Request) -> Response:
+    config = _config(request)
+    upload, _params = await upload_from_request(request, config)
+    report = await _worker(request).run(lambda: read_report(upload.filename, upload.data, config))
+    return JSONUTF8Response(jsonout.parse_document(report))
+
+
+async def api_rules(request: Request) -> Response:
+    return JSONUTF8Response([spec.model_dump() for spec in load_catalogue().values()])
+
+
+async def healthz(request: Request) -> Response:
+    return JSONUTF8Response({"status": "ok", "version": __version__})
+
+
+async def openapi(request: Request) -> Response:
+    from gaicheck.server.openapi import openapi_schema
+
+    return JSONUTF8Response(openapi_schema())
+
+
+# ---- errors -----------------------------------------------------------------------------------------
+
+
+def _error_response(request: Request, error: RequestError) -> Response:
+    if _is_api(request):
+        return JSONUTF8Response(error.as_json(), status_code=error.status)
+    return _page(request, error.status, error=error)
+
+
+async def on_request_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, RequestError)
+    return _error_response(request, exc)
+
+
+async def on_body_too_large(request: Request, exc: Exception) -> Response:
+    return _error_response(request, too_large(_config(request)))
+
+
+async def on_http_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, HTTPException)
+    messages = {
+        404: "没有这个地址 / not found",
+        405: "不支持这种请求方法 / method not allowed",
+        400: f"请求格式错误 / bad request: {exc.detail}",
+    }
+    error = RequestError(exc.status_code, messages.get(exc.status_code, str(exc.detail)))
+    response = _error_response(request, error)
+    if exc.headers:
+        response.headers.update(exc.headers)
+    return response
+
+
+async def on_unexpected(request: Request, exc: Exception) -> Response:
+    error = RequestError(500, "服务器内部错误 / internal server error")
+    return _error_response(request, error)
+
+
+# ---- application ------------------------------------------------------------------------------------
+
+
+def create_app(config: ServerConfig | None = None) -> Starlette:
+    config = config or ServerConfig()
+    worker = Worker(config)
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        yield
+        worker.shutdown()
+
+    middleware = [Middleware(SecurityHeaders), Middleware(BodySizeLimit, max_bytes=config.max_body_bytes)]
+    if config.cors_origins:
+        middleware.insert(
+            1,
+            Middleware(
+                CORSMiddleware,
+                allow_origins=list(config.cors_origins),
+                allow_methods=["GET", "POST"],
+                allow_headers=["content-type"],
+            ),
+        )
+    routes = [
+        Route("/", index, methods=["GET"]),
+        Route("/check", page_check, methods=["POST"]),
+        Route("/api/v1/check", api_check, methods=["POST"]),
+        Route("/api/v1/parse", api_parse, methods=["POST"]),
+        Route("/api/v1/rules", api_rules, methods=["GET"]),
+        Route("/healthz", healthz, methods=["GET"]),
+        Route("/openapi.json", openapi, methods=["GET"]),
+        Mount("/static", app=StaticFiles(packages=[("gaicheck.server", "static")]), name="static"),
+    ]
+    app = Starlette(
+        routes=routes,
+        middleware=middleware,
+        exception_handlers={
+            RequestError: on_request_error,
+            BodyTooLarge: on_body_too_large,
+            HTTPException: on_http_error,
+            Exception: on_unexpected,
+        },
+        lifespan=lifespan,
+    )
+    app.state.config = config
+    app.state.worker = worker
+    return app

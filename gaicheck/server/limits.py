@@ -1,0 +1,100 @@
+"""Upload safety, before anything is read: the file name (basename only, never a path), the body
+size (an ASGI middleware counting bytes as they arrive) and the DOCX/XLSX zip-bomb guard.
+
+request → **limits** → worker (gaicheck.api.parse_bytes). Nothing here touches the filesystem.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+import zipfile
+from io import BytesIO
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from gaicheck.server.config import ServerConfig, size_label
+from gaicheck.server.errors import RequestError
+
+DEFAULT_NAME = "upload"
+
+
+def safe_filename(name: str | None, default: str = DEFAULT_NAME) -> str:
+    """The last component of a client-given name, without control characters; never a path."""
+    if not name:
+        return default
+    base = name.replace("\\", "/").rsplit("/", 1)[-1]
+    base = "".join(ch for ch in base if unicodedata.category(ch)[0] != "C").strip()
+    base = base.lstrip(".") if set(base) == {"."} else base
+    return base[-200:] if base else default
+
+
+def too_large(config: ServerConfig) -> RequestError:
+    return RequestError(
+        413,
+        f"上传内容过大（上限 {config.max_upload_mb}）/ upload too large (limit {config.max_upload_mb})",
+    )
+
+
+def check_size(data: bytes, config: ServerConfig) -> None:
+    if len(data) > config.max_upload_bytes:
+        raise too_large(config)
+
+
+def check_zip(data: bytes, config: ServerConfig) -> None:
+    """Refuse a DOCX/XLSX whose entries would inflate past the limits (zip bomb) before any reader opens it."""
+    if not data.startswith(b"PK\x03\x04"):
+        return
+    try:
+        with zipfile.ZipFile(BytesIO(data)) as zf:
+            infos = zf.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError):
+        return  # not a readable zip: the format sniffer refuses it (415)
+    if len(infos) > config.max_zip_entries:
+        raise RequestError(
+            413, f"压缩包条目过多（{len(infos)}个，上限{config.max_zip_entries}个）/ too many zip entries"
+        )
+    total = sum(max(info.file_size, 0) for info in infos)
+    if total > config.max_unzipped_bytes:
+        limit = size_label(config.max_unzipped_bytes)
+        raise RequestError(413, f"文件解压后过大（上限 {limit}）/ file too large when uncompressed (limit {limit})")
+
+
+def guard_upload(data: bytes, config: ServerConfig) -> None:
+    check_size(data, config)
+    check_zip(data, config)
+
+
+class BodyTooLarge(Exception):
+    """Raised inside `receive` when a request body passes the limit; the app turns it into 413."""
+
+
+class BodySizeLimit:
+    """ASGI middleware: refuse bodies over the limit by Content-Length, or while they stream in."""
+
+    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = 0
+        for name, value in scope.get("headers", []):
+            if name == b"content-length":
+                declared = int(value) if value.isdigit() else 0
+        seen = 0
+        limit = self.max_bytes
+
+        async def limited_receive() -> Message:
+            nonlocal seen
+            if declared > limit:
+                raise BodyTooLarge()
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > limit:
+                    raise BodyTooLarge()
+            return message
+
+        await self.app(scope, limited_receive, send)

@@ -1,0 +1,82 @@
+"""HTML rendering of the page and of the downloadable report, with Jinja2 autoescaping on: every piece
+of report text (labels, values, messages, file names) is escaped, so `<script>` in a report shows as text.
+
+view → **render** → HTML. The download uses gaicheck.output.html.render_report_html when that module is
+installed, else this package's own standalone rendering (templates/report.html, CSS inline, no script).
+"""
+
+from __future__ import annotations
+
+import base64
+import importlib
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+import jinja2
+
+from gaicheck import __version__
+from gaicheck.model.finding import Finding
+from gaicheck.model.report import Report
+from gaicheck.server.view import PageView
+
+
+@cache
+def environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("gaicheck.server", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+@cache
+def stylesheet() -> str:
+    return files("gaicheck.server").joinpath("static", "app.css").read_text(encoding="utf-8")
+
+
+def render(template: str, **context: Any) -> str:
+    defaults: dict[str, Any] = {
+        "version": __version__,
+        "inline_css": None,
+        "max_upload_bytes": 0,
+        "max_upload_mb": "20",
+        "error": None,
+        "view": None,
+        "pasted": None,
+        "lang": "zh",
+        "download_href": None,
+        "download_name": "",
+        "download_note": "",
+    }
+    defaults.update(context)
+    return environment().get_template(template).render(**defaults)
+
+
+def own_report_html(view: PageView) -> str:
+    return render("report.html", view=view, inline_css=stylesheet())
+
+
+def report_html(report: Report, findings: list[Finding], lang: str, view: PageView) -> tuple[str, str]:
+    """The downloadable HTML report and which renderer made it ("gaicheck.output.html" or "server")."""
+    try:
+        module = importlib.import_module("gaicheck.output.html")
+    except ImportError:
+        module = None
+    renderer = getattr(module, "render_report_html", None)
+    if callable(renderer):
+        html = renderer(report, findings, lang)
+        if isinstance(html, str):
+            return html, "gaicheck.output.html"
+    return own_report_html(view), "server"
+
+
+def data_url(html: str) -> str:
+    return "data:text/html;charset=utf-8;base64," + base64.b64encode(html.encode("utf-8")).decode("ascii")
+
+
+def download_name(filename: str) -> str:
+    stem = filename.rsplit(".", 1)[0] if "." in filename.strip(".") else filename
+    return f"{stem or 'report'}-gaicheck.html"

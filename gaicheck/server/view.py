@@ -1,0 +1,231 @@
+"""The page's view of a checked report: the three tables laid out like the official template, each cell
+classed as wrong / blank / unverifiable / ok, and the findings with the cells they point at.
+
+worker (Report + findings) → **view** → templates/report.html. Pure data, no HTML here: all
+escaping is done by the template engine.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from gaicheck.model.finding import Finding
+from gaicheck.model.report import CellValue, Report
+from gaicheck.templates import TableSpec, Template, load_template
+
+TABLE_ORDER = ("active", "apply", "review")
+TABLE_TITLES = {
+    "active": "表1 主动公开政府信息情况",
+    "apply": "表2 收到和处理政府信息公开申请情况",
+    "review": "表3 政府信息公开行政复议、行政诉讼情况",
+}
+TEMPLATE_LABELS = {
+    "mixed": "混用2019版与2021版表格",
+    "legacy": "2019年以前的旧格式（无法核对）",
+    "none": "未识别出统计表",
+}
+SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
+STATUS_ZH = {"ok": "已读取", "empty": "空白", "missing": "缺失", "ambiguous": "无法对应到列", "invalid": "不是数字"}
+CLASS_ZH = {"wrong": "数字不符", "blank": "空白或缺失", "unverifiable": "无法核对", "ok": ""}
+WRONG_FAMILIES = ("SUM", "VAL")  # error findings of these families name wrong cells
+UNVERIFIABLE_CODES = ("SUM005",)  # identities that cannot be checked, naming the cells that prevent it
+
+
+@dataclass(slots=True)
+class CellView:
+    key: str
+    text: str
+    css: str  # wrong | blank | unverifiable | ok
+    title: str
+    findings: list[int]
+
+
+@dataclass(slots=True)
+class RowView:
+    kind: str  # data | group | caption | header
+    label: str
+    cells: list[CellView] = field(default_factory=list)
+    headers: list[str] = field(default_factory=list)
+    depth: int = 0
+
+
+@dataclass(slots=True)
+class TableView:
+    key: str
+    title: str
+    columns: list[str]
+    rows: list[RowView]
+    found: bool
+    width: int  # the most value columns of any row
+
+
+@dataclass(slots=True)
+class FindingView:
+    index: int
+    code: str
+    severity: str
+    severity_label: str
+    message: str
+    place: str
+    cells: list[str]
+
+
+@dataclass(slots=True)
+class PageView:
+    filename: str
+    format: str
+    template: str
+    template_label: str
+    year: str
+    organ: str
+    title: str
+    tables: list[TableView]
+    findings: list[FindingView]
+    counts: dict[str, int]
+    coloured: dict[str, int]
+
+
+def _place(f: Finding) -> str:
+    parts = []
+    if f.page:
+        parts.append(f"第{f.page}页")
+    if f.line:
+        parts.append(f"第{f.line}行" + (f"第{f.column}列" if f.column else ""))
+    if f.where:
+        parts.append(f.where)
+    return " ".join(parts)
+
+
+def _template_for(report: Report) -> Template | None:
+    if report.template in ("2019", "2021"):
+        return load_template(report.template)
+    keys = {c.key for c in report.cells}
+    if not keys:
+        return None
+    for version in ("2021", "2019"):
+        template = load_template(version)
+        known = {f"{t.key}.{r.key}.{c.key}" for t in template.tables.values() for r, c in t.cell_specs()}
+        if keys <= known:
+            return template
+    return None
+
+
+def cell_classes(report: Report, findings: list[Finding]) -> dict[str, str]:
+    """wrong: named by an arithmetic or value error; blank: empty or missing; unverifiable: found but not
+    assignable, not a number, or named by SUM005. Cells named only by other findings keep their colour
+    (the finding still frames them when clicked)."""
+    wrong = {k for f in findings if f.severity == "error" and f.code.startswith(WRONG_FAMILIES) for k in f.cells}
+    named = {k for f in findings if f.code in UNVERIFIABLE_CODES for k in f.cells}
+    classes: dict[str, str] = {}
+    for cell in report.cells:
+        if cell.key in wrong:
+            classes[cell.key] = "wrong"
+        elif cell.status in ("empty", "missing"):
+            classes[cell.key] = "blank"
+        elif cell.status in ("ambiguous", "invalid") or cell.key in named:
+            classes[cell.key] = "unverifiable"
+        else:
+            classes[cell.key] = "ok"
+    return classes
+
+
+def _cell_view(cell: CellValue, css: str, refs: dict[str, list[int]]) -> CellView:
+    status = STATUS_ZH.get(cell.status, cell.status)
+    note = CLASS_ZH.get(css, "")
+    title = f"{cell.row_label} ·「{cell.column_label}」：{status}" + (f"，{note}" if note and note != status else "")
+    return CellView(key=cell.key, text=cell.raw or "", css=css, title=title, findings=refs.get(cell.key, []))
+
+
+def _table_rows(
+    spec: TableSpec | None, cells: list[CellValue], make: dict[str, CellView]
+) -> tuple[list[str], list[RowView]]:
+    """Rows in template order with group and caption rows; columns of the widest block."""
+    by_row: dict[str, list[CellValue]] = {}
+    for cell in cells:
+        by_row.setdefault(cell.row, []).append(cell)
+    rows: list[RowView] = []
+    if spec is not None and spec.layout == "blocks":
+        for block in spec.blocks:
+            present = [r for r in block.rows if r.key in by_row]
+            if not present:
+                continue
+            rows.append(RowView(kind="caption", label=block.caption))
+            rows.append(RowView(kind="header", label="信息内容", headers=[c.label for c in block.columns]))
+            for r in present:
+                row_cells = by_row[r.key]
+                rows.append(RowView(kind="data", label=row_cells[0].row_label, cells=[make[c.key] for c in row_cells]))
+        return [], rows
+    groups = {g.key: g for g in spec.groups} if spec is not None else {}
+    order = [r.key for r in spec.all_rows()] if spec is not None else []
+    order += [k for k in by_row if k not in order]
+    row_group = {r.key: r.group for r in spec.all_rows()} if spec is not None else {}
+    shown: set[str] = set()
+    columns: list[str] = []
+    for key in order:
+        if key not in by_row:
+            continue
+        chain: list[str] = []
+        group = row_group.get(key)
+        while group and group in groups:
+            chain.insert(0, group)
+            group = groups[group].parent
+        for depth, g in enumerate(chain):
+            if g not in shown:
+                shown.add(g)
+                rows.append(RowView(kind="group", label=groups[g].label, depth=depth))
+        row_cells = by_row[key]
+        if len(row_cells) > len(columns):
+            columns = [c.column_label for c in row_cells]
+        rows.append(
+            RowView(kind="data", label=row_cells[0].row_label, cells=[make[c.key] for c in row_cells], depth=len(chain))
+        )
+    return columns, rows
+
+
+def build_view(filename: str, report: Report, findings: list[Finding]) -> PageView:
+    template = _template_for(report)
+    classes = cell_classes(report, findings)
+    refs: dict[str, list[int]] = {}
+    for i, f in enumerate(findings):
+        for key in f.cells:
+            refs.setdefault(key, []).append(i)
+    make = {c.key: _cell_view(c, classes[c.key], refs) for c in report.cells}
+    tables: list[TableView] = []
+    for key in TABLE_ORDER:
+        cells = [c for c in report.cells if c.table == key]
+        spec = template.tables.get(key) if template is not None else None
+        title = f"表{spec.number} {spec.title}" if spec is not None else TABLE_TITLES[key]
+        columns, rows = _table_rows(spec, cells, make)
+        found = bool(report.tables_found.get(key)) and bool(cells)
+        width = max([len(columns)] + [len(r.cells) for r in rows] + [len(r.headers) for r in rows])
+        tables.append(TableView(key=key, title=title, columns=columns, rows=rows, found=found, width=width))
+    counts = {s: sum(1 for f in findings if f.severity == s) for s in ("error", "warning", "info")}
+    coloured = {c: sum(1 for v in classes.values() if v == c) for c in ("wrong", "blank", "unverifiable")}
+    if report.template in ("2019", "2021") and template is not None:
+        template_label = f"{report.template}版（{template.notice}）"
+    else:
+        template_label = TEMPLATE_LABELS.get(report.template, report.template)
+    return PageView(
+        filename=filename,
+        format=report.format,
+        template=report.template,
+        template_label=template_label,
+        year=f"{report.report_year}年" if report.report_year else "未识别",
+        organ=report.organ or "未识别",
+        title=report.title or "",
+        tables=tables,
+        findings=[
+            FindingView(
+                index=i,
+                code=f.code,
+                severity=f.severity,
+                severity_label=SEVERITY_ZH.get(f.severity, f.severity),
+                message=f.message,
+                place=_place(f),
+                cells=list(f.cells),
+            )
+            for i, f in enumerate(findings)
+        ],
+        counts=counts,
+        coloured=coloured,
+    )
