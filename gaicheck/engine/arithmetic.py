@@ -105,9 +105,11 @@ def _total(terms: list[tuple[str, str]], cells: dict[str, CellValue]) -> int | f
     return total
 
 
-def _scope_list(scopes: list[str], total: int, lang: str) -> str:
+def _scope_list(scopes: list[str], total: int, lang: str, unit: str) -> str:
     if len(scopes) == total:
-        return "全部各列" if lang == "zh" else "all of them"
+        if lang == "en":
+            return f"in every {unit}"
+        return "全部各列" if unit == "column" else "全部各行"
     shown = scopes[:MAX_SCOPES_SHOWN]
     sep = "、" if lang == "zh" else ", "
     text = sep.join(shown)
@@ -176,7 +178,7 @@ def check_identity(report: Report, template: Template, identity: IdentitySpec, o
         "SUM005",
         {
             "identity": identity.title_en if lang == "en" else identity.title_zh,
-            "scope": _scope_list(scopes, len(instances), lang),
+            "scope": _scope_list(scopes, len(instances), lang, identity.for_each),
             "reason": sep.join(reason_items),
         },
         at=first_bad,

@@ -81,7 +81,7 @@ def blank_cells(report: Report, out: Emitter) -> None:
         first = cells[0]
         if table == "review":
             names = [f"{c.row_label}·{c.column_label}" for c in cells]
-            row_label, row_en = "数据行", "data row"
+            row_label, row_en = "行政复议、行政诉讼", "reconsideration and litigation"
         else:
             names = [c.column_label for c in cells]
             row_label, row_en = first.row_label, first.row_label

@@ -199,6 +199,9 @@ class RowAligner:
                             wording = self.columns.labels[col.index].label
                             result.header_deviations.append(HeaderDeviation(tok, wording))
                         continue
+                    if cur is not None and line.multi and any(t.kind == "value" for t in cur_vals):
+                        cur_vals.append(Token(tok.text, tok.loc, "value", tok.exact))  # text in a number cell
+                        continue
                     if result.started and line.multi and (cur is None or cur_vals):
                         close()
                         extra = tok
