@@ -1,16 +1,28 @@
-"""Command line: `gaicheck check | parse | rules | explain`. The last stage of the flow: it runs the
-API over the files and hands the findings to a reporter. Exit codes: 0 nothing at or above
---fail-on, 1 findings at or above it, 2 usage error or a file that could not be read."""
+"""Command line: `gaicheck check | parse | rules | explain | config | schema` (+ lazy `serve`, `series`).
+The last stage of the flow: options and configuration in, the batch run (gaicheck/checkrun.py) over
+the files, findings to a reporter. Exit codes: 0 nothing at or above --fail-on, 1 findings at or
+above it, 2 usage or configuration error, or a file that could not be read."""
 
 from __future__ import annotations
 
+import os
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, ClassVar, TextIO
 
 import click
 
 from gaicheck import __version__
 
+if TYPE_CHECKING:
+    from gaicheck.config import Settings
+    from gaicheck.model.finding import Finding
+
 FAIL_ON = ("error", "warning", "info")
+FORMATS = ("text", "full", "json", "sarif", "github", "junit", "gitlab", "html")
+PROGRESS_MIN_FILES = 20
 
 
 def _setup_streams() -> None:
@@ -18,10 +30,8 @@ def _setup_streams() -> None:
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
-            try:
+            with suppress(ValueError, OSError):
                 reconfigure(errors="replace")
-            except (ValueError, OSError):
-                pass
 
 
 def _codes(value: str | None) -> list[str]:
@@ -30,20 +40,10 @@ def _codes(value: str | None) -> list[str]:
     return [c.strip().upper() for c in value.split(",") if c.strip()]
 
 
-def _validate_codes(codes: list[str]) -> None:
-    from gaicheck.catalogue import load_catalogue
-
-    known = load_catalogue()
-    families = {spec.family for spec in known.values()}
-    for code in codes:
-        if code != "ALL" and code not in known and code not in families and not any(k.startswith(code) for k in known):
-            raise click.UsageError(f"未知的规则代码 / unknown rule code: {code}")
-
-
 class LazyGroup(click.Group):
     """Subcommands living in their own modules, imported only when invoked (keeps start-up fast)."""
 
-    lazy: dict[str, str] = {
+    lazy: ClassVar[dict[str, str]] = {
         "serve": "gaicheck.server.command:serve",
         "series": "gaicheck.series.command:series",
     }
@@ -73,40 +73,237 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
+              help="输出格式（默认 text）/ output format (default text)")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default=None, help="消息语言（默认 zh）/ message language")
 @click.option("--select", default=None, help="只检查这些规则（代码或前缀，逗号分隔）/ codes or prefixes to check")
+@click.option("--extend-select", default=None, help="在已选规则之外再检查 / codes to add to the selection")
 @click.option("--ignore", default=None, help="不检查这些规则 / codes or prefixes to skip")
-@click.option("--fail-on", type=click.Choice(FAIL_ON), default="error", show_default=True)
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default=None, help="退出码为1的最低级别（默认 error）")
 @click.option("--statistics", is_flag=True, help="按规则统计 / count findings per code")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="写入文件而不是标准输出 / write the output to FILE")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None,
+              help="使用此配置文件 / use this configuration file")
+@click.option("--isolated", is_flag=True, help="忽略所有配置文件 / ignore all configuration files")
+@click.option("--baseline", type=click.Path(dir_okay=False), default=None,
+              help="只报告基线中没有的问题 / report only findings not in this baseline")
+@click.option("--write-baseline", type=click.Path(dir_okay=False), default=None,
+              help="把本次发现的问题写入基线文件 / record today's findings as the baseline")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="并行进程数（默认全部核心）/ parallel processes (default: all cores)")
+@click.option("--previous", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="同一机关上一年度的报告（只读取，不报告）/ last year's report of the same organ (read only)")
+@click.option("--group-by", type=click.Choice(["organ"]), default=None,
+              help="文本输出按机关分组 / group text output by organ")
 def check(
-    paths: tuple[str, ...], fmt: str, lang: str, select: str | None, ignore: str | None, fail_on: str, statistics: bool
+    paths: tuple[str, ...],
+    fmt: str | None,
+    lang: str | None,
+    select: str | None,
+    extend_select: str | None,
+    ignore: str | None,
+    fail_on: str | None,
+    statistics: bool,
+    output: str | None,
+    config_file: str | None,
+    isolated: bool,
+    baseline: str | None,
+    write_baseline: str | None,
+    jobs: int | None,
+    previous: tuple[str, ...],
+    group_by: str | None,
 ) -> None:
     """检查报告文件或目录（- 表示标准输入）/ check report files or directories (- for stdin)."""
-    from gaicheck.api import check_file
+    from gaicheck.config import ConfigError, load_settings, merge_cli
+
+    try:
+        settings = merge_cli(
+            load_settings(list(paths), config_file, isolated),
+            select=_codes(select), ignore=_codes(ignore), extend_select=_codes(extend_select),
+            fail_on=fail_on, lang=lang, fmt=fmt,
+        )
+    except ConfigError as exc:
+        click.echo(f"gaicheck: {exc}", err=True)
+        sys.exit(2)
+    request = CheckRequest(
+        paths=list(paths), settings=settings, statistics=statistics, output=output, baseline=baseline,
+        write_baseline=write_baseline, jobs=jobs, previous=list(previous), group_by=group_by,
+    )
+    sys.exit(run_check(request))
+
+
+@dataclass
+class CheckRequest:
+    paths: list[str]
+    settings: Settings
+    statistics: bool = False
+    output: str | None = None
+    baseline: str | None = None
+    write_baseline: str | None = None
+    jobs: int | None = None
+    previous: list[str] = field(default_factory=list)
+    group_by: str | None = None
+
+
+CrossFile = Callable[..., dict[str, list["Finding"]]]
+
+
+def _cross_file() -> CrossFile | None:
+    """The cross-year rules (gaicheck.series), when installed."""
+    try:
+        from gaicheck.series.crossfile import cross_file_findings
+    except ImportError:
+        return None
+    function: CrossFile = cross_file_findings
+    return function
+
+
+def _use_color(out: TextIO) -> bool:
+    return out is sys.stdout and "NO_COLOR" not in os.environ and out.isatty()
+
+
+def _show_progress(count: int, lines_on_terminal: bool = False) -> bool:
+    """A bar on stderr for many files on a terminal, outside CI — unless findings are being printed on
+    that same terminal as they come (then the lines themselves show the progress, and a bar would
+    overwrite them)."""
+    return count >= PROGRESS_MIN_FILES and sys.stderr.isatty() and not os.environ.get("CI") and not lines_on_terminal
+
+
+def run_check(request: CheckRequest) -> int:
+    """settings → discover → batch (parallel, input order) → cross-file rules → baseline → sink → exit code."""
+    from gaicheck.api import ReadError, parse_path
+    from gaicheck.baseline import Baseline, BaselineError
+    from gaicheck.batch import Checked, Task, default_jobs, run
+    from gaicheck.catalogue import matches
     from gaicheck.engine.core import Options
     from gaicheck.files import discover
-    from gaicheck.model.finding import SEVERITY_RANK
-    from gaicheck.output import jsonout, text
+    from gaicheck.model.finding import SEVERITY_RANK, Finding
+    from gaicheck.output.sink import NEEDS_REPORTS, Sink
 
-    selected, ignored = _codes(select) or ["ALL"], _codes(ignore)
-    _validate_codes(selected + ignored)
-    options = Options(lang=lang, select=selected, ignore=ignored)
-    results = []
-    for path in discover(list(paths)):
-        if path == "-":
-            results.append(check_file("<stdin>", options, data=sys.stdin.buffer.read()))
-        else:
-            results.append(check_file(path, options))
-    if fmt == "json":
-        click.echo(jsonout.render(results), nl=False)
-    else:
-        click.echo(text.render(results, lang, statistics), nl=False)
-    if any(r.error for r in results):
+    settings = request.settings
+    options = Options(
+        lang=settings.lang, select=settings.selected(), ignore=list(settings.ignore),
+        severity=settings.severity_overrides(),
+    )
+    known: Baseline | None = None
+    if request.baseline and not request.write_baseline:
+        try:
+            known = Baseline.read(request.baseline)
+        except BaselineError as exc:
+            click.echo(f"gaicheck: {exc}", err=True)
+            return 2
+    files = discover(request.paths, settings.is_excluded)
+    if not files:
+        click.echo("gaicheck: 没有要检查的文件 / no files to check", err=True)
+        return 2
+    cross_file = _cross_file()
+    previous_reports = []
+    for path in request.previous:
+        try:
+            previous_reports.append(parse_path(path))
+        except (ReadError, ValueError, OSError) as exc:
+            click.echo(f"gaicheck: {path}: {exc}", err=True)
+            return 2
+    cross = cross_file is not None and (len(files) > 1 or bool(previous_reports))
+    keep_reports = cross or settings.format in NEEDS_REPORTS
+    stdin = sys.stdin.buffer.read() if "-" in files else None
+    tasks = (
+        Task(path, options, settings.ignores_for(path), keep_reports, stdin if path == "-" else None) for path in files
+    )
+    recorded = Baseline() if request.write_baseline else None
+
+    def keep(checked: Checked, findings: list[Finding]) -> list[Finding]:
+        findings = [f for f in checked.suppress(findings) if matches(f.code, options.select)]
+        return [f for f in findings if not matches(f.code, options.ignore)]
+
+    out: TextIO = open(request.output, "w", encoding="utf-8", newline="\n") if request.output else sys.stdout  # noqa: SIM115
+    try:
+        sink = Sink(out, settings.format, settings.lang, settings.fail_on, request.statistics,
+                    _use_color(out) and settings.format in ("text", "full"), request.group_by)
+        failed = unreadable = False
+        threshold = SEVERITY_RANK[settings.fail_on]
+
+        def emit(checked: Checked) -> None:
+            nonlocal failed, unreadable
+            result = checked.result
+            if recorded is not None:
+                recorded.add(result.path, result.findings)
+            if known is not None:
+                result.findings = known.new_findings(result.path, result.findings)
+            unreadable = unreadable or result.error is not None
+            failed = failed or any(SEVERITY_RANK[f.severity] >= threshold for f in result.findings)
+            sink.add(result, checked.report if settings.format in NEEDS_REPORTS else None)
+
+        jobs = request.jobs or default_jobs()
+        lines_on_terminal = sink.streaming and out is sys.stdout and sys.stdout.isatty()
+        with _progress(len(files), lines_on_terminal) as tick:
+            stream = run(tasks, min(jobs, len(files)), tick)
+            if not cross:
+                for checked in stream:
+                    emit(checked)
+            else:
+                collected = list(stream)
+                reports = [c.report for c in collected if c.report is not None]
+                assert cross_file is not None
+                extra = cross_file(reports, options, previous=previous_reports)
+                for checked in collected:
+                    added = keep(checked, list(extra.get(checked.result.path, [])))
+                    if added:
+                        checked.result.findings = sorted([*checked.result.findings, *added], key=Finding.sort_key)
+                    emit(checked)
+        sink.finish()
+    finally:
+        if request.output:
+            out.close()
+    if recorded is not None and request.write_baseline:
+        recorded.write(request.write_baseline)
+        return 2 if unreadable else 0
+    if unreadable:
+        return 2
+    return 1 if failed else 0
+
+
+@contextmanager
+def _progress(count: int, lines_on_terminal: bool = False) -> Iterator[Callable[[], None]]:
+    """A progress bar on stderr for long runs on a terminal; nothing in pipes or CI."""
+    if not _show_progress(count, lines_on_terminal):
+        yield lambda: None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    with Progress(
+        TextColumn("gaicheck"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+        console=Console(stderr=True), transient=True,
+    ) as progress:
+        task = progress.add_task("check", total=count)
+        yield lambda: progress.advance(task)
+
+
+@main.command("config")
+@click.argument("paths", nargs=-1)
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None,
+              help="使用此配置文件 / use this configuration file")
+@click.option("--isolated", is_flag=True, help="忽略所有配置文件 / ignore all configuration files")
+def config_command(paths: tuple[str, ...], config_file: str | None, isolated: bool) -> None:
+    """显示生效的配置（从 PATH 向上查找）/ print the effective settings (found from PATH upwards)."""
+    from gaicheck.config import ConfigError, load_settings
+
+    try:
+        settings = load_settings(list(paths), config_file, isolated)
+    except ConfigError as exc:
+        click.echo(f"gaicheck: {exc}", err=True)
         sys.exit(2)
-    threshold = SEVERITY_RANK[fail_on]
-    if any(SEVERITY_RANK[f.severity] >= threshold for r in results for f in r.findings):
-        sys.exit(1)
+    click.echo(settings.as_toml(), nl=False)
+
+
+@main.command()
+def schema() -> None:
+    """输出 --format json 的 JSON Schema / print the JSON Schema of `check --format json`."""
+    from gaicheck.output.schema import render_schema
+
+    click.echo(render_schema(), nl=False)
 
 
 @main.command()

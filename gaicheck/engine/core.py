@@ -18,6 +18,7 @@ RULE_MODULES: tuple[str, ...] = (
     "gaicheck.engine.structure",
     "gaicheck.engine.arithmetic",
     "gaicheck.engine.values",
+    "gaicheck.engine.prose", "gaicheck.engine.meta", "gaicheck.engine.style", "gaicheck.engine.value_rules",
 )
 
 

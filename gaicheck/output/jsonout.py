@@ -11,7 +11,9 @@ from gaicheck import __version__
 from gaicheck.model.finding import FileResult
 from gaicheck.model.report import Report
 
-FINDING_FIELDS = ("code", "name", "severity", "message", "line", "column", "page", "where", "cells", "expected", "actual")
+FINDING_FIELDS = (
+    "code", "name", "severity", "message", "line", "column", "page", "where", "cells", "expected", "actual",
+)
 
 
 def check_document(results: list[FileResult]) -> dict[str, Any]:

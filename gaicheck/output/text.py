@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass, field
+
+import click
 
 from gaicheck.model.finding import FileResult, Finding
 
 _SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
+_COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}
 
 
 def _position(result: FileResult, finding: Finding) -> str:
@@ -15,40 +19,94 @@ def _position(result: FileResult, finding: Finding) -> str:
     return f"{result.path}:"
 
 
-def format_finding(result: FileResult, finding: Finding, lang: str) -> str:
+def format_finding(result: FileResult, finding: Finding, lang: str, color: bool = False) -> str:
     where = ""
     if finding.line is None and (finding.where or finding.page):
         place = finding.where or (f"第{finding.page}页" if lang == "zh" else f"page {finding.page}")
         where = f" [{place}]"
+    if color:  # same text, only styled: a terminal, never a pipe
+        position = click.style(_position(result, finding), bold=True)
+        code = click.style(finding.code, fg=_COLOURS[finding.severity], bold=True)
+        return f"{position} {code} {finding.message}{where}"
     return f"{_position(result, finding)} {finding.code} {finding.message}{where}"
 
 
+def file_lines(result: FileResult, lang: str, color: bool = False) -> list[str]:
+    """The lines of one file: its findings, or why it could not be checked."""
+    if result.error:
+        label = "无法检查" if lang == "zh" else "cannot check"
+        line = f"{result.path}: {label}: {result.error}"
+        return [click.style(line, fg="red") if color else line]
+    return [format_finding(result, f, lang, color) for f in result.findings]
+
+
+@dataclass
+class Tally:
+    """What the summary and `--statistics` need, without keeping the findings (streamed output)."""
+
+    files: int = 0
+    unreadable: int = 0
+    severities: Counter[str] = field(default_factory=Counter)
+    codes: Counter[tuple[str, str]] = field(default_factory=Counter)
+
+    def add(self, result: FileResult) -> None:
+        self.files += 1
+        self.unreadable += 1 if result.error else 0
+        self.severities.update(f.severity for f in result.findings)
+        self.codes.update((f.code, f.name) for f in result.findings)
+
+    def summary(self, lang: str) -> str:
+        counts, unreadable = self.severities, self.unreadable
+        if lang == "en":
+            text = (
+                f"{self.files} file(s) checked: {counts['error']} error(s), "
+                f"{counts['warning']} warning(s), {counts['info']} info"
+            )
+            return text + (f"; {unreadable} file(s) could not be read" if unreadable else "")
+        text = f"共检查{self.files}个文件：错误{counts['error']}个，警告{counts['warning']}个，提示{counts['info']}个"
+        return text + (f"；{unreadable}个文件无法读取" if unreadable else "")
+
+    def statistics(self) -> list[str]:
+        return [f"{n:6d}  {code}  {name}" for (code, name), n in sorted(self.codes.items())]
+
+
+def tally(results: list[FileResult]) -> Tally:
+    counts = Tally()
+    for result in results:
+        counts.add(result)
+    return counts
+
+
 def summary(results: list[FileResult], lang: str) -> str:
-    counts: Counter[str] = Counter(f.severity for r in results for f in r.findings)
-    unreadable = sum(1 for r in results if r.error)
-    if lang == "en":
-        text = (
-            f"{len(results)} file(s) checked: {counts['error']} error(s), "
-            f"{counts['warning']} warning(s), {counts['info']} info"
-        )
-        return text + (f"; {unreadable} file(s) could not be read" if unreadable else "")
-    text = f"共检查{len(results)}个文件：错误{counts['error']}个，警告{counts['warning']}个，提示{counts['info']}个"
-    return text + (f"；{unreadable}个文件无法读取" if unreadable else "")
+    return tally(results).summary(lang)
 
 
 def statistics(results: list[FileResult]) -> list[str]:
-    counts: Counter[tuple[str, str]] = Counter((f.code, f.name) for r in results for f in r.findings)
-    return [f"{n:6d}  {code}  {name}" for (code, name), n in sorted(counts.items())]
+    return tally(results).statistics()
 
 
-def render(results: list[FileResult], lang: str = "zh", show_statistics: bool = False) -> str:
+def render(results: list[FileResult], lang: str = "zh", show_statistics: bool = False, color: bool = False) -> str:
     lines: list[str] = []
     for result in results:
-        if result.error:
-            label = "无法检查" if lang == "zh" else "cannot check"
-            lines.append(f"{result.path}: {label}: {result.error}")
-            continue
-        lines.extend(format_finding(result, f, lang) for f in result.findings)
+        lines.extend(file_lines(result, lang, color))
+    if show_statistics:
+        lines.extend(statistics(results))
+    lines.append(summary(results, lang))
+    return "\n".join(lines) + "\n"
+
+
+def render_grouped(results: list[FileResult], lang: str = "zh", show_statistics: bool = False) -> str:
+    """`--group-by organ`: files under a heading per organ (organs in order of first appearance,
+    files in input order within each; files whose organ was not found come last)."""
+    groups: dict[str, list[FileResult]] = {}
+    unknown = "（未识别机关）" if lang == "zh" else "(organ not found)"
+    for result in results:
+        groups.setdefault(result.organ or "", []).append(result)
+    lines: list[str] = []
+    for organ in sorted(groups, key=lambda o: (o == "", list(groups).index(o))):
+        lines.append(f"== {organ or unknown} ==")
+        for result in groups[organ]:
+            lines.extend(file_lines(result, lang))
     if show_statistics:
         lines.extend(statistics(results))
     lines.append(summary(results, lang))

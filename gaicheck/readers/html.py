@@ -17,13 +17,11 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from typing import TYPE_CHECKING
+
+from lxml import etree  # this module is imported only when an HTML file is read
 
 from gaicheck.model.document import Block, Cell, Document, Location, Paragraph, Row, Table
 from gaicheck.readers.encoding import DecodeError, decode_text
-
-if TYPE_CHECKING:
-    from lxml import etree
 
 # Elements whose start or end breaks the running text into a new paragraph (or a new cell piece).
 BLOCK_TAGS = frozenset(
@@ -45,13 +43,13 @@ _STRUCTURE_TAGS = tuple(sorted(BLOCK_TAGS | {"br"}))
 
 MAX_COLSPAN = 1000  # HTML limits
 MAX_ROWSPAN = 65534
-MAX_GRID_CELLS = 5_000_000  # per document: a guard against span bombs
+MAX_GRID_CELLS = 2_000_000  # per document: a guard against span bombs
 SOURCELINE_CAP = 65535  # libxml2's HTML parser stores line numbers in 16 bits
 
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,512}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]{2,40})""", re.IGNORECASE)
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9_.:\-]{2,40})""", re.IGNORECASE)
 _GB_NAMES = frozenset({"gb2312", "gbk", "gb_2312-80", "x-gbk", "cp936", "gb18030", "x-euc-cn", "euc-cn"})
-_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]+")
 # A line break between two CJK characters renders as nothing (CSS segment-break rule for CJK).
 _CJK_BREAK = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef])[ \t\r\f\v]*\n\s*(?=[\u3000-\u9fff\uff00-\uffef])")
 _DATE = r"(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)"
@@ -60,7 +58,9 @@ _META_LABEL_RE = "|".join(r"\s*".join(label) for label in _META_LABELS)
 _META_PAIR = re.compile(rf"({_META_LABEL_RE})\s*[:：]?\s*{_DATE}")
 _META_LABEL_ONLY = re.compile(rf"^({_META_LABEL_RE})\s*[:：]?$")
 _META_DATE_ONLY = re.compile(rf"^{_DATE}")
-_KEY = re.compile(r"[^\s&<>\"'\u200b\u200c\u200d\u2060\ufeff\u00ad]{1,12}")
+# The first characters of a text node, as they must appear verbatim in the source (no entity-prone
+# characters): searched for to find the node's column.
+_KEY = re.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff\u00ad]*([^\s&<>\"'\u200b\u200c\u200d\u2060\ufeff\u00ad]{1,12})")
 _DIGITS = re.compile(r"\s*(\d+)")
 _SEARCH_WINDOW = 16384
 
@@ -69,8 +69,8 @@ def normalize(text: str) -> str:
     """Collapse whitespace (incl. NBSP and U+3000) to single spaces, drop zero-width marks, strip."""
     if "\n" in text:
         text = _CJK_BREAK.sub("", text)
-    if not text.isascii():
-        text = text.translate(_ZERO_WIDTH)
+    if not text.isascii() and _ZERO_WIDTH_RE.search(text):
+        text = _ZERO_WIDTH_RE.sub("", text)
     return " ".join(text.split())
 
 
@@ -113,16 +113,20 @@ class _Locator:
         while pos != -1:
             lo = pos - 4096 if pos > 4096 else 0
             if source.rfind("<", lo, pos) <= source.rfind(">", lo, pos):
-                return pos  # not inside a tag (e.g. a `style="padding:0"` attribute)
-            pos = source.find(key, pos + 1, end)
+                return pos
+            # inside a tag (e.g. a `style="padding:0"` attribute): go on after the tag's end
+            close = source.find(">", pos, end)
+            if close == -1:
+                return -1
+            pos = source.find(key, close + 1, end)
         return -1
 
     def locate(self, text: str, sourceline: int | None) -> Location:
         """Location of the first visible character of `text`, an element's text or tail."""
-        match = _KEY.search(text)
+        match = _KEY.match(text)
         line_known = sourceline is not None and 0 < sourceline < SOURCELINE_CAP
-        if match is not None and match.start() < 64:
-            key = match.group()
+        if match is not None:
+            key = match.group(1)
             line_starts = self.line_starts
             line_start = line_starts[sourceline - 1] if line_known and sourceline <= len(line_starts) else 0  # type: ignore[operator]
             cursor = self.cursor
@@ -149,21 +153,35 @@ def _visible(text: str) -> bool:
 class _Para:
     """Running text being collected for one paragraph."""
 
-    __slots__ = ("parts", "loc")
+    __slots__ = ("loc", "parts")
 
     def __init__(self) -> None:
         self.parts: list[str] = []
         self.loc: Location | None = None
 
 
-class _CellSpec:
-    __slots__ = ("text", "loc", "rowspan", "colspan")
+def _leaf_text(el: etree._Element) -> tuple[str, str | None, etree._Element]:
+    """(all text of `el` without its tail, its first visible text node or None, that node's element).
 
-    def __init__(self, text: str, loc: Location, rowspan: int, colspan: int) -> None:
-        self.text = text
-        self.loc = loc
-        self.rowspan = rowspan
-        self.colspan = colspan
+    The text comes from one C-level serialisation; the first node is looked up only among the element
+    texts (tails rarely lead), and checked to begin the whole text, else found in order with itertext.
+    """
+    if len(el) == 0:
+        text = el.text or ""
+        return text, (text if _visible(text) else None), el
+    text = etree.tostring(el, method="text", encoding=str, with_tail=False)
+    if not _visible(text):
+        return text, None, el
+    for node in el.iter():
+        first = node.text
+        if first and not first.isspace():
+            if text.lstrip().startswith(first.lstrip()[:4]):
+                return text, first, node
+            break
+    for first in el.itertext():
+        if _visible(first):
+            return text, first, el
+    return text, None, el
 
 
 def _span(raw: str | None, limit: int, zero: int) -> int:
@@ -190,15 +208,21 @@ class _Reader:
         self.grid_cells = 0
         self.pending_label: str | None = None
         self.para = _Para()
+        self.line_locs: dict[int, Location] = {}
 
     # ---- flow -----------------------------------------------------------------------------
     def add(self, text: str, owner: etree._Element) -> None:
         para = self.para
-        if para.loc is None:
-            if not _visible(text):
-                para.parts.append(text)
-                return
+        if para.loc is None and _visible(text):
             para.loc = self.locator.locate(text, owner.sourceline)
+        para.parts.append(text)
+
+    def add_leaf(self, el: etree._Element) -> None:
+        """Add a whole leaf element's text (one C-level call instead of a visit per inline element)."""
+        text, first, owner = _leaf_text(el)
+        para = self.para
+        if para.loc is None and first is not None:
+            para.loc = self.locator.locate(first, owner.sourceline)
         para.parts.append(text)
 
     def flush(self) -> None:
@@ -211,11 +235,19 @@ class _Reader:
             self._meta_text(text)
         self.para = _Para()
 
-    def walk(self, root: etree._Element) -> None:
-        """Visit the tree once. A leaf block (no block or `<br>` inside) is read whole with the C-level
-        `itertext()` and its subtree skipped: inline markup costs no Python work."""
-        from lxml import etree
+    def line_loc(self, el: etree._Element) -> Location:
+        """A shared line-only Location for an element without text (frozen, so sharing is safe)."""
+        line = el.sourceline
+        if not line or line >= SOURCELINE_CAP:
+            line = self.locator.line_of(self.locator.cursor)
+        loc = self.line_locs.get(line)
+        if loc is None:
+            loc = self.line_locs[line] = Location(line=line)
+        return loc
 
+    def walk(self, root: etree._Element) -> None:
+        """Visit the tree once. A leaf block (no block or `<br>` inside) is read whole, by C code,
+        and its subtree skipped: inline markup (`<span>`, `<font>`, `<o:p>`) costs no Python work."""
         walker = etree.iterwalk(root, events=("start", "end"))
         block_tags, data_tables, containers = BLOCK_TAGS, self.data_tables, self.containers
         for event, el in walker:
@@ -227,8 +259,7 @@ class _Reader:
                 if tag in block_tags:
                     self.flush()
                     if el not in containers:
-                        for text in el.itertext():
-                            self.add(text, el)
+                        self.add_leaf(el)
                         walker.skip_subtree()
                         continue
                     if tag == "table" and el in data_tables:
@@ -237,6 +268,10 @@ class _Reader:
                         continue
                 elif tag == "br":
                     self.flush()
+                elif el not in containers:  # an inline leaf: read it whole
+                    self.add_leaf(el)
+                    walker.skip_subtree()
+                    continue
                 text = el.text
                 if text:
                     self.add(text, el)
@@ -253,15 +288,48 @@ class _Reader:
         """A cell's text: its pieces (split by `<p>`, `<br>`, …) normalized and joined with no separator."""
         containers = self.containers
         if td not in containers:  # the common case: no block or <br> inside
-            parts = list(td.itertext())
-            for text in parts:
-                if _visible(text):
-                    return normalize("".join(parts)), self.locator.locate(text, td.sourceline)
-            return "", None
-        from lxml import etree
-
+            text, first, owner = _leaf_text(td)
+            if first is None:
+                return "", None
+            return normalize(text), self.locator.locate(first, owner.sourceline)
         pieces: list[str] = []
-        parts = []
+        parts: list[str] = []
+        loc: Location | None = None
+        block_tags = BLOCK_TAGS
+        text = td.text
+        if text:
+            if _visible(text):
+                loc = self.locator.locate(text, td.sourceline)
+            parts.append(text)
+        for child in td:  # the usual shape, td > p > span…, without a visit per element
+            tag = child.tag
+            if child in containers:
+                return self._cell_text_walk(td)
+            if (tag == "br" or tag in block_tags) and parts:
+                pieces.append(normalize("".join(parts)))
+                parts = []
+            if isinstance(tag, str) and tag != "br":
+                text, first, owner = _leaf_text(child)
+                if loc is None and first is not None:
+                    loc = self.locator.locate(first, owner.sourceline)
+                parts.append(text)
+                if tag in block_tags:
+                    pieces.append(normalize("".join(parts)))
+                    parts = []
+            text = child.tail
+            if text:
+                if loc is None and _visible(text):
+                    loc = self.locator.locate(text, child.sourceline)
+                parts.append(text)
+        if parts:
+            pieces.append(normalize("".join(parts)))
+        return "".join(pieces), loc
+
+    def _cell_text_walk(self, td: etree._Element) -> tuple[str, Location | None]:
+        """cell_text for cells with nested blocks: a full visit, leaves still read whole."""
+        containers = self.containers
+        pieces: list[str] = []
+        parts: list[str] = []
         loc: Location | None = None
         block_tags = BLOCK_TAGS
         walker = etree.iterwalk(td, events=("start", "end"))
@@ -276,12 +344,19 @@ class _Reader:
                         pieces.append(normalize("".join(parts)))
                         parts = []
                     if tag != "br" and el not in containers:
-                        for text in el.itertext():
-                            if loc is None and _visible(text):
-                                loc = self.locator.locate(text, el.sourceline)
-                            parts.append(text)
+                        text, first, owner = _leaf_text(el)
+                        if loc is None and first is not None:
+                            loc = self.locator.locate(first, owner.sourceline)
+                        parts.append(text)
                         walker.skip_subtree()
                         continue
+                elif el is not td and el not in containers:  # an inline leaf: read it whole
+                    text, first, owner = _leaf_text(el)
+                    if loc is None and first is not None:
+                        loc = self.locator.locate(first, owner.sourceline)
+                    parts.append(text)
+                    walker.skip_subtree()
+                    continue
                 text = el.text
             else:
                 if el is td:
@@ -299,80 +374,97 @@ class _Reader:
         return "".join(pieces), loc
 
     def table(self, table: etree._Element) -> None:
-        locator = self.locator
         caption = table.find("caption")
         if caption is not None:
             text, loc = self.cell_text(caption)
             if text:
-                self.blocks.append(Paragraph(text, loc or locator.here()))
-        specs: list[tuple[Location | None, list[_CellSpec]]] = []
+                self.blocks.append(Paragraph(text, loc or self.line_loc(caption)))
+        specs: list[tuple[Location, list[tuple[str, Location, int, int]]]] = []
         for tr in table.iter("tr"):
-            cells: list[_CellSpec] = []
+            cells: list[tuple[str, Location, int, int]] = []
             row_loc: Location | None = None
             for td in tr:
                 tag = td.tag
                 if tag != "td" and tag != "th":
                     continue
-                text, loc = self.cell_text(td)
+                if len(td) == 0:  # bare text: the common case, kept inline for speed
+                    raw = td.text
+                    if raw and not raw.isspace():
+                        text, loc = normalize(raw), self.locator.locate(raw, td.sourceline)
+                    else:
+                        text, loc = "", None
+                else:
+                    text, loc = self.cell_text(td)
                 if loc is None:
-                    line = td.sourceline
-                    loc = Location(line=line) if line and line < SOURCELINE_CAP else locator.here()
+                    loc = self.line_loc(td)
                 elif row_loc is None:
                     row_loc = loc
+                rowspan = td.get("rowspan")
+                colspan = td.get("colspan")
                 cells.append(
-                    _CellSpec(text, loc, _span(td.get("rowspan"), MAX_ROWSPAN, 0), _span(td.get("colspan"), MAX_COLSPAN, 1))
+                    (
+                        text,
+                        loc,
+                        _span(rowspan, MAX_ROWSPAN, 0) if rowspan else 1,
+                        _span(colspan, MAX_COLSPAN, 1) if colspan else 1,
+                    )
                 )
-            if row_loc is None:
-                line = tr.sourceline
-                row_loc = Location(line=line) if line and line < SOURCELINE_CAP else locator.here()
-            specs.append((row_loc, cells))
+            specs.append((row_loc or self.line_loc(tr), cells))
         grid = self._grid(specs)
         if grid is not None:
             self.blocks.append(grid)
             self._meta_table(grid)
 
-    def _grid(self, specs: list[tuple[Location | None, list[_CellSpec]]]) -> Table | None:
+    def _grid(self, specs: list[tuple[Location, list[tuple[str, Location, int, int]]]]) -> Table | None:
         """Expand rowspan/colspan into a full grid; the copies a span makes are `spanned=True`."""
         from gaicheck.readers import ReadError
 
         n_rows = len(specs)
         if n_rows == 0:
             return None
+        # the cells the spans will make, counted before any is made (a span bomb costs nothing)
+        need = sum(
+            (n_rows - r if rs == 0 or rs > n_rows - r else rs) * cs
+            for r, (_loc, cells) in enumerate(specs)
+            for _text, _cloc, rs, cs in cells
+        )
+        if self.grid_cells + need > MAX_GRID_CELLS:
+            raise ReadError(f"表格过大 / table grid too large (> {MAX_GRID_CELLS} cells)")
         grid: list[list[Cell | None]] = [[] for _ in range(n_rows)]
         budget = MAX_GRID_CELLS - self.grid_cells
         for r, (_loc, cells) in enumerate(specs):
             line = grid[r]
             col = 0
-            for spec in cells:
+            for text, loc, rowspan, colspan in cells:
                 while col < len(line) and line[col] is not None:
                     col += 1
-                colspan = spec.colspan
-                rowspan = n_rows - r if spec.rowspan == 0 else min(spec.rowspan, n_rows - r)
+                if rowspan == 1 and colspan == 1:
+                    if col == len(line):
+                        line.append(Cell(text, loc))
+                    else:
+                        line[col] = Cell(text, loc)
+                    col += 1
+                    continue
+                rowspan = n_rows - r if rowspan == 0 or rowspan > n_rows - r else rowspan
                 budget -= rowspan * colspan
                 if budget < 0:
                     raise ReadError(f"表格过大 / table grid too large (> {MAX_GRID_CELLS} cells)")
-                if rowspan == 1 and colspan == 1 and col == len(line):
-                    line.append(Cell(spec.text, spec.loc))
-                    col += 1
-                    continue
                 for dr in range(rowspan):
                     target = grid[r + dr]
                     if len(target) < col + colspan:
                         target.extend([None] * (col + colspan - len(target)))
                     for dc in range(colspan):
                         if target[col + dc] is None:  # overlapping spans: the first one wins
-                            target[col + dc] = Cell(spec.text, spec.loc, spanned=bool(dr or dc))
+                            target[col + dc] = Cell(text, loc, spanned=bool(dr or dc))
                 col += colspan
         width = max(len(line) for line in grid)
         if width == 0:
             return None
-        budget -= n_rows * width
-        if budget < 0:
+        self.grid_cells += n_rows * width
+        if self.grid_cells > MAX_GRID_CELLS:
             raise ReadError(f"表格过大 / table grid too large (> {MAX_GRID_CELLS} cells)")
-        self.grid_cells = MAX_GRID_CELLS - budget
         rows: list[Row] = []
-        for (loc, _cells), line in zip(specs, grid, strict=True):
-            row_loc = loc or Location()
+        for (row_loc, _cells), line in zip(specs, grid, strict=True):
             if len(line) < width:
                 line.extend([None] * (width - len(line)))
             rows.append(Row([c if c is not None else Cell("", row_loc) for c in line], row_loc))
@@ -405,47 +497,57 @@ class _Reader:
 
 
 def _structure(root: etree._Element) -> tuple[set[etree._Element], set[etree._Element]]:
-    """One pass over the block elements only: (data tables, block containers).
+    """One pre-order pass over the block and `<br>` elements only: (data tables, containers).
 
-    Data tables are innermost tables (no table inside) with more than one column: a table holding
-    another table, or a one-column box around the article, is layout and is read as flow.
-    Containers are block elements with a block or `<br>` inside; the others are leaves.
+    Containers are elements with a block or `<br>` inside; the others are leaves, read whole. Data
+    tables are innermost tables (no table inside) with more than one column: a table holding another
+    table, or a one-column box around the article, is layout and is read as flow. Every upward walk
+    stops at an element already seen, so the pass is linear however deep the tree.
     """
-    from lxml import etree
-
-    data: set[etree._Element] = set()
     containers: set[etree._Element] = set()
-    blocks: list[etree._Element] = []
-    # per open table: [holds a nested table, widest row so far, cells in the current row, has colspan]
-    tables: list[list[int]] = []
-    for event, el in etree.iterwalk(root, events=("start", "end"), tag=_STRUCTURE_TAGS):
-        tag = el.tag
-        if event == "start":
-            if blocks:
-                containers.add(blocks[-1])
-            if tag == "br":
-                continue
-            blocks.append(el)
-            if tag == "table":
-                if tables:
-                    tables[-1][0] = 1
-                tables.append([0, 0, 0, 0])
-            elif tables:
-                info = tables[-1]
-                if tag == "tr":
-                    info[1] = max(info[1], info[2])
-                    info[2] = 0
-                elif tag == "td" or tag == "th":
-                    info[2] += 1
-                    if _span(el.get("colspan"), MAX_COLSPAN, 1) > 1:
-                        info[3] = 1
-        elif tag != "br":
-            blocks.pop()
-            if tag == "table":
-                nested, widest, current, spans = tables.pop()
-                if not nested and (max(widest, current) > 1 or spans):
-                    data.add(el)
+    tables: list[etree._Element] = []
+    layout: set[etree._Element] = set()
+    nearest_table: dict[etree._Element, etree._Element | None] = {}
+    block_tags = BLOCK_TAGS
+    for el in root.iter(_STRUCTURE_TAGS):
+        up = el.getparent()
+        while up is not None and up not in containers:
+            containers.add(up)
+            if up.tag in block_tags:
+                break
+            up = up.getparent()
+        if el.tag == "table":
+            tables.append(el)
+            path: list[etree._Element] = []
+            up = el.getparent()
+            found: etree._Element | None = None
+            while up is not None:
+                if up.tag == "table":
+                    found = up
+                    break
+                if up in nearest_table:
+                    found = nearest_table[up]
+                    break
+                path.append(up)
+                up = up.getparent()
+            for node in path:
+                nearest_table[node] = found
+            if found is not None:
+                layout.add(found)
+    data = {t for t in tables if t not in layout and _multi_column(t)}
     return data, containers
+
+
+def _multi_column(table: etree._Element) -> bool:
+    for tr in table.iter("tr"):
+        cells = 0
+        for td in tr:
+            tag = td.tag
+            if tag == "td" or tag == "th":
+                cells += 1
+                if cells > 1 or _span(td.get("colspan"), MAX_COLSPAN, 1) > 1:
+                    return True
+    return False
 
 
 _INLINE_TAG = re.compile(
@@ -453,6 +555,12 @@ _INLINE_TAG = re.compile(
     re.IGNORECASE,
 )
 _ANY_TAG = re.compile(r"<[^>]*>")
+_TITLE = re.compile(r"<title\b[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
+_NOT_NEWLINE = re.compile(r"[^\n]")
+_LEADING_MARKUP = re.compile(r"(?:\s|<[^>]*>)*")
+_INVISIBLE = re.compile(
+    r"<!--.*?-->|<(script|style|title|head|noscript|template)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL
+)
 _BLOCK_TAG_NAME = re.compile(r"</?(?:p|div|br|li|tr|td|th|h[1-6]|table|section|article|ul|ol)\b[^>]*>", re.IGNORECASE)
 
 
@@ -463,10 +571,14 @@ def _drop_tags(pattern: re.Pattern[str], source: str) -> str:
 
 def _parse(source: str) -> etree._Element | None:
     """Parse; None when libxml2 gave up part-way (nesting limit), since the tree would be truncated."""
-    from lxml import etree
-
     parser = etree.HTMLParser(
-        encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True, recover=True, huge_tree=True
+        encoding="utf-8",
+        remove_comments=True,
+        remove_pis=True,
+        no_network=True,
+        recover=True,
+        huge_tree=True,
+        collect_ids=False,
     )
     try:
         root = etree.fromstring(source.encode("utf-8", "surrogatepass"), parser)
@@ -482,6 +594,11 @@ def _read_flat(source: str, doc: Document) -> Document:
     """Last resort for pathological markup: block tags end a paragraph, other tags vanish."""
     import html as html_lib
 
+    title = _TITLE.search(source)
+    if title is not None:
+        doc.title = normalize(html_lib.unescape(_ANY_TAG.sub("", title.group(1)))) or None
+    # blank out invisible parts character for character, so positions stay those of the source
+    source = _INVISIBLE.sub(lambda m: _NOT_NEWLINE.sub(" ", m.group(0)), source)
     locator = _Locator(source)
     start = 0
     bounds = [m.start() for m in _BLOCK_TAG_NAME.finditer(source)]
@@ -491,24 +608,25 @@ def _read_flat(source: str, doc: Document) -> Document:
         begin, start = start, end
         value = normalize(html_lib.unescape(_ANY_TAG.sub("", chunk)))
         if value:
-            first = _ANY_TAG.match(chunk)
-            offset = first.end() if first else 0
-            offset += len(chunk[offset:]) - len(chunk[offset:].lstrip())
-            doc.blocks.append(Paragraph(value, Location(line=locator.line_of(begin + offset))))
+            lead = _LEADING_MARKUP.match(chunk)
+            pos = begin + (lead.end() if lead else 0)
+            line = locator.line_of(pos)
+            doc.blocks.append(Paragraph(value, Location(line=line, column=pos - locator.line_starts[line - 1] + 1)))
     doc.notes.append("html-unparsed")
     return doc
 
 
 def read(path: str, data: bytes) -> Document:
-    from lxml import etree
-
     from gaicheck.readers import ReadError
 
     try:
         source, _encoding = decode_text(data, declared_charset(data))
     except DecodeError as exc:
         raise ReadError(str(exc)) from exc
-    source = source.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    if "\r" in source:
+        source = source.replace("\r\n", "\n").replace("\r", "\n")
+    if "\x00" in source:
+        source = source.replace("\x00", "")
 
     doc = Document(path=path, format="html")
     root = _parse(source)

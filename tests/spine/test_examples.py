@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from gaicheck.api import check_path, parse_path
-from tests.conftest import EXAMPLES
 from gaicheck.engine.core import Options
+from tests.conftest import EXAMPLES
 from tests.spine.helpers import REVIEW_COLS, SPINE, outcome_rows, row, sorted_signature
 
 CLEAN = EXAMPLES / "2023_example_clean.txt"
