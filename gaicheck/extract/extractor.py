@@ -36,12 +36,24 @@ def _position(loc: Location | None) -> Position:
     return Position(line=loc.line, column=loc.column)
 
 
+_NO_POSITION: dict[str, Any] = {"line": None, "column": None, "page": None, "where": None}
+
+
 def _pos(loc: Location | None) -> dict[str, Any]:
-    return _position(loc).model_dump()
+    """The position fields of `_position`, as a plain dict (hot path: one call per cell)."""
+    if loc is None:
+        return _NO_POSITION
+    if loc.page is not None or loc.line is None:
+        return {"line": None, "column": None, "page": loc.page, "where": loc.describe("zh") or None}
+    return {"line": loc.line, "column": loc.column, "page": None, "where": None}
+
+
+def _place(model: CellValue, loc: Location | None) -> None:
+    model.__dict__.update(_pos(loc))  # plain field updates, without pydantic's per-assignment overhead
 
 
 def _cell(table: TableSpec, row_key: str, row_label: str, col_key: str, col_label: str, kind: str) -> CellValue:
-    return CellValue(
+    return CellValue.model_construct(  # every field given: no defaults to resolve (hot path)
         key=f"{table.key}.{row_key}.{col_key}",
         table=table.key,
         row=row_key,
@@ -49,17 +61,17 @@ def _cell(table: TableSpec, row_key: str, row_label: str, col_key: str, col_labe
         row_label=row_label,
         column_label=col_label,
         kind=kind,
+        raw=None,
+        value=None,
+        unit=None,
+        status="missing",
+        **_NO_POSITION,
     )
 
 
 def _set_value(cell: CellValue, tok: Token) -> None:
-    for k, v in _pos(tok.loc).items():
-        setattr(cell, k, v)
-    cell.raw = tok.text
     parsed = parse_value(tok.text)
-    cell.status = parsed.status
-    cell.value = parsed.value
-    cell.unit = parsed.unit
+    cell.__dict__.update(_pos(tok.loc), raw=tok.text, status=parsed.status, value=parsed.value, unit=parsed.unit)
 
 
 def _anchor_labels(spec: TableSpec) -> LabelSet:
@@ -274,15 +286,12 @@ class Extractor:
             if slot.blank:
                 for i, cell in enumerate(cells):
                     tok = slot.values[i] if i < len(slot.values) else None
-                    cell.status = "empty"
-                    cell.raw = ""
-                    for k, v in _pos(tok.loc if tok else slot.loc).items():
-                        setattr(cell, k, v)
+                    cell.__dict__.update(status="empty", raw="")
+                    _place(cell, tok.loc if tok else slot.loc)
             elif slot.unsplittable is not None:
                 for cell in cells:
-                    cell.status = "ambiguous"
-                    for k, v in _pos(slot.loc).items():
-                        setattr(cell, k, v)
+                    cell.__dict__["status"] = "ambiguous"
+                    _place(cell, slot.loc)
                 self.observe(
                     "run_unsplittable", slot.loc, cells=keys, raw=slot.unsplittable, expected=expected, **common
                 )
@@ -292,9 +301,8 @@ class Extractor:
             else:
                 kind = "row_short" if len(slot.values) < expected else "row_long"
                 for cell in cells:
-                    cell.status = "ambiguous"
-                    for k, v in _pos(slot.loc).items():
-                        setattr(cell, k, v)
+                    cell.__dict__["status"] = "ambiguous"
+                    _place(cell, slot.loc)
                 self.observe(
                     kind, slot.loc, cells=keys, found=len(slot.values), expected=expected,
                     values=" ".join(t.text or "□" for t in slot.values), **common,
@@ -315,15 +323,13 @@ class Extractor:
         if flat.blank:
             for i, cell in enumerate(cells):
                 tok = flat.values[i] if i < len(flat.values) else None
-                cell.status, cell.raw = "empty", ""
-                for k, v in _pos(tok.loc if tok else flat.loc).items():
-                    setattr(cell, k, v)
+                cell.__dict__.update(status="empty", raw="")
+                _place(cell, tok.loc if tok else flat.loc)
         elif flat.unsplittable is not None:
             loc = flat.values[0].loc if flat.values else flat.loc
             for cell in cells:
-                cell.status = "ambiguous"
-                for k, v in _pos(loc).items():
-                    setattr(cell, k, v)
+                cell.__dict__["status"] = "ambiguous"
+                _place(cell, loc)
             self.observe(
                 "run_unsplittable", loc, cells=keys, table=table.key, row="", table_no=table.number,
                 row_label="行政复议、行政诉讼", raw=flat.unsplittable, expected=flat.expected,
@@ -334,9 +340,8 @@ class Extractor:
         else:
             loc = flat.values[0].loc if flat.values else flat.loc
             for cell in cells:
-                cell.status = "ambiguous"
-                for k, v in _pos(loc).items():
-                    setattr(cell, k, v)
+                cell.__dict__["status"] = "ambiguous"
+                _place(cell, loc)
             self.observe(
                 "row_short" if len(flat.values) < flat.expected else "row_long", loc, cells=keys,
                 table=table.key, row="", table_no=table.number, row_label="行政复议、行政诉讼",

@@ -23,6 +23,8 @@ MIN_LENGTH = 60  # shorter paragraphs are never run-on tables
 MIN_ANCHORS = 4
 NUMERIC_RUN = regex.compile(r"^[\d\s.,+\-－元万件条项个]*\d[\d\s.,+\-－元万件条项个]*$")
 _NUMBERED = regex.compile(r"^(\d)\.(.*)$")
+# a run-on table holds at least one of these header words (cheap test before the label scan)
+_TABLE_HINTS = ("信息内容", "申请人情况", "本年新收", "结果维持", "第二十条")
 
 
 def _variants(label: str) -> set[str]:
@@ -69,7 +71,7 @@ class _Occ:
 def split_runon(line: Line) -> list[Line] | None:
     """Pseudo-lines for a run-on paragraph, or None when the line is ordinary prose."""
     text = line.text
-    if line.multi or len(text) < MIN_LENGTH:
+    if line.multi or len(text) < MIN_LENGTH or not any(a in text for a in _TABLE_HINTS):
         return None
     pattern, headings = _labels()
     occs = [
