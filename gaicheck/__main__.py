@@ -2,4 +2,5 @@
 
 from gaicheck.cli import main
 
-main()
+if __name__ == "__main__":  # guard: parallel workers re-import this module on spawn platforms
+    main()

@@ -172,7 +172,7 @@ def _show_progress(count: int, lines_on_terminal: bool = False) -> bool:
 
 def run_check(request: CheckRequest) -> int:
     """settings → discover → batch (parallel, input order) → cross-file rules → baseline → sink → exit code."""
-    from gaicheck.api import ReadError, parse_path
+    from gaicheck.api import check_file_report
     from gaicheck.baseline import Baseline, BaselineError
     from gaicheck.batch import Checked, Task, default_jobs, run
     from gaicheck.catalogue import matches
@@ -194,17 +194,16 @@ def run_check(request: CheckRequest) -> int:
             click.echo(f"gaicheck: {exc}", err=True)
             return 2
     files = discover(request.paths, settings.is_excluded)
-    if not files:
+    if not files:  # e.g. a pre-commit run whose files are all excluded: nothing wrong
         click.echo("gaicheck: 没有要检查的文件 / no files to check", err=True)
-        return 2
     cross_file = _cross_file()
     previous_reports = []
     for path in request.previous:
-        try:
-            previous_reports.append(parse_path(path))
-        except (ReadError, ValueError, OSError) as exc:
-            click.echo(f"gaicheck: {path}: {exc}", err=True)
+        failure, report = check_file_report(path, options)  # the same limits; never raises
+        if report is None:
+            click.echo(f"gaicheck: {path}: {failure.error}", err=True)
             return 2
+        previous_reports.append(report)
     cross = cross_file is not None and (len(files) > 1 or bool(previous_reports))
     keep_reports = cross or settings.format in NEEDS_REPORTS
     stdin = sys.stdin.buffer.read() if "-" in files else None
@@ -246,7 +245,12 @@ def run_check(request: CheckRequest) -> int:
                 collected = list(stream)
                 reports = [c.report for c in collected if c.report is not None]
                 assert cross_file is not None
-                extra = cross_file(reports, options, previous=previous_reports)
+                try:
+                    extra = cross_file(reports, options, previous=previous_reports)
+                except Exception as exc:  # the cross-year rules must not cost the per-file findings
+                    click.echo(f"gaicheck: 跨年度核对失败 / cross-file rules failed: {type(exc).__name__}: {exc}",
+                               err=True)
+                    extra = {}
                 for checked in collected:
                     added = keep(checked, list(extra.get(checked.result.path, [])))
                     if added:

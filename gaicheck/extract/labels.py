@@ -36,6 +36,11 @@ def allowed_errors(key: str, loose: bool = False) -> int:
     return max(2, len(key) // 4) if loose else max(1, len(key) // 6)
 
 
+_SIGNATURES: dict[tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...], int] = {}
+_MEMO: dict[tuple[int, str, tuple[int, ...] | None, bool, bool], tuple[int, bool] | None] = {}
+_MEMO_MAX = 200_000
+
+
 class LabelSet:
     """A list of template labels with lookup tables for fast exact matching."""
 
@@ -44,6 +49,10 @@ class LabelSet:
         self._exact: dict[str, int] = {}
         self._deviation: dict[str, int] = {}
         self._keys: list[str] = []
+        # labels sets are rebuilt per file from the same template data: match results are shared
+        # between equal sets through this signature (see `match`)
+        signature = tuple((lb.label, tuple(lb.aliases), tuple(lb.deviations)) for lb in self.labels)
+        self._signature = _SIGNATURES.setdefault(signature, len(_SIGNATURES))
         for i, label in enumerate(self.labels):
             key = match_key(label.label)
             self._keys.append(key)
@@ -64,7 +73,22 @@ class LabelSet:
         self, text: str, candidates: Iterable[int] | None = None, fuzzy: bool = True, loose: bool = False
     ) -> LabelMatch | None:
         """Match `text` against the labels (or only `candidates`). `loose` widens the fuzzy distance:
-        used for the one row the table order expects next."""
+        used for the one row the table order expects next. Memoised per label set (a pure function of
+        the labels and the arguments; the fuzzy search is the extractor's main cost)."""
+        allowed = None if candidates is None else tuple(sorted(set(candidates)))
+        memo_key = (self._signature, text, allowed, fuzzy, loose)
+        if memo_key not in _MEMO:
+            result = self._match(text, allowed, fuzzy, loose)
+            if len(_MEMO) >= _MEMO_MAX:
+                _MEMO.clear()
+            _MEMO[memo_key] = None if result is None else (result.index, result.official)
+            return result
+        hit = _MEMO[memo_key]
+        return None if hit is None else LabelMatch(hit[0], hit[1], text)
+
+    def _match(
+        self, text: str, candidates: Iterable[int] | None, fuzzy: bool, loose: bool
+    ) -> LabelMatch | None:
         key = match_key(text)
         if not key:
             return None

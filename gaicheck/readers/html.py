@@ -38,7 +38,6 @@ SKIP_TAGS = frozenset(
     {"head", "script", "style", "title", "noscript", "template", "xml", "object", "embed", "svg", "math",
      "iframe", "frameset", "noframes", "canvas", "audio", "video", "map", "datalist", "textarea", "select"}
 )  # fmt: skip
-CELL_TAGS = frozenset({"td", "th"})
 _STRUCTURE_TAGS = tuple(sorted(BLOCK_TAGS | {"br"}))
 
 MAX_COLSPAN = 1000  # HTML limits
@@ -569,8 +568,9 @@ def _drop_tags(pattern: re.Pattern[str], source: str) -> str:
     return pattern.sub(lambda m: "\n" * m.group(0).count("\n"), source)
 
 
-def _parse(source: str) -> etree._Element | None:
-    """Parse; None when libxml2 gave up part-way (nesting limit), since the tree would be truncated."""
+def _parse(source: str, utf8: bytes | None = None) -> etree._Element | None:
+    """Parse; None when libxml2 gave up part-way (nesting limit), since the tree would be truncated.
+    `utf8` may give `source` already encoded (the input itself, when it was clean UTF-8)."""
     parser = etree.HTMLParser(
         encoding="utf-8",
         remove_comments=True,
@@ -581,7 +581,7 @@ def _parse(source: str) -> etree._Element | None:
         collect_ids=False,
     )
     try:
-        root = etree.fromstring(source.encode("utf-8", "surrogatepass"), parser)
+        root = etree.fromstring(utf8 if utf8 is not None else source.encode("utf-8", "surrogatepass"), parser)
     except etree.XMLSyntaxError:
         root = None
     for entry in parser.error_log:
@@ -620,16 +620,17 @@ def read(path: str, data: bytes) -> Document:
     from gaicheck.readers import ReadError
 
     try:
-        source, _encoding = decode_text(data, declared_charset(data))
+        source, encoding = decode_text(data, declared_charset(data))
     except DecodeError as exc:
         raise ReadError(str(exc)) from exc
+    same_bytes = encoding == "utf-8" and b"\r" not in data and b"\x00" not in data
     if "\r" in source:
         source = source.replace("\r\n", "\n").replace("\r", "\n")
     if "\x00" in source:
         source = source.replace("\x00", "")
 
     doc = Document(path=path, format="html")
-    root = _parse(source)
+    root = _parse(source, data if same_bytes else None)
     if root is None and source.strip():
         # Nesting deeper than libxml2 allows (thousands of unclosed tags): inline tags carry no
         # structure we need, so drop them and try again; as a last resort read the bare text.

@@ -1,0 +1,288 @@
+#!/usr/bin/env python3
+"""Benchmark: gaicheck at portal scale. Not a test; run it by hand (see README "## Performance").
+
+Builds a batch of at least 5,000 files in a temporary directory by replicating the reports of
+examples/ and tests/data/corpus/ (text and Markdown, HTML, PDF), then measures through the command line:
+
+- files per second per format and for the whole batch, with `--jobs 1` and `--jobs 2`, and files per
+  CPU-second (the per-core figure, unaffected by other load on the machine);
+- peak resident memory: of the largest gaicheck process (wait4 rusage, which covers the worker
+  processes) and of all gaicheck processes together (sampled from /proc every 50 ms, Linux);
+- the wall time of `gaicheck --version` and of checking one small text file (median of 7 runs);
+- PDF seconds per page (in-process, the corpus PDFs).
+
+Prints a table and writes JSON (bench/results.json). `--profile` adds the top cProfile costs of
+checking the text reports in-process.
+
+    python bench/run.py                 # full run (several minutes on 2 cores)
+    python bench/run.py --files 600     # quick run
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = [ROOT / "examples", ROOT / "tests" / "data" / "corpus"]
+FORMATS = {"text": (".txt", ".md"), "html": (".html", ".htm"), "pdf": (".pdf",)}
+PDF_SHARE = 0.006  # PDFs take ~1 s each: 30 of 5,000 files
+SKIP = {"sources.md", "readme.md"}
+
+TARGETS = {
+    "text_html_files_per_second_per_core": 200,
+    "version_ms": 150,
+    "one_text_file_ms": 300,
+    "peak_rss_mb": 200,
+    "pdf_seconds_per_page": 0.5,
+}
+
+
+def gaicheck_command() -> list[str]:
+    """The installed console script next to this interpreter, else `python -m gaicheck`."""
+    script = Path(sys.executable).with_name("gaicheck")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "gaicheck"]
+
+
+def seeds() -> dict[str, list[Path]]:
+    found: dict[str, list[Path]] = {fmt: [] for fmt in FORMATS}
+    for folder in SOURCES:
+        for path in sorted(folder.iterdir()):
+            if path.name.lower() in SKIP:
+                continue
+            for fmt, exts in FORMATS.items():
+                if path.suffix.lower() in exts:
+                    found[fmt].append(path)
+    return found
+
+
+def build_batch(root: Path, total: int) -> dict[str, int]:
+    """Replicate the seeds into root/<format>/NNNNN_<name> until `total` files exist."""
+    by_format = seeds()
+    pdfs = max(len(by_format["pdf"]), round(total * PDF_SHARE)) if by_format["pdf"] else 0
+    rest = total - pdfs
+    counts = {"text": rest // 2, "html": rest - rest // 2, "pdf": pdfs}
+    for fmt, count in counts.items():
+        folder = root / fmt
+        folder.mkdir(parents=True)
+        sources = by_format[fmt]
+        if not sources:
+            counts[fmt] = 0
+            continue
+        for i in range(count):
+            src = sources[i % len(sources)]
+            dst = folder / f"{i:05d}_{src.name}"
+            try:
+                os.link(src, dst)  # hard links: the same bytes, no disk cost
+            except OSError:
+                shutil.copyfile(src, dst)
+    return counts
+
+
+class TreeSampler:
+    """Peak total RSS of a process and its descendants, sampled from /proc (Linux only)."""
+
+    def __init__(self, pid: int, interval: float = 0.05) -> None:
+        self.pid, self.interval, self.peak_kb = pid, interval, 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self) -> TreeSampler:
+        if Path("/proc").is_dir():
+            self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        if self._thread.is_alive():
+            self._thread.join()
+
+    def _tree(self) -> list[int]:
+        parents: dict[int, list[int]] = {}
+        for entry in os.scandir("/proc"):
+            if not entry.name.isdigit():
+                continue
+            try:
+                stat = Path(entry.path, "stat").read_text()
+            except OSError:
+                continue
+            ppid = int(stat[stat.rindex(")") + 2 :].split()[1])
+            parents.setdefault(ppid, []).append(int(entry.name))
+        out, todo = [], [self.pid]
+        while todo:
+            pid = todo.pop()
+            out.append(pid)
+            todo.extend(parents.get(pid, []))
+        return out
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            total = 0
+            for pid in self._tree():
+                try:
+                    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                        if line.startswith("VmRSS:"):
+                            total += int(line.split()[1])
+                            break
+                except OSError:
+                    continue
+            self.peak_kb = max(self.peak_kb, total)
+            self._stop.wait(self.interval)
+
+
+def measure(args: list[str]) -> dict[str, float]:
+    """Run a command; its wall time, exit code and peak memory (largest process, whole tree)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    with TreeSampler(proc.pid) as sampler:
+        _pid, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode not in (0, 1):
+        err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
+        raise SystemExit(f"{' '.join(args[:4])}…: exit {proc.returncode}\n{err[-2000:]}")
+    if proc.stderr:
+        proc.stderr.close()
+    return {
+        "wall_s": round(wall, 3),
+        "cpu_s": round(usage.ru_utime + usage.ru_stime, 3),  # the process and its workers
+        "exit": proc.returncode,
+        "peak_rss_process_mb": round(usage.ru_maxrss / 1024, 1),  # Linux: KiB
+        "peak_rss_total_mb": round(sampler.peak_kb / 1024, 1),
+    }
+
+
+def repeat_ms(args: list[str], runs: int = 7) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        times.append((time.perf_counter() - start) * 1000)
+    return round(statistics.median(times), 1)
+
+
+def pdf_seconds_per_page() -> list[dict[str, object]]:
+    sys.path.insert(0, str(ROOT))
+    import pdfplumber
+
+    from gaicheck.api import check_file
+
+    out: list[dict[str, object]] = []
+    for path in seeds()["pdf"]:
+        with pdfplumber.open(path) as pdf:
+            pages = len(pdf.pages)
+        start = time.perf_counter()
+        result = check_file(str(path))
+        elapsed = time.perf_counter() - start
+        out.append({"file": path.name, "pages": pages, "seconds": round(elapsed, 2),
+                    "seconds_per_page": round(elapsed / max(pages, 1), 3), "error": result.error})
+    return out
+
+
+def profile_text(top: int = 15) -> list[str]:
+    import cProfile
+    import io
+    import pstats
+
+    from gaicheck.api import check_file
+
+    files = [(str(p), p.read_bytes()) for p in seeds()["text"]]
+    for name, data in files:
+        check_file(name, data=data)
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for _ in range(10):
+        for name, data in files:
+            check_file(name, data=data)
+    profiler.disable()
+    stream = io.StringIO()
+    pstats.Stats(profiler, stream=stream).sort_stats("tottime").print_stats(top)
+    return [line for line in stream.getvalue().splitlines() if line.strip()]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--files", type=int, default=5000, help="batch size (default 5000)")
+    parser.add_argument("--jobs", default="1,2", help="--jobs values to measure (default 1,2)")
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results.json")
+    parser.add_argument("--profile", action="store_true", help="print the top cProfile costs on text files")
+    args = parser.parse_args()
+    jobs_values = [int(j) for j in args.jobs.split(",")]
+    cmd = gaicheck_command()
+
+    results: dict[str, object] = {
+        "machine": {"python": platform.python_version(), "platform": platform.platform(), "cpus": os.cpu_count()},
+        "command": cmd,
+    }
+    results["version_ms"] = repeat_ms([*cmd, "--version"])
+    results["one_text_file_ms"] = repeat_ms([*cmd, "check", str(ROOT / "examples" / "2023_example_clean.txt")])
+
+    runs: list[dict[str, object]] = []
+    with tempfile.TemporaryDirectory(prefix="gaicheck-bench-") as tmp:
+        root = Path(tmp)
+        counts = build_batch(root, args.files)
+        results["batch"] = counts
+        targets = [(fmt, [str(root / fmt)], n) for fmt, n in counts.items() if n]
+        targets.append(("all", [str(root)], sum(counts.values())))
+        for label, paths, n in targets:
+            for jobs in jobs_values:
+                print(f"… {label}: {n} files, --jobs {jobs}", file=sys.stderr, flush=True)
+                m = measure([*cmd, "check", "--format", "json", "--jobs", str(jobs), *paths])
+                runs.append({"format": label, "files": n, "jobs": jobs, **m,
+                             "files_per_s": round(n / m["wall_s"], 1),
+                             "files_per_cpu_s": round(n / max(m["cpu_s"], 1e-9), 1)})
+    results["runs"] = runs
+    results["pdf"] = pdf_seconds_per_page()
+
+    # per core: files per CPU-second of the --jobs 1 runs (wall time on a shared machine measures the others)
+    per_core = [float(str(r["files_per_cpu_s"])) for r in runs if r["format"] in ("text", "html") and r["jobs"] == 1]
+    summary = {
+        "text_html_files_per_second_per_core": min(per_core) if per_core else None,
+        "version_ms": results["version_ms"],
+        "one_text_file_ms": results["one_text_file_ms"],
+        "peak_rss_mb": max(float(str(r["peak_rss_total_mb"])) for r in runs if r["format"] == "all"),
+        "pdf_seconds_per_page": max((float(str(p["seconds_per_page"])) for p in results["pdf"]), default=None),  # type: ignore[attr-defined]
+    }
+    results["summary"] = summary
+    if args.profile:
+        results["profile_text"] = profile_text()
+
+    print(f"gaicheck benchmark — {os.cpu_count()} CPUs, Python {platform.python_version()}")
+    print(f"batch: {counts} (total {sum(counts.values())})\n")
+    head = ("format", "files", "jobs", "wall s", "files/s", "CPU s", "files/CPU-s", "peak MB 1 proc", "peak MB all")
+    print(f"{head[0]:7} {head[1]:>6} {head[2]:>4} {head[3]:>8} {head[4]:>8} {head[5]:>8} {head[6]:>11} "
+          f"{head[7]:>14} {head[8]:>11}")
+    for r in runs:
+        print(f"{r['format']:7} {r['files']:>6} {r['jobs']:>4} {r['wall_s']:>8} {r['files_per_s']:>8} {r['cpu_s']:>8} "
+              f"{r['files_per_cpu_s']:>11} {r['peak_rss_process_mb']:>14} {r['peak_rss_total_mb']:>11}")
+    print()
+    for p in results["pdf"]:  # type: ignore[attr-defined]
+        print(f"pdf {p['file']}: {p['pages']} pages, {p['seconds']} s, {p['seconds_per_page']} s/page")
+    print()
+    lower_is_better = {"version_ms", "one_text_file_ms", "peak_rss_mb", "pdf_seconds_per_page"}
+    for key, target in TARGETS.items():
+        value = summary.get(key)
+        ok = value is not None and (value <= target if key in lower_is_better else value >= target)
+        sign = "≤" if key in lower_is_better else "≥"
+        print(f"{key:38} {value!s:>8}  target {sign} {target}  {'ok' if ok else 'MISSED'}")
+    if args.profile:
+        print("\ncProfile, text reports in-process (top by own time):")
+        print("\n".join(results["profile_text"]))  # type: ignore[arg-type]
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    print(f"\nwritten: {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

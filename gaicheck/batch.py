@@ -1,0 +1,113 @@
+"""Batch runs: many files → (reader → extractor → rule engine → suppressions) in parallel → results
+streamed back **in input order**, so the output is the same whatever `--jobs` is.
+
+CLI → **batch** → one `Checked` per file → reporter. Each worker reads the file's bytes once (for the
+suppression comments and the reader), never raises (a file that cannot be checked becomes a
+FileResult with `error`), and only a bounded window of files is in flight, so memory does not grow
+with the number of files.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from gaicheck.api import check_file_report
+from gaicheck.engine.core import Options
+from gaicheck.limits import apply_memory_limit, default_limits
+from gaicheck.model.finding import FileResult, Finding
+from gaicheck.model.report import Report
+from gaicheck.suppress import apply, suppressed_codes
+
+
+@dataclass(slots=True)
+class Task:
+    path: str  # "-" for standard input
+    options: Options
+    ignored: list[str] = field(default_factory=list)  # per-file-ignores for this file
+    keep_report: bool = False
+    data: bytes | None = None  # standard input, read by the parent process
+
+
+@dataclass(slots=True)
+class Checked:
+    result: FileResult
+    report: Report | None = None
+    ignored: list[str] = field(default_factory=list)  # per-file-ignores + suppression comments
+
+    def suppress(self, findings: list[Finding]) -> list[Finding]:
+        return apply(findings, self.ignored)
+
+
+def display_path(path: str) -> str:
+    return "<stdin>" if path == "-" else path
+
+
+def check_task(task: Task) -> Checked:
+    """Check one file (with the size and time limits of gaicheck/limits.py); never raises."""
+    path = display_path(task.path)
+    if task.data is None and _too_big(task.path):  # rejected by size before a byte is read
+        return Checked(check_file_report(path, task.options)[0])
+    try:
+        data = task.data if task.data is not None else Path(task.path).read_bytes()
+    except OSError as exc:
+        return Checked(FileResult(path=path, error=f"无法读取文件 / cannot read file: {exc.strerror or exc}"))
+    ignored = [*task.ignored, *suppressed_codes(data)]
+    result, report = check_file_report(path, task.options, data=data)
+    result.findings = apply(result.findings, ignored)
+    return Checked(result, report if task.keep_report else None, ignored)
+
+
+def _too_big(path: str) -> bool:
+    limits = default_limits()
+    try:
+        return bool(limits.max_file_mb) and os.stat(path).st_size > limits.max_file_bytes
+    except OSError:
+        return False
+
+
+def default_jobs() -> int:
+    return max(1, os.cpu_count() or 1)
+
+
+def run(tasks: Iterable[Task], jobs: int = 1, on_done: Callable[[], None] | None = None) -> Iterator[Checked]:
+    """Check the tasks with `jobs` processes, yielding results in input order as soon as each is ready
+    (a result waits only for the ones before it). At most `4 × jobs` files are in flight."""
+    tick = on_done or (lambda: None)
+    items = iter(tasks)
+    if jobs <= 1:
+        for task in items:
+            yield check_task(task)
+            tick()
+        return
+    window = 4 * jobs
+    with ProcessPoolExecutor(max_workers=jobs, initializer=apply_memory_limit) as pool:
+        pending: deque[tuple[Task, Future[Checked]]] = deque()
+
+        def submit() -> None:
+            task = next(items, None)
+            if task is None:
+                return
+            try:
+                future = pool.submit(check_task, task)
+            except Exception:  # the pool is broken: check the rest here, one by one
+                future = Future()
+                future.set_result(check_task(task))
+            pending.append((task, future))
+
+        for _ in range(window):
+            submit()
+        while pending:
+            task, future = pending.popleft()
+            try:
+                checked = future.result()
+            except Exception as exc:  # a worker died (out of memory, killed): report the file, go on
+                message = f"检查进程失败 / worker failed: {type(exc).__name__}: {exc}"
+                checked = Checked(FileResult(path=display_path(task.path), error=message[:300]))
+            yield checked
+            tick()
+            submit()

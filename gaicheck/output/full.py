@@ -1,0 +1,99 @@
+"""Full reporter (`--format full`): every finding as in the text format, followed by the part of the
+table it is about — the rows and columns of its cells, labelled, those cells highlighted — and the
+expected against the found value. Rendered with rich (colour only on a terminal).
+
+Report + Findings → **full** (needs the Report of each file, not only its findings).
+"""
+
+from __future__ import annotations
+
+import io
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from gaicheck.model.finding import FileResult, Finding
+from gaicheck.model.report import Report
+from gaicheck.output.grid import cell_states, grids, shown
+from gaicheck.output.text import file_lines, format_finding, tally
+
+MAX_ROWS = 30
+_STYLES = {"wrong": "bold white on red", "unverifiable": "bold black on yellow", "blank": "black on bright_black"}
+
+
+def _table_for(report: Report, finding: Finding, lang: str, ascii_only: bool) -> list[Table]:
+    states = cell_states(report, [finding])
+    involved = set(finding.cells)
+    tables: list[Table] = []
+    for grid in grids(report, lang, only=involved):
+        for segment in grid.segments:
+            title = f"表{grid.number} {grid.title}" if lang == "zh" else f"Table {grid.number}: {grid.title}"
+            table = Table(title=title, box=box.ASCII if ascii_only else box.SQUARE, show_lines=False)
+            table.add_column("")
+            for _col, label in segment.columns:
+                table.add_column(label, justify="right")
+            for _row, label, cells in segment.rows[:MAX_ROWS]:
+                row: list[Text | str] = [label]
+                for col, _label in segment.columns:
+                    cell = cells.get(col)
+                    if cell is None:
+                        row.append("")
+                        continue
+                    value = shown(cell)
+                    if cell.key in involved:  # marked with brackets too: readable without colour
+                        style = _STYLES.get(states.get(cell.key, "ok"), "bold")
+                        row.append(Text(f"[{value}]", style=style))
+                    else:
+                        row.append(value)
+                table.add_row(*row)
+            if len(segment.rows) > MAX_ROWS:
+                more = len(segment.rows) - MAX_ROWS
+                table.caption = f"……另有{more}行" if lang == "zh" else f"… {more} more row(s)"
+            tables.append(table)
+    return tables
+
+
+def _expected_line(finding: Finding, lang: str) -> str | None:
+    if finding.expected is None and finding.actual is None:
+        return None
+    zh = lang == "zh"
+    parts: list[str] = []
+    if finding.expected is not None:
+        parts.append(f"应为 {finding.expected}" if zh else f"expected {finding.expected}")
+    if finding.actual is not None:
+        parts.append(f"实为 {finding.actual}" if zh else f"found {finding.actual}")
+    return "  " + ("，" if zh else ", ").join(parts)
+
+
+def render(
+    items: list[tuple[FileResult, Report | None]],
+    lang: str = "zh",
+    color: bool = False,
+    width: int = 120,
+    ascii_only: bool = False,
+) -> str:
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer, width=width, force_terminal=color, color_system="standard" if color else None,
+        highlight=False, emoji=False, legacy_windows=False,
+    )
+    for result, report in items:
+        if result.error or report is None:
+            for line in file_lines(result, lang, color):
+                console.print(Text.from_ansi(line) if color else Text(line), soft_wrap=True)
+            continue
+        for finding in result.findings:
+            console.print(Text.from_ansi(format_finding(result, finding, lang, color)), soft_wrap=True)
+            if finding.cells:
+                for table in _table_for(report, finding, lang, ascii_only):
+                    console.print(table)
+            values = _expected_line(finding, lang)
+            if values:
+                console.print(Text(values), soft_wrap=True)
+            console.print()
+    console.print(Text(tally([r for r, _ in items]).summary(lang)), soft_wrap=True)
+    if color:
+        return buffer.getvalue()
+    return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())

@@ -1,0 +1,118 @@
+"""SARIF 2.1.0 reporter (`--format sarif`), for GitHub code scanning and other SARIF viewers.
+
+Findings → **SARIF log**: tool.driver with every catalogue rule, one result per finding (ruleId, level,
+message, physicalLocation with a character-counted region), unreadable files as tool execution
+notifications. URIs are percent-encoded (Chinese file names).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from gaicheck import __version__
+from gaicheck.catalogue import load_catalogue
+from gaicheck.model.finding import FileResult, Finding
+
+SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def artifact_uri(path: str) -> str:
+    """A relative path stays relative (`uri-reference`); an absolute one becomes a file: URI."""
+    posix = Path(path)
+    if posix.is_absolute():
+        return posix.as_uri()
+    return quote(posix.as_posix().removeprefix("./"), safe="/")
+
+
+def _rules(lang: str) -> list[dict[str, Any]]:
+    rules = []
+    for spec in load_catalogue().values():
+        explanation = spec.explanation_en if lang == "en" else spec.explanation_zh
+        rules.append(
+            {
+                "id": spec.code,
+                "name": spec.name,
+                "shortDescription": {"text": spec.title(lang)},
+                "fullDescription": {"text": explanation},
+                "help": {"text": explanation},
+                "defaultConfiguration": {"level": LEVELS[spec.severity]},
+            }
+        )
+    return rules
+
+
+def _location(path: str, finding: Finding) -> dict[str, Any]:
+    physical: dict[str, Any] = {"artifactLocation": {"uri": artifact_uri(path)}}
+    if finding.line is not None:
+        region: dict[str, Any] = {"startLine": finding.line}
+        if finding.column is not None:
+            region["startColumn"] = finding.column
+        physical["region"] = region
+    location: dict[str, Any] = {"physicalLocation": physical}
+    if finding.where or finding.page:
+        location["message"] = {"text": finding.where or f"page {finding.page}"}
+    return location
+
+
+def _result(path: str, finding: Finding, index: dict[str, int]) -> dict[str, Any]:
+    result: dict[str, Any] = {
+        "ruleId": finding.code,
+        "level": LEVELS[finding.severity],
+        "message": {"text": finding.message},
+        "locations": [_location(path, finding)],
+    }
+    if finding.code in index:
+        result["ruleIndex"] = index[finding.code]
+    properties: dict[str, Any] = {}
+    if finding.cells:
+        properties["cells"] = finding.cells
+    if finding.expected is not None:
+        properties["expected"] = finding.expected
+    if finding.actual is not None:
+        properties["actual"] = finding.actual
+    if properties:
+        result["properties"] = properties
+    return result
+
+
+def sarif_log(results: list[FileResult], lang: str = "zh") -> dict[str, Any]:
+    rules = _rules(lang)
+    index = {rule["id"]: i for i, rule in enumerate(rules)}
+    notifications = [
+        {
+            "level": "error",
+            "message": {"text": r.error},
+            "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(r.path)}}}],
+        }
+        for r in results
+        if r.error
+    ]
+    invocation: dict[str, Any] = {"executionSuccessful": not notifications}
+    if notifications:
+        invocation["toolExecutionNotifications"] = notifications
+    return {
+        "$schema": SCHEMA_URI,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "gaicheck",
+                        "version": __version__,
+                        "rules": rules,
+                    }
+                },
+                "invocations": [invocation],
+                "columnKind": "unicodeCodePoints",
+                "results": [_result(r.path, f, index) for r in results for f in r.findings],
+            }
+        ],
+    }
+
+
+def render(results: list[FileResult], lang: str = "zh") -> str:
+    return json.dumps(sarif_log(results, lang), ensure_ascii=False, indent=2) + "\n"

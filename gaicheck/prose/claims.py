@@ -1,0 +1,101 @@
+"""Claims in prose: logical paragraphs → figures the text states ("共收到申请60件") and denials
+("未收到政府信息公开申请"), found with the patterns of rules/catalogue/txt.toml [data].
+
+Report → paragraphs → **claims** → engine/prose.py compares them with the tables.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import regex
+
+from gaicheck.model.report import Report
+from gaicheck.prose.facts import facts, strings
+from gaicheck.prose.numbers import parse_number
+from gaicheck.prose.paragraphs import Paragraph, clause_bounds, paragraphs, phrase_bounds, sentence_bounds
+
+_YEAR = regex.compile(r"((?:19|20)\d{2})年")
+
+
+@dataclass(slots=True)
+class Claim:
+    metric: str
+    spec: dict[str, Any]
+    stated: int | float
+    paragraph: Paragraph
+    start: int  # span of the quoted clause
+    end: int
+
+
+@cache
+def _compiled(pattern: str) -> regex.Pattern[str]:
+    return regex.compile(pattern)
+
+
+def compared_paragraphs(report: Report) -> list[Paragraph]:
+    wanted: set[str | None] = {s or None for s in strings("txt", "compared_sections")}
+    return paragraphs(report, wanted)
+
+
+def _clause_ok(text: str, exclude: list[str], year: int | None, allowed_years: set[int]) -> bool:
+    if any(word in text for word in exclude):
+        return False
+    return all(int(y) in allowed_years for y in _YEAR.findall(text)) or year is None
+
+
+def count_claims(report: Report) -> Iterator[Claim]:
+    """Every figure stated in the compared sections, for every metric of txt.toml [data.metrics]."""
+    metrics: dict[str, dict[str, Any]] = facts("txt").get("metrics", {})
+    common = strings("txt", "count_excludes")
+    year = report.report_year
+    for par in compared_paragraphs(report):
+        taken: list[tuple[int, int]] = []
+        for name, spec in metrics.items():
+            for pattern in spec.get("patterns", []):
+                for m in _compiled(pattern).finditer(par.text):
+                    if any(m.start() < e and s < m.end() for s, e in taken):
+                        continue
+                    c_start, c_end = clause_bounds(par.text, m.start())
+                    c_end = max(c_end, clause_bounds(par.text, max(m.end() - 1, 0))[1])
+                    s_start, s_end = sentence_bounds(par.text, m.start())
+                    sentence = par.text[s_start:s_end]
+                    clause = par.text[c_start:c_end]
+                    requires = [str(w) for w in spec.get("requires", [])]
+                    if requires and not any(w in sentence for w in requires):
+                        continue
+                    excludes = [str(w) for w in spec.get("excludes", [])] + common
+                    allowed = {year} if year else set()
+                    if name == "carry_forward" and year:
+                        allowed.add(year + 1)
+                    if not _clause_ok(clause, excludes, year, allowed):
+                        continue
+                    groups = m.groupdict()
+                    if groups.get("year") and (year is None or int(groups["year"]) != year + 1):
+                        continue
+                    stated = parse_number(groups["num"])
+                    if stated is None:
+                        continue
+                    taken.append((m.start(), m.end()))
+                    yield Claim(name, spec, stated, par, c_start, c_end)
+
+
+def denials(
+    report: Report, patterns_key: str, exclude_key: str, requires_key: str | None
+) -> Iterator[tuple[Paragraph, int, int, str]]:
+    """(paragraph, start, end, matched text) for every sentence part denying something."""
+    requires = strings("txt", requires_key) if requires_key else []
+    excludes = strings("txt", exclude_key)
+    for par in compared_paragraphs(report):
+        for pattern in strings("txt", patterns_key):
+            for m in _compiled(pattern).finditer(par.text):
+                c_start, c_end = phrase_bounds(par.text, m.start(), m.end())
+                context = par.text[c_start:c_end]
+                if requires and not any(w in context for w in requires):
+                    continue
+                if any(w in context for w in excludes):
+                    continue
+                yield par, c_start, c_end, context

@@ -1,0 +1,90 @@
+"""Table figures for prose comparison: Report cells → the value of a row (or several rows), with
+whether it is exact or only a lower bound.
+
+A row's value is its 总计 cell; when that is blank, the sum of its filled applicant columns: exact
+when every column is filled, otherwise only a lower bound (a blank never stands for a known 0).
+Missing, ambiguous or invalid cells make the figure unknown (None): nothing is compared then.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from gaicheck.model.report import CellValue, Report
+from gaicheck.templates import load_template
+
+APPLICANT_COLUMNS = ("natural", "commercial", "research", "nonprofit", "legal", "other_org")
+
+
+@dataclass(slots=True)
+class Figure:
+    value: float = 0
+    exact: bool = True
+    cells: list[str] = field(default_factory=list)
+    labels: list[str] = field(default_factory=list)
+
+    def add(self, other: Figure) -> None:
+        self.value += other.value
+        self.exact = self.exact and other.exact
+        self.cells += other.cells
+        self.labels += other.labels
+
+    def contradicts(self, stated: float) -> bool:
+        """True when the stated figure cannot be this one: different from an exact value, or below a bound."""
+        return stated != self.value if self.exact else stated < self.value
+
+
+def table_number(report: Report, table: str) -> int:
+    version = report.template if report.template in ("2019", "2021") else "2021"
+    try:
+        return load_template(version).tables[table].number
+    except (KeyError, FileNotFoundError):
+        return {"active": 1, "apply": 2, "review": 3}.get(table, 0)
+
+
+def row_keys(report: Report, table: str, patterns: list[str]) -> list[str]:
+    """Row keys of a table present in the report, in order; "x_*" matches by prefix."""
+    seen: list[str] = []
+    for cell in report.cells:
+        if cell.table != table or cell.row in seen:
+            continue
+        if any(cell.row == p or (p.endswith("*") and cell.row.startswith(p[:-1])) for p in patterns):
+            seen.append(cell.row)
+    return seen
+
+
+def _ok(cell: CellValue | None) -> bool:
+    return cell is not None and cell.status == "ok" and cell.value is not None
+
+
+def row_figure(report: Report, table: str, row: str, column: str = "total") -> Figure | None:
+    cells = report.cell_map()
+    total = cells.get(f"{table}.{row}.{column}")
+    if total is None:
+        return None
+    if _ok(total):
+        return Figure(float(total.value or 0), True, [total.key], [total.row_label])
+    if table != "apply" or column != "total" or total.status != "empty":
+        return None
+    parts = [cells.get(f"{table}.{row}.{c}") for c in APPLICANT_COLUMNS]
+    if any(p is None or p.status not in ("ok", "empty") for p in parts):
+        return None
+    filled = [p for p in parts if p is not None and _ok(p)]
+    if not filled:
+        return None
+    value = float(sum(p.value or 0 for p in filled))
+    return Figure(value, len(filled) == len(parts), [p.key for p in filled], [total.row_label])
+
+
+def rows_figure(report: Report, table: str, rows: list[str], column: str = "total") -> Figure | None:
+    """The sum of several rows' figures; None when any of them is unknown."""
+    keys = row_keys(report, table, rows)
+    if not keys:
+        return None
+    out = Figure()
+    for key in keys:
+        fig = row_figure(report, table, key, column)
+        if fig is None:
+            return None
+        out.add(fig)
+    return out

@@ -1,0 +1,159 @@
+"""Logical paragraphs: Report.text blocks → paragraphs the prose rules (TXT, META, STY) read.
+
+Converted documents (PDF → text/Markdown) break sentences over lines; a block that does not end a
+sentence is joined with the next block of the same section when that block starts on the next line
+(or after one blank line).
+Whitespace is removed (Chinese prose has none; conversions insert it between digits and characters),
+and every character of the joined text maps back to its line and column, so a finding can point at
+the exact place of the quoted words.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import regex
+
+from gaicheck.model.report import Position, Report, TextBlock
+
+SENTENCE_END = "。！？；!?;"
+MAX_LINE_GAP = 2  # a converted paragraph may be broken by one blank line
+EXACT_COLUMN_FORMATS = ("text", "markdown")  # elsewhere a finding points at the start of the element
+_CLAUSE_SPLIT = regex.compile(r"[，,。；;！？!?：:、]")
+_SENTENCE_SPLIT = regex.compile(r"(?<=[。！？!?；;])")
+
+
+@dataclass(slots=True)
+class Paragraph:
+    """Joined text of one or more blocks; `segments` = (offset in text, block, character index in
+    block.text of each kept character)."""
+
+    section: str | None
+    exact_columns: bool = False  # plain text / Markdown: a block's characters are its source columns
+    text: str = ""
+    segments: list[tuple[int, TextBlock, list[int]]] = field(default_factory=list)
+
+    def position(self, index: int) -> Position:
+        if not self.segments:
+            return Position()
+        k = max(bisect.bisect_right([seg[0] for seg in self.segments], max(index, 0)) - 1, 0)
+        offset, block, kept = self.segments[k]
+        column_in_block = kept[min(max(index - offset, 0), len(kept) - 1)] if kept else 0
+        if self.exact_columns and block.line is not None and block.column is not None:
+            return Position(line=block.line, column=block.column + column_in_block, page=block.page, where=block.where)
+        return Position(line=block.line, column=block.column, page=block.page, where=block.where)
+
+    def quote(self, start: int, end: int, limit: int = 60) -> str:
+        """The text between start and end, shortened in the middle when longer than `limit`."""
+        text = self.text[start:end]
+        if len(text) <= limit:
+            return text
+        half = limit // 2
+        return text[:half] + "…" + text[-half:]
+
+    def sentences(self) -> Iterator[tuple[int, str]]:
+        """(start index, sentence) for each sentence (ending at 。！？；)."""
+        start = 0
+        for part in _SENTENCE_SPLIT.split(self.text):
+            if part:
+                yield start, part
+            start += len(part)
+
+
+def _append(chars: list[str], par: Paragraph, block: TextBlock) -> None:
+    kept = [i for i, ch in enumerate(block.text) if not ch.isspace()]
+    if not kept:
+        return
+    par.segments.append((sum(len(c) for c in chars), block, kept))
+    chars.append("".join(block.text[i] for i in kept))
+
+
+_CACHE: dict[tuple[int, frozenset[str | None] | None], tuple[Report, list[Paragraph]]] = {}
+_CACHE_SIZE = 16
+
+
+def paragraphs(report: Report, sections: set[str | None] | None = None) -> list[Paragraph]:
+    """The report's prose as logical paragraphs, optionally only those of the given sections.
+
+    Built once per report and section set (rules ask for them many times); do not modify the result.
+    """
+    key = (id(report), frozenset(sections) if sections is not None else None)
+    hit = _CACHE.get(key)
+    if hit is not None and hit[0] is report:
+        return hit[1]
+    built = _build(report, sections)
+    if len(_CACHE) >= _CACHE_SIZE:
+        _CACHE.clear()
+    _CACHE[key] = (report, built)
+    return built
+
+
+def _build(report: Report, sections: set[str | None] | None) -> list[Paragraph]:
+    out: list[tuple[Paragraph, list[str]]] = []
+    prev: TextBlock | None = None
+    exact = report.format in EXACT_COLUMN_FORMATS
+    for block in report.text:
+        if sections is not None and block.section not in sections:
+            prev = None
+            continue
+        current = out[-1] if out else None
+        joinable = (
+            current is not None
+            and prev is not None
+            and prev.section == block.section
+            and prev.line is not None
+            and block.line is not None
+            and (
+                (prev.page == block.page and 0 < block.line - prev.line <= MAX_LINE_GAP)
+                or (prev.page is not None and block.page == prev.page + 1)  # a PDF page break
+            )
+            and bool(current[1])
+            and current[1][-1][-1] not in SENTENCE_END
+        )
+        if not joinable or current is None:
+            current = (Paragraph(section=block.section, exact_columns=exact), [])
+            out.append(current)
+        _append(current[1], current[0], block)
+        prev = block
+    result: list[Paragraph] = []
+    for par, chars in out:
+        if chars:
+            par.text = "".join(chars)
+            result.append(par)
+    return result
+
+
+def clause_bounds(text: str, index: int) -> tuple[int, int]:
+    """Start and end of the clause (between commas/full stops) that holds text[index]."""
+    start = index
+    while start > 0 and not _CLAUSE_SPLIT.match(text[start - 1]):
+        start -= 1
+    end = index
+    while end < len(text) and not _CLAUSE_SPLIT.match(text[end]):
+        end += 1
+    return start, end
+
+
+def sentence_bounds(text: str, index: int) -> tuple[int, int]:
+    """Start and end (inclusive of the final mark) of the sentence (up to 。！？) that holds text[index]."""
+    start = index
+    while start > 0 and text[start - 1] not in "。！？!?":
+        start -= 1
+    end = index
+    while end < len(text) and text[end] not in "。！？!?":
+        end += 1
+    return start, min(end + 1, len(text))
+
+
+_PHRASE_END = "，,。；;！？!?"
+
+
+def phrase_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen text[start:end] to the commas or full stops around it (a 、 list stays inside)."""
+    while start > 0 and text[start - 1] not in _PHRASE_END:
+        start -= 1
+    while end < len(text) and text[end] not in _PHRASE_END:
+        end += 1
+    return start, end

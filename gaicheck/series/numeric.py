@@ -1,0 +1,160 @@
+"""Cross-year identities between a report and the previous year's (YOY001–YOY005).
+
+PairContext → **numeric checks** → Findings. An identity is evaluated only when every cell in it,
+in both reports, was read as a number (`status == "ok"`); otherwise it is noted for YOY009.
+"""
+
+from __future__ import annotations
+
+from gaicheck.series.pair import PREVIOUS_PREFIX, PairContext, fmt_number
+from gaicheck.series.plan import version
+from gaicheck.templates import load_template
+
+EPSILON = 1e-9
+
+# 2019 format, 第二十条第（五）（六）（八）项: rows with 上一年项目数量 / 本年增减
+ROLLOVER_ROWS_2019: tuple[str, ...] = ("license", "other_service", "penalty", "enforcement", "fees")
+# 第二十条第（一）项 rows, both formats
+DOCUMENT_ROWS: tuple[str, ...] = ("rules", "normative")
+
+
+def _diff(a: float, b: float) -> str:
+    return fmt_number(abs(a - b))
+
+
+def carry_over(ctx: PairContext) -> None:
+    """YOY001: 二、上年结转[y] = 四、结转下年度继续办理[y−1], in every column of table 2."""
+    template = load_template(version(ctx.current))
+    check = ("上年结转", "carried over")
+    for column in template.tables["apply"].columns:
+        cur_key, prev_key = f"apply.carried_over.{column.key}", f"apply.carry_forward.{column.key}"
+        cells = ctx.values(check, [cur_key], [prev_key])
+        if cells is None:
+            continue
+        (cur,), (prev,) = cells
+        assert cur.value is not None and prev.value is not None
+        if abs(cur.value - prev.value) < EPSILON:
+            continue
+        ctx.out.emit(
+            "YOY001",
+            {
+                **ctx.fields(),
+                "column": column.label,
+                "actual": fmt_number(cur.value),
+                "expected": fmt_number(prev.value),
+                "diff": _diff(cur.value, prev.value),
+            },
+            at=cur,
+            cells=[cur_key, PREVIOUS_PREFIX + prev_key],
+            expected=prev.value,
+            actual=cur.value,
+        )
+
+
+def in_force_2021(ctx: PairContext) -> None:
+    """YOY002: 现行有效件数[y] = 现行有效件数[y−1] + 本年制发件数[y] − 本年废止件数[y]."""
+    check = ("现行有效件数", "in force")
+    for row in DOCUMENT_ROWS:
+        keys = [f"active.{row}.in_force", f"active.{row}.issued", f"active.{row}.repealed"]
+        prev_key = f"active.{row}.in_force"
+        cells = ctx.values(check, keys, [prev_key])
+        if cells is None:
+            continue
+        (in_force, issued, repealed), (prev,) = cells
+        assert in_force.value is not None and issued.value is not None
+        assert repealed.value is not None and prev.value is not None
+        expected = prev.value + issued.value - repealed.value
+        if abs(expected - in_force.value) < EPSILON:
+            continue
+        ctx.out.emit(
+            "YOY002",
+            {
+                **ctx.fields(),
+                "row": in_force.row_label,
+                "previous": fmt_number(prev.value),
+                "issued": fmt_number(issued.value),
+                "repealed": fmt_number(repealed.value),
+                "expected": fmt_number(expected),
+                "actual": fmt_number(in_force.value),
+                "diff": _diff(expected, in_force.value),
+            },
+            at=in_force,
+            cells=[*keys, PREVIOUS_PREFIX + prev_key],
+            expected=expected,
+            actual=in_force.value,
+        )
+
+
+def item_counts_2019(ctx: PairContext) -> None:
+    """YOY003: 上一年项目数量[y] = 上一年项目数量[y−1] + 本年增/减[y−1] (（五）（六）（八）)."""
+    check = ("上一年项目数量", "items last year")
+    for row in ROLLOVER_ROWS_2019:
+        cur_key = f"active.{row}.prev_count"
+        prev_keys = [f"active.{row}.prev_count", f"active.{row}.change"]
+        cells = ctx.values(check, [cur_key], prev_keys)
+        if cells is None:
+            continue
+        (cur,), (prev, change) = cells
+        assert cur.value is not None and prev.value is not None and change.value is not None
+        expected = prev.value + change.value
+        if abs(expected - cur.value) < EPSILON:
+            continue
+        ctx.out.emit(
+            "YOY003",
+            {
+                **ctx.fields(),
+                "row": cur.row_label,
+                "previous": fmt_number(prev.value),
+                "change": fmt_number(change.value),
+                "expected": fmt_number(expected),
+                "actual": fmt_number(cur.value),
+                "diff": _diff(expected, cur.value),
+            },
+            at=cur,
+            cells=[cur_key, *(PREVIOUS_PREFIX + k for k in prev_keys)],
+            expected=expected,
+            actual=cur.value,
+        )
+
+
+def published_total_2019(ctx: PairContext) -> None:
+    """YOY004: 对外公开总数量[y] = 对外公开总数量[y−1] + 本年新公开数量[y]."""
+    check = ("对外公开总数量", "total published")
+    for row in DOCUMENT_ROWS:
+        keys = [f"active.{row}.total_published", f"active.{row}.new_published"]
+        prev_key = f"active.{row}.total_published"
+        cells = ctx.values(check, keys, [prev_key])
+        if cells is None:
+            continue
+        (total, new), (prev,) = cells
+        assert total.value is not None and new.value is not None and prev.value is not None
+        expected = prev.value + new.value
+        if abs(expected - total.value) < EPSILON:
+            continue
+        ctx.out.emit(
+            "YOY004",
+            {
+                **ctx.fields(),
+                "row": total.row_label,
+                "previous": fmt_number(prev.value),
+                "new_published": fmt_number(new.value),
+                "expected": fmt_number(expected),
+                "actual": fmt_number(total.value),
+                "diff": _diff(expected, total.value),
+            },
+            at=total,
+            cells=[*keys, PREVIOUS_PREFIX + prev_key],
+            expected=expected,
+            actual=total.value,
+        )
+
+
+def template_regression(ctx: PairContext) -> None:
+    """YOY005: last year already used the 2021 format, this year the 2019 one."""
+    before, now = version(ctx.previous), version(ctx.current)
+    ctx.out.emit("YOY005", {**ctx.fields(), "template": now, "previous_template": before})
+
+
+def rollover_2019(ctx: PairContext) -> None:
+    item_counts_2019(ctx)
+    published_total_2019(ctx)

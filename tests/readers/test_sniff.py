@@ -1,0 +1,76 @@
+"""Format detection: content before the name; binary files and unsupported containers refused."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from gaicheck.readers import ReadError, read_bytes
+from gaicheck.readers.sniff import looks_binary, sniff_format
+
+CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
+OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504
+
+
+def zipped(*names: str, content_types: bytes | None = None) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        for name in names:
+            zf.writestr(name, "<x/>")
+        if content_types is not None:
+            zf.writestr("[Content_Types].xml", content_types)
+    return buf.getvalue()
+
+
+def test_binary_file_named_txt_is_refused() -> None:
+    data = bytes(range(256)) * 16
+    assert looks_binary(data)
+    assert sniff_format("report.txt", data) is None
+    with pytest.raises(ReadError, match="unrecognised file format"):
+        read_bytes("report.txt", data)
+
+
+def test_content_wins_over_the_name() -> None:
+    pdf = (CORPUS / "2023_huaian_hongzequ.pdf").read_bytes()
+    assert sniff_format("report.txt", pdf) == "pdf"
+    assert sniff_format("report.pdf", b"\r\n" + pdf) == "pdf"  # a little junk before the header
+    assert sniff_format("report.txt", b"<html><body><p>x</p></body></html>") == "html"
+    assert sniff_format("report.html", "一、总体情况\n正文".encode()) == "text"
+
+
+def test_zip_packages() -> None:
+    assert sniff_format("a.zip", zipped("word/document.xml")) == "docx"
+    assert sniff_format("a.bin", zipped("xl/workbook.xml")) == "xlsx"
+    types = b'<Types><Override ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'
+    assert sniff_format("a.docx", zipped("word/doc2.xml", content_types=types)) == "docx"
+    assert sniff_format("a.odt", zipped("content.xml", "mimetype")) is None
+    assert sniff_format("a.docx", b"PK\x03\x04 not really a zip") is None
+
+
+def test_ole2_files() -> None:
+    word = OLE2 + "WordDocument".encode("utf-16-le")
+    assert sniff_format("a.doc", word) == "doc"
+    assert sniff_format("a.wps", word) == "wps"
+    assert sniff_format("a.bin", word) == "doc"
+    assert sniff_format("a.xls", OLE2 + "Workbook".encode("utf-16-le")) is None
+    assert sniff_format("a.doc", OLE2 + "Workbook".encode("utf-16-le")) is None
+    assert sniff_format("a.wps", OLE2) == "wps"  # directory not found by the quick look: the name decides
+    assert sniff_format("a.msg", OLE2) is None
+
+
+def test_text_shapes() -> None:
+    assert sniff_format("a.md", b"| a | b |\n|---|---|\n<table></table>") == "markdown"
+    assert sniff_format("a.txt", "\ufeff一、总体情况".encode()) == "text"
+    assert sniff_format("a.txt", "一、总体情况".encode("utf-16")) == "text"  # UTF-16 with BOM
+    assert sniff_format("a.htm", b"<div>fragment</div>") == "html"
+    assert sniff_format("a.txt", b"<!-- saved page -->\n<html><body></body></html>") == "html"
+    assert sniff_format("a.txt", b"{\\rtf1\\ansi hello}") is None
+
+
+@pytest.mark.parametrize("path", sorted(CORPUS.iterdir()), ids=lambda p: p.name)
+def test_corpus_formats(path: Path) -> None:
+    expected = {".html": "html", ".pdf": "pdf", ".txt": "text", ".md": "markdown"}[path.suffix]
+    assert sniff_format(str(path), path.read_bytes()) == expected
