@@ -96,6 +96,8 @@ def main() -> None:
               help="同一机关上一年度的报告（只读取，不报告）/ last year's report of the same organ (read only)")
 @click.option("--group-by", type=click.Choice(["organ"]), default=None,
               help="文本输出按机关分组 / group text output by organ")
+@click.option("--check-aggregate", is_flag=True,
+              help="比较上级报告与所属下级报告之和（提示）/ compare a county's totals with its subordinates'")
 def check(
     paths: tuple[str, ...],
     fmt: str | None,
@@ -113,6 +115,7 @@ def check(
     jobs: int | None,
     previous: tuple[str, ...],
     group_by: str | None,
+    check_aggregate: bool,
 ) -> None:
     """检查报告文件或目录（- 表示标准输入）/ check report files or directories (- for stdin)."""
     from gaicheck.config import ConfigError, load_settings, merge_cli
@@ -129,6 +132,7 @@ def check(
     request = CheckRequest(
         paths=list(paths), settings=settings, statistics=statistics, output=output, baseline=baseline,
         write_baseline=write_baseline, jobs=jobs, previous=list(previous), group_by=group_by,
+        check_aggregate=check_aggregate,
     )
     sys.exit(run_check(request))
 
@@ -144,6 +148,7 @@ class CheckRequest:
     jobs: int | None = None
     previous: list[str] = field(default_factory=list)
     group_by: str | None = None
+    check_aggregate: bool = False
 
 
 CrossFile = Callable[..., dict[str, list["Finding"]]]
@@ -184,7 +189,7 @@ def run_check(request: CheckRequest) -> int:
     settings = request.settings
     options = Options(
         lang=settings.lang, select=settings.selected(), ignore=list(settings.ignore),
-        severity=settings.severity_overrides(),
+        severity=settings.severity_overrides(), check_aggregate=request.check_aggregate,
     )
     known: Baseline | None = None
     if request.baseline and not request.write_baseline:

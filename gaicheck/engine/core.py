@@ -28,6 +28,7 @@ class Options:
     select: list[str] = field(default_factory=lambda: ["ALL"])
     ignore: list[str] = field(default_factory=list)
     severity: dict[str, str] = field(default_factory=dict)  # code → severity override
+    check_aggregate: bool = False  # YOY010: compare a county's totals with its subordinates' (opt-in)
 
 
 class Emitter:

@@ -219,7 +219,10 @@ def other_section(report: Report, out: Emitter) -> None:
             return
         zh, en = empty or ("没有提及信息处理费", "does not mention fees")
         out.emit("META006", {"found": zh, "found_en": en}, at=at)
-    elif empty is not None:
+    elif not text:
+        # 2019 format: nothing is required here, so an explicit "无" is a valid answer; only a heading
+        # left with nothing under it is worth a note
+        assert empty is not None
         out.emit("META009", {"found": empty[0], "found_en": empty[1]}, at=at)
 
 

@@ -44,3 +44,15 @@ def test_townships_of_another_county_or_year_are_not_summed() -> None:
     others = parse(SERIES / "gap" / "2025_example_after_gap.txt", SERIES / "organs" / "2024_same_town_other_spelling.txt")
     result = cross_file_findings([*county, *others], Options(select=["YOY010"]))
     assert all(fs == [] for fs in result.values())
+
+
+def test_aggregate_through_the_cli_flag() -> None:
+    from click.testing import CliRunner
+
+    from gaicheck.cli import main
+
+    folder = str(SERIES / "aggregate")
+    without = CliRunner().invoke(main, ["check", folder, "--select", "YOY", "--isolated"])
+    with_flag = CliRunner().invoke(main, ["check", folder, "--select", "YOY", "--isolated", "--check-aggregate"])
+    assert "YOY010" not in without.output
+    assert with_flag.output.count("YOY010") == 3  # 一, 二 and （七）总计 of the county vs its towns
