@@ -10,7 +10,7 @@ from gaicheck.engine.core import Options
 from gaicheck.model.finding import Finding
 from tests.conftest import DATA, EXAMPLES
 
-PROSE = DATA / "prose"
+PROSE = DATA / "corpus"  # the real corpus, shared with the corpus tests
 CLEAN = EXAMPLES / "2023_example_clean.txt"
 SEEDS = [
     EXAMPLES / "2020_binjiangxinqu.txt",
