@@ -272,7 +272,7 @@ def main() -> int:
     lower_is_better = {"version_ms", "one_text_file_ms", "peak_rss_mb", "pdf_seconds_per_page"}
     for key, target in TARGETS.items():
         value = summary.get(key)
-        ok = value is not None and (value <= target if key in lower_is_better else value >= target)
+        ok = isinstance(value, int | float) and (value <= target if key in lower_is_better else value >= target)
         sign = "≤" if key in lower_is_better else "≥"
         print(f"{key:38} {value!s:>8}  target {sign} {target}  {'ok' if ok else 'MISSED'}")
     if args.profile:

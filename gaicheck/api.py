@@ -70,7 +70,12 @@ def _time_limit(seconds: float) -> Iterator[None]:
         yield
         return
 
+    fired: list[bool] = []
+
     def on_alarm(signum: int, frame: object) -> None:
+        fired.append(True)
+        # fire again soon, in case this raise lands where Python swallows it (a __del__, a callback)
+        signal.setitimer(signal.ITIMER_REAL, 0.05)
         raise TimeLimitExceeded
 
     previous = signal.signal(signal.SIGALRM, on_alarm)
@@ -80,6 +85,8 @@ def _time_limit(seconds: float) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+    if fired:  # the limit passed but every raise was swallowed: the result cannot be trusted
+        raise TimeLimitExceeded
 
 
 def _human_size(size: int) -> str:

@@ -31,6 +31,7 @@ class Task:
     ignored: list[str] = field(default_factory=list)  # per-file-ignores for this file
     keep_report: bool = False
     data: bytes | None = None  # standard input, read by the parent process
+    series_only: bool = False  # keep only what the cross-year rules need of the report (batch memory)
 
 
 @dataclass(slots=True)
@@ -59,7 +60,13 @@ def check_task(task: Task) -> Checked:
     ignored = [*task.ignored, *suppressed_codes(data)]
     result, report = check_file_report(path, task.options, data=data)
     result.findings = apply(result.findings, ignored)
-    return Checked(result, report if task.keep_report else None, ignored)
+    if not task.keep_report or report is None:
+        return Checked(result, None, ignored)
+    if task.series_only:
+        from gaicheck.series.crossfile import series_view
+
+        report = series_view(report)
+    return Checked(result, report, ignored)
 
 
 def _too_big(path: str) -> bool:

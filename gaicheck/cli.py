@@ -201,7 +201,7 @@ def run_check(request: CheckRequest) -> int:
     files = discover(request.paths, settings.is_excluded)
     if not files:  # e.g. a pre-commit run whose files are all excluded: nothing wrong
         click.echo("gaicheck: 没有要检查的文件 / no files to check", err=True)
-    cross_file = _cross_file()
+    cross_file = _cross_file() if len(files) > 1 or request.previous else None  # lazy: one file needs none
     previous_reports = []
     for path in request.previous:
         failure, report = check_file_report(path, options)  # the same limits; never raises
@@ -213,7 +213,11 @@ def run_check(request: CheckRequest) -> int:
     keep_reports = cross or settings.format in NEEDS_REPORTS
     stdin = sys.stdin.buffer.read() if "-" in files else None
     tasks = (
-        Task(path, options, settings.ignores_for(path), keep_reports, stdin if path == "-" else None) for path in files
+        Task(
+            path, options, settings.ignores_for(path), keep_reports, stdin if path == "-" else None,
+            series_only=cross and settings.format not in NEEDS_REPORTS,
+        )
+        for path in files
     )
     recorded = Baseline() if request.write_baseline else None
 

@@ -27,12 +27,12 @@ class Limits(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    max_file_mb: float = Field(50.0, ge=0, description="largest file read, in MiB")
-    max_seconds: float = Field(30.0, ge=0, description="wall-clock seconds to check one file")
-    max_pdf_pages: int = Field(2000, ge=0, description="most PDF pages read")
-    max_zip_mb: float = Field(200.0, ge=0, description="largest uncompressed size of a DOCX/XLSX zip, in MiB")
-    max_zip_entries: int = Field(10_000, ge=0, description="most members of a DOCX/XLSX zip")
-    max_memory_mb: int = Field(1024, ge=0, description="address-space cap applied by `apply_memory_limit`")
+    max_file_mb: float = Field(default=50.0, ge=0, description="largest file read, in MiB")
+    max_seconds: float = Field(default=30.0, ge=0, description="wall-clock seconds to check one file")
+    max_pdf_pages: int = Field(default=2000, ge=0, description="most PDF pages read")
+    max_zip_mb: float = Field(default=200.0, ge=0, description="largest uncompressed size of a DOCX/XLSX zip, in MiB")
+    max_zip_entries: int = Field(default=10_000, ge=0, description="most members of a DOCX/XLSX zip")
+    max_memory_mb: int = Field(default=1024, ge=0, description="address-space cap applied by `apply_memory_limit`")
 
     @property
     def max_file_bytes(self) -> int:

@@ -182,7 +182,8 @@ def check_identity(report: Report, template: Template, identity: IdentitySpec, o
             "reason": sep.join(reason_items),
         },
         at=first_bad,
-        cells=sorted({c.key for _inst, bad in unverifiable for c in bad}),
+        # every cell of an unverifiable instance is left unverified, not only the blank/missing ones
+        cells=sorted({k for inst, _bad in unverifiable for _n, k in inst.lhs + inst.rhs}),
     )
 
 

@@ -96,6 +96,22 @@ def _explicit_unpaired(report: Report, previous: list[Report], out: Emitter) -> 
     out.emit("YOY009", fields)
 
 
+# the cells the cross-year rules read (numeric.py, aggregate.py); the rest of a report is not kept in a batch
+SERIES_CELL_PREFIXES = ("active.", "apply.new.", "apply.carried_over.", "apply.total.", "apply.carry_forward.")
+
+
+def series_view(report: Report) -> Report:
+    """The part of a report the cross-year rules need, so that a batch of thousands of files keeps only
+    that in memory until every file is read: its identity, prose, and the cells compared across years."""
+    return report.model_copy(
+        update={
+            "cells": [c for c in report.cells if c.key.startswith(SERIES_CELL_PREFIXES)],
+            "subtotals": [],
+            "observations": [],
+        }
+    )
+
+
 def cross_file_findings(
     reports: list[Report], options: Options, previous: list[Report] | None = None
 ) -> dict[str, list[Finding]]:

@@ -12,7 +12,8 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from gaicheck.cli import main
-from tests.robustness.seeds import CORPUS, EXAMPLES
+from tests.conftest import EXAMPLES
+from tests.robustness.seeds import CORPUS
 
 WRONG = EXAMPLES / "2023_example_wrong_totals.txt"
 

@@ -17,7 +17,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.robustness.seeds import CORPUS, EXAMPLES, check_bounded, seed_bytes, seed_paths
+from tests.conftest import EXAMPLES
+from tests.robustness.seeds import CORPUS, check_bounded, seed_bytes, seed_paths
 
 FUZZ = settings(
     max_examples=25,

@@ -28,10 +28,10 @@ def test_shuikouzhen_2022_uses_2019_tables_and_is_blank() -> None:
     expected += [
         # row totals: every row but (七)总计 and 四 is blank
         ("SUM005", 154, rows("apply", blank_rows), None, None),
-        # 一 + 二 = （七） + 四: 一 and 二 are blank in every column
-        ("SUM005", 154, rows("apply", ["new", "carried_over"]), None, None),
+        # 一 + 二 = （七） + 四: 一 and 二 are blank in every column, so none of its cells is verified
+        ("SUM005", 154, rows("apply", ["new", "carried_over", "total", "carry_forward"]), None, None),
         # （七）总计 = Σ outcomes: all outcome rows blank
-        ("SUM005", 174, rows("apply", OUTCOMES_2019), None, None),
+        ("SUM005", 174, rows("apply", [*OUTCOMES_2019, "total"]), None, None),
         ("STR006", 385, rows("review", REVIEW_ROWS, REVIEW_COLS), None, None),
         ("SUM005", 385, rows("review", REVIEW_ROWS, REVIEW_COLS), None, None),
     ]
@@ -80,7 +80,7 @@ def test_cangtai_2022_short_rows() -> None:
     expected.append(("STR004", 39, tuple(sorted(row("apply", "denied_internal"))), 7, 5))
     ambiguous = [*short, "denied_internal"]
     expected.append(("SUM005", 33, rows("apply", ambiguous), None, None))  # row totals of those rows
-    expected.append(("SUM005", 33, rows("apply", ambiguous), None, None))  # （七）总计 = Σ outcomes
+    expected.append(("SUM005", 33, rows("apply", [*outcome_rows("2021"), "total"]), None, None))  # （七） = Σ outcomes
     assert sorted(got, key=repr) == sorted(expected, key=repr)
 
 
@@ -92,8 +92,8 @@ def test_dakou_2020_long_rows_and_label() -> None:
         ("STR005", 69, tuple(sorted(row("apply", "total"))), 7, 8),
         ("STR005", 70, tuple(sorted(row("apply", "carry_forward"))), 7, 8),
         ("SUM005", 68, rows("apply", ["other", "total", "carry_forward"]), None, None),  # row totals
-        ("SUM005", 68, rows("apply", ["other", "total"]), None, None),  # Σ outcomes
-        ("SUM005", 69, rows("apply", ["total", "carry_forward"]), None, None),  # 一+二=（七）+四
+        ("SUM005", 68, rows("apply", [*OUTCOMES_2019, "total"]), None, None),  # Σ outcomes
+        ("SUM005", 69, rows("apply", ["new", "carried_over", "total", "carry_forward"]), None, None),  # 一+二=（七）+四
     ]
     assert sorted(got, key=repr) == sorted(expected, key=repr)
 
