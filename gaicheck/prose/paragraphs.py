@@ -66,7 +66,8 @@ def _append(chars: list[str], par: Paragraph, block: TextBlock) -> None:
     kept = [i for i, ch in enumerate(block.text) if not ch.isspace()]
     if not kept:
         return
-    par.segments.append((sum(len(c) for c in chars), block, kept))
+    offset = par.segments[-1][0] + len(chars[-1]) if par.segments else 0  # running length, not a re-sum
+    par.segments.append((offset, block, kept))
     chars.append("".join(block.text[i] for i in kept))
 
 

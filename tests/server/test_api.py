@@ -280,3 +280,19 @@ def test_gaicheck_serve_command_serves() -> None:
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_word_pdf_and_html_uploads_give_the_same_findings(client: TestClient) -> None:
+    from tests.conftest import DATA
+
+    codes = {}
+    for ext in ("txt", "html", "docx", "pdf"):
+        source = (EXAMPLES if ext == "txt" else DATA / "formats") / f"2023_example_wrong_totals.{ext}"
+        r = client.post("/api/v1/check", files={"file": (source.name, source.read_bytes())})
+        assert r.status_code == 200, (ext, r.text)
+        (file,) = r.json()["files"]
+        assert file["format"] == ("text" if ext == "txt" else ext)
+        codes[ext] = sorted(f["code"] for f in file["findings"] if f["code"].startswith(("SUM", "VAL")))
+    assert codes["html"] == codes["docx"] == codes["pdf"] == codes["txt"] == [
+        "SUM001", "SUM001", "SUM003", "SUM003", "SUM004", "VAL002",
+    ]
