@@ -74,8 +74,8 @@ def grids(report: Report, lang: str = "zh", only: set[str] | None = None) -> lis
 
 
 def is_wrong(finding: Finding) -> bool:
-    """A finding that says the figure in these cells is wrong (not merely unverifiable or blank)."""
-    return finding.code.startswith(("SUM", "VAL")) and finding.code != "SUM005"
+    """An error that says the figure in these cells is wrong (not merely unverifiable, blank or suspect)."""
+    return finding.severity == "error" and finding.code.startswith(("SUM", "VAL")) and finding.code != "SUM005"
 
 
 def cell_states(report: Report, findings: list[Finding]) -> dict[str, CellState]:

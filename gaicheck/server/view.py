@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from gaicheck.model.finding import Finding
 from gaicheck.model.report import CellValue, Report
+from gaicheck.output.grid import cell_states
 from gaicheck.templates import TableSpec, Template, load_template
 
 TABLE_ORDER = ("active", "apply", "review")
@@ -27,8 +28,6 @@ TEMPLATE_LABELS = {
 SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 STATUS_ZH = {"ok": "已读取", "empty": "空白", "missing": "缺失", "ambiguous": "无法对应到列", "invalid": "不是数字"}
 CLASS_ZH = {"wrong": "数字不符", "blank": "空白或缺失", "unverifiable": "无法核对", "ok": ""}
-WRONG_FAMILIES = ("SUM", "VAL")  # error findings of these families name wrong cells
-UNVERIFIABLE_CODES = ("SUM005",)  # identities that cannot be checked, naming the cells that prevent it
 
 
 @dataclass(slots=True)
@@ -112,21 +111,10 @@ def _template_for(report: Report) -> Template | None:
 
 def cell_classes(report: Report, findings: list[Finding]) -> dict[str, str]:
     """wrong: named by an arithmetic or value error; blank: empty or missing; unverifiable: found but not
-    assignable, not a number, or named by SUM005. Cells named only by other findings keep their colour
-    (the finding still frames them when clicked)."""
-    wrong = {k for f in findings if f.severity == "error" and f.code.startswith(WRONG_FAMILIES) for k in f.cells}
-    named = {k for f in findings if f.code in UNVERIFIABLE_CODES for k in f.cells}
-    classes: dict[str, str] = {}
-    for cell in report.cells:
-        if cell.key in wrong:
-            classes[cell.key] = "wrong"
-        elif cell.status in ("empty", "missing"):
-            classes[cell.key] = "blank"
-        elif cell.status in ("ambiguous", "invalid") or cell.key in named:
-            classes[cell.key] = "unverifiable"
-        else:
-            classes[cell.key] = "ok"
-    return classes
+    assignable, not a number, or named by SUM005. The same colours as the downloadable HTML report
+    (gaicheck.output.grid.cell_states). Cells named only by other findings keep their colour (the finding
+    still frames them when clicked)."""
+    return dict(cell_states(report, findings))
 
 
 def _cell_view(cell: CellValue, css: str, refs: dict[str, list[int]]) -> CellView:
