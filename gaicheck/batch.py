@@ -12,9 +12,9 @@ from __future__ import annotations
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from gaicheck.api import check_file_report
 from gaicheck.engine.core import Options
@@ -22,6 +22,9 @@ from gaicheck.limits import apply_memory_limit, default_limits
 from gaicheck.model.finding import FileResult, Finding
 from gaicheck.model.report import Report
 from gaicheck.suppress import apply, suppressed_codes
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 
 @dataclass(slots=True)
@@ -91,6 +94,8 @@ def run(tasks: Iterable[Task], jobs: int = 1, on_done: Callable[[], None] | None
             yield check_task(task)
             tick()
         return
+    from concurrent.futures import Future, ProcessPoolExecutor  # only for several jobs: keeps start-up fast
+
     window = 4 * jobs
     with ProcessPoolExecutor(max_workers=jobs, initializer=apply_memory_limit) as pool:
         pending: deque[tuple[Task, Future[Checked]]] = deque()
