@@ -52,6 +52,8 @@ class TableSpec(BaseModel):
     section: str
     layout: Literal["blocks", "rows", "flat"]
     corner: str | None = None
+    row_label: str | None = None  # layout "flat": how messages name its single printed row
+    row_label_en: str | None = None
     header_labels: list[str] = Field(default_factory=list)
     columns: list[ColumnSpec] = Field(default_factory=list)
     rows: list[RowSpec] = Field(default_factory=list)
@@ -118,6 +120,8 @@ class Template(BaseModel):
 class LegacySpec(BaseModel):
     version: str
     name: str
+    label: str  # how messages name the format
+    label_en: str
     signals: list[str]
 
 

@@ -7,10 +7,15 @@ from collections import defaultdict
 
 from gaicheck.engine.core import Emitter, rule
 from gaicheck.model.report import CellValue, Observation, Position, Report
-from gaicheck.templates import load_template
+from gaicheck.templates import load_legacy, load_template
 
-_NOTICE = {"2019": "国办公开办函〔2019〕60号", "2021": "国办公开办函〔2021〕30号", "legacy": "2019年以前的旧版"}
-_NOTICE_EN = {"2019": "国办公开办函〔2019〕60号", "2021": "国办公开办函〔2021〕30号", "legacy": "pre-2019 format"}
+
+def _notice(version: str, lang: str) -> str:
+    """The notice that issued a format (from the template data), or the legacy format's name."""
+    if version == "legacy":
+        legacy = load_legacy()
+        return legacy.label_en if lang == "en" else legacy.label
+    return load_template(version).notice
 
 
 def _is_report(report: Report) -> bool:
@@ -81,7 +86,8 @@ def blank_cells(report: Report, out: Emitter) -> None:
         first = cells[0]
         if table == "review":
             names = [f"{c.row_label}·{c.column_label}" for c in cells]
-            row_label, row_en = "行政复议、行政诉讼", "reconsideration and litigation"
+            spec = load_template(effective_template(report)).tables[table]
+            row_label, row_en = spec.row_label or spec.title, spec.row_label_en or spec.title
         else:
             names = [c.column_label for c in cells]
             row_label, row_en = first.row_label, first.row_label
@@ -140,11 +146,11 @@ def template_checks(report: Report, out: Emitter) -> None:
             "year": year,
             "found": "2019年以前" if found == "legacy" else found,
             "found_en": "pre-2019" if found == "legacy" else found,
-            "found_notice": _NOTICE[found],
-            "found_notice_en": _NOTICE_EN[found],
+            "found_notice": _notice(found, "zh"),
+            "found_notice_en": _notice(found, "en"),
             "expected": expected,
-            "expected_notice": _NOTICE[expected],
-            "expected_notice_en": _NOTICE_EN[expected],
+            "expected_notice": _notice(expected, "zh"),
+            "expected_notice_en": _notice(expected, "en"),
         },
         at=report.title_at,
         expected=expected,

@@ -332,7 +332,7 @@ class Extractor:
                 _place(cell, loc)
             self.observe(
                 "run_unsplittable", loc, cells=keys, table=table.key, row="", table_no=table.number,
-                row_label="行政复议、行政诉讼", raw=flat.unsplittable, expected=flat.expected,
+                row_label=table.row_label or table.title, raw=flat.unsplittable, expected=flat.expected,
             )
         elif len(flat.values) == flat.expected:
             for cell, tok in zip(cells, flat.values, strict=True):
@@ -344,7 +344,7 @@ class Extractor:
                 _place(cell, loc)
             self.observe(
                 "row_short" if len(flat.values) < flat.expected else "row_long", loc, cells=keys,
-                table=table.key, row="", table_no=table.number, row_label="行政复议、行政诉讼",
+                table=table.key, row="", table_no=table.number, row_label=table.row_label or table.title,
                 found=len(flat.values), expected=flat.expected,
                 values=" ".join(t.text or "□" for t in flat.values),
             )
