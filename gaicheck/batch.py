@@ -42,9 +42,22 @@ class Checked:
     result: FileResult
     report: Report | None = None
     ignored: list[str] = field(default_factory=list)  # per-file-ignores + suppression comments
+    # series_only tasks: the report's series view, pickled and compressed (a few KB instead of ~100 KB
+    # of objects), and its organ key, so that a batch holds thousands of them cheaply
+    series_blob: bytes | None = None
+    series_key: str | None = None
 
     def suppress(self, findings: list[Finding]) -> list[Finding]:
         return apply(findings, self.ignored)
+
+    def series_report(self) -> Report | None:
+        if self.series_blob is None:
+            return self.report
+        import pickle
+        import zlib
+
+        report: Report = pickle.loads(zlib.decompress(self.series_blob))
+        return report
 
 
 def display_path(path: str) -> str:
@@ -66,9 +79,14 @@ def check_task(task: Task) -> Checked:
     if not task.keep_report or report is None:
         return Checked(result, None, ignored)
     if task.series_only:
-        from gaicheck.series.crossfile import series_view
+        import pickle
+        import zlib
 
-        report = series_view(report)
+        from gaicheck.series.crossfile import series_view
+        from gaicheck.series.grouping import series_key
+
+        blob = zlib.compress(pickle.dumps(series_view(report), protocol=pickle.HIGHEST_PROTOCOL), 6)
+        return Checked(result, None, ignored, blob, series_key(report))
     return Checked(result, report, ignored)
 
 

@@ -17,8 +17,11 @@ import click
 from gaicheck import __version__
 
 if TYPE_CHECKING:
+    from gaicheck.batch import Checked
     from gaicheck.config import Settings
+    from gaicheck.engine.core import Options
     from gaicheck.model.finding import Finding
+    from gaicheck.model.report import Report
 
 FAIL_ON = ("error", "warning", "info")
 FORMATS = ("text", "full", "json", "sarif", "github", "junit", "gitlab", "html")
@@ -179,7 +182,7 @@ def run_check(request: CheckRequest) -> int:
     """settings → discover → batch (parallel, input order) → cross-file rules → baseline → sink → exit code."""
     from gaicheck.api import check_file_report
     from gaicheck.baseline import Baseline, BaselineError
-    from gaicheck.batch import Checked, Task, default_jobs, run
+    from gaicheck.batch import Task, default_jobs, run
     from gaicheck.catalogue import matches
     from gaicheck.engine.core import Options
     from gaicheck.files import discover
@@ -252,10 +255,9 @@ def run_check(request: CheckRequest) -> int:
                     emit(checked)
             else:
                 collected = list(stream)
-                reports = [c.report for c in collected if c.report is not None]
                 assert cross_file is not None
                 try:
-                    extra = cross_file(reports, options, previous=previous_reports)
+                    extra = _cross_year(collected, cross_file, options, previous_reports)
                 except Exception as exc:  # the cross-year rules must not cost the per-file findings
                     click.echo(f"gaicheck: 跨年度核对失败 / cross-file rules failed: {type(exc).__name__}: {exc}",
                                err=True)
@@ -275,6 +277,34 @@ def run_check(request: CheckRequest) -> int:
     if unreadable:
         return 2
     return 1 if failed else 0
+
+
+def _cross_year(
+    collected: list[Checked], cross_file: CrossFile, options: Options, previous: list[Report]
+) -> dict[str, list[Finding]]:
+    """Cross-year findings of a batch. Reports of different organs are never compared, so unless the
+    whole batch is needed (last year's reports given with --previous, or the opt-in county aggregate),
+    the rules run organ by organ on the compressed series views: only one organ's reports are
+    unpacked at a time."""
+    if previous or options.check_aggregate or any(c.series_blob is None and c.report for c in collected):
+        reports = [r for r in (c.series_report() for c in collected) if r is not None]
+        return cross_file(reports, options, previous=previous)
+    from gaicheck.series.grouping import resolve_short_names
+
+    keyed = [c for c in collected if c.series_blob is not None and c.series_key is not None]
+    aliases = resolve_short_names({c.series_key for c in keyed if c.series_key is not None})
+    buckets: dict[str, list[Checked]] = {}
+    for checked in keyed:
+        assert checked.series_key is not None
+        buckets.setdefault(aliases.get(checked.series_key, checked.series_key), []).append(checked)
+    extra: dict[str, list[Finding]] = {}
+    for members in buckets.values():
+        if len(members) < 2:
+            continue  # one report of an organ: nothing to compare it with
+        reports = [r for r in (c.series_report() for c in members) if r is not None]
+        for path, found in cross_file(reports, options, previous=[]).items():
+            extra.setdefault(path, []).extend(found)
+    return extra
 
 
 @contextmanager

@@ -38,6 +38,15 @@ class FakeCrossFile:
 
 
 @pytest.fixture
+def twin(tmp_path: Path) -> Path:
+    """Last year's report of the same organ as WRONG (the cross-year rules run organ by organ)."""
+    path = tmp_path / "2022_example_wrong_totals.txt"
+    path.write_text(WRONG.read_text(encoding="utf-8").replace("2023年度政府信息公开工作年度报告", "2022年度政府信息公开工作年度报告", 1),
+                    encoding="utf-8")
+    return path
+
+
+@pytest.fixture
 def fake(monkeypatch: pytest.MonkeyPatch) -> FakeCrossFile:
     stub = FakeCrossFile()
     monkeypatch.setattr(cli, "_cross_file", lambda: stub)
@@ -49,21 +58,29 @@ def invoke(*args: str) -> tuple[int, str]:
     return result.exit_code, result.stdout
 
 
-def test_cross_file_findings_are_merged_sorted_and_filtered(tmp_path: Path, fake: FakeCrossFile) -> None:
+def test_cross_file_findings_are_merged_sorted_and_filtered(tmp_path: Path, fake: FakeCrossFile, twin: Path) -> None:
     code, out = invoke("check", "--isolated", "--select", "SUM004,STR001,SUM005", "--format", "json", "-j", "1",
-                       str(WRONG), str(CLEAN))
+                       str(WRONG), str(twin))
     assert code == 1
-    assert fake.calls == [([str(WRONG), str(CLEAN)], [])]
+    assert fake.calls == [([str(WRONG), str(twin)], [])]
     findings = json.loads(out)["files"][0]["findings"]
     assert [(f["code"], f["line"]) for f in findings] == [("STR001", 1), ("SUM004", 59), ("SUM005", 999)]
     # ignored codes stay ignored, whatever produced them
-    _code, out = invoke("check", "--isolated", "--select", "SUM004,STR001", "--format", "json", str(WRONG), str(CLEAN))
+    _code, out = invoke("check", "--isolated", "--select", "SUM004,STR001", "--format", "json", str(WRONG), str(twin))
     assert [f["code"] for f in json.loads(out)["files"][0]["findings"]] == ["STR001", "SUM004"]
     config = tmp_path / "g.toml"
     config.write_text(f'[per-file-ignores]\n"{WRONG.name}" = ["STR001"]\n', encoding="utf-8")
     _code, out = invoke("check", "--config", str(config), "--select", "SUM004,STR001", "--format", "json",
-                        str(WRONG), str(CLEAN))
+                        str(WRONG), str(twin))
     assert [f["code"] for f in json.loads(out)["files"][0]["findings"]] == ["SUM004"]
+
+
+def test_reports_of_different_organs_are_never_given_together(fake: FakeCrossFile, twin: Path) -> None:
+    invoke("check", "--isolated", str(WRONG), str(CLEAN), str(twin))
+    assert fake.calls == [([str(WRONG), str(twin)], [])]  # 示例镇 (CLEAN) has no other year: not called
+    fake.calls.clear()
+    invoke("check", "--isolated", str(WRONG), str(CLEAN))
+    assert fake.calls == []
 
 
 def test_single_file_without_previous_does_not_call_cross_file(fake: FakeCrossFile) -> None:
@@ -82,9 +99,9 @@ def test_previous_is_read_but_not_reported(tmp_path: Path, fake: FakeCrossFile) 
     assert [f["code"] for f in document["files"][0]["findings"]] == ["STR001"]
 
 
-def test_cross_file_findings_respect_the_baseline(tmp_path: Path, fake: FakeCrossFile) -> None:
+def test_cross_file_findings_respect_the_baseline(tmp_path: Path, fake: FakeCrossFile, twin: Path) -> None:
     baseline = tmp_path / "b.json"
-    args = ["check", "--isolated", "--select", "STR001,SUM004", str(WRONG), str(CLEAN)]
+    args = ["check", "--isolated", "--select", "STR001,SUM004", str(WRONG), str(twin)]
     assert invoke(*args, "--write-baseline", str(baseline))[0] == 0
     code, out = invoke(*args, "--baseline", str(baseline))
     assert code == 0 and out.splitlines() == ["共检查2个文件：错误0个，警告0个，提示0个"]
@@ -116,12 +133,12 @@ def test_python_api() -> None:
     assert parsed is None and result.error is not None and "无法读取文件" in result.error
 
 
-def test_a_failing_cross_file_rule_keeps_the_per_file_findings(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failing_cross_file_rule_keeps_the_per_file_findings(monkeypatch: pytest.MonkeyPatch, twin: Path) -> None:
     def broken(reports: list[Report], options: Options, previous: list[Report] | None = None) -> Any:
         raise KeyError("boom")
 
     monkeypatch.setattr(cli, "_cross_file", lambda: broken)
-    result = CliRunner().invoke(cli.main, ["check", "--isolated", "--select", "SUM004", str(WRONG), str(CLEAN)])
+    result = CliRunner().invoke(cli.main, ["check", "--isolated", "--select", "SUM004", str(WRONG), str(twin)])
     assert result.exit_code == 1
     assert result.stdout.splitlines()[0].startswith(f"{WRONG}:59:17: SUM004 ")
     assert "cross-file rules failed: KeyError" in result.stderr
