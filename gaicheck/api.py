@@ -109,29 +109,7 @@ def check_file(
 ) -> FileResult:
     """Check one file; never raises for bad input (the reason goes into `error`). `limits` (default:
     gaicheck.limits.default_limits()) also bounds what the readers accept (PDF pages, zip contents)."""
-    limits = limits or default_limits()
-    try:
-        size = len(data) if data is not None else os.stat(path).st_size
-    except OSError:
-        size = 0  # a missing or unreadable file: read_file names the reason
-    too_big = _too_big(size, limits)
-    if too_big:
-        return FileResult(path=path, error=too_big)
-    try:
-        with using(limits), _time_limit(limits.max_seconds):
-            report = parse_bytes(path, data) if data is not None else parse_path(path)
-            return result_for(report, options)
-    except ReadError as exc:
-        return FileResult(path=path, error=_one_line(str(exc)))
-    except TimeLimitExceeded:
-        return FileResult(
-            path=path,
-            error=f"检查超时（上限 {limits.max_seconds:g} 秒）/ time limit exceeded ({limits.max_seconds:g} s)",
-        )
-    except (RecursionError, MemoryError, ValueError, OSError, UnicodeError, KeyError, IndexError) as exc:
-        return FileResult(path=path, error=_one_line(f"无法解析文件 / cannot parse file: {type(exc).__name__}: {exc}"))
-    except Exception as exc:  # a bug must not stop a batch: report it for this file only
-        return FileResult(path=path, error=_one_line(f"内部错误 / internal error: {type(exc).__name__}: {exc}"))
+    return check_file_report(path, options, data, limits)[0]
 
 
 def check_file_report(
@@ -143,7 +121,7 @@ def check_file_report(
     try:
         size = len(data) if data is not None else os.stat(path).st_size
     except OSError:
-        size = 0
+        size = 0  # a missing or unreadable file: read_file names the reason
     too_big = _too_big(size, limits)
     if too_big:
         return FileResult(path=path, error=too_big), None
@@ -152,13 +130,14 @@ def check_file_report(
             report = parse_bytes(path, data) if data is not None else parse_path(path)
             return result_for(report, options), report
     except ReadError as exc:
-        return FileResult(path=path, error=_one_line(str(exc))), None
+        error = _one_line(str(exc))
     except TimeLimitExceeded:
         error = f"检查超时（上限 {limits.max_seconds:g} 秒）/ time limit exceeded ({limits.max_seconds:g} s)"
-        return FileResult(path=path, error=error), None
-    except Exception as exc:  # a bug or a hostile file must not stop a batch: report it for this file only
-        message = f"无法解析文件 / cannot parse file: {type(exc).__name__}: {exc}"
-        return FileResult(path=path, error=_one_line(message)), None
+    except (RecursionError, MemoryError, ValueError, OSError, UnicodeError, KeyError, IndexError) as exc:
+        error = _one_line(f"无法解析文件 / cannot parse file: {type(exc).__name__}: {exc}")
+    except Exception as exc:  # a bug must not stop a batch: report it for this file only
+        error = _one_line(f"内部错误 / internal error: {type(exc).__name__}: {exc}")
+    return FileResult(path=path, error=error), None
 
 
 __all__ = [
