@@ -6,6 +6,7 @@ in both reports, was read as a number (`status == "ok"`); otherwise it is noted 
 
 from __future__ import annotations
 
+from gaicheck.model.report import CellValue
 from gaicheck.series.pair import PREVIOUS_PREFIX, PairContext, fmt_number
 from gaicheck.series.plan import version
 from gaicheck.templates import load_template
@@ -51,6 +52,36 @@ def carry_over(ctx: PairContext) -> None:
         )
 
 
+def _stock(
+    ctx: PairContext,
+    code: str,
+    stock: CellValue,
+    expected: float,
+    terms: dict[str, float | None],
+    cells: list[str],
+) -> None:
+    """Emit `code` when this year's stock cell differs from the stock the flows give (`expected`).
+    `terms` are the message's named values (previous stock and the flows)."""
+    assert stock.value is not None
+    if abs(expected - stock.value) < EPSILON:
+        return
+    ctx.out.emit(
+        code,
+        {
+            **ctx.fields(),
+            "row": stock.row_label,
+            **{name: fmt_number(value) for name, value in terms.items() if value is not None},
+            "expected": fmt_number(expected),
+            "actual": fmt_number(stock.value),
+            "diff": _diff(expected, stock.value),
+        },
+        at=stock,
+        cells=cells,
+        expected=expected,
+        actual=stock.value,
+    )
+
+
 def in_force_2021(ctx: PairContext) -> None:
     """YOY002: 现行有效件数[y] = 现行有效件数[y−1] + 本年制发件数[y] − 本年废止件数[y]."""
     check = ("现行有效件数", "in force")
@@ -61,27 +92,11 @@ def in_force_2021(ctx: PairContext) -> None:
         if cells is None:
             continue
         (in_force, issued, repealed), (prev,) = cells
-        assert in_force.value is not None and issued.value is not None
-        assert repealed.value is not None and prev.value is not None
-        expected = prev.value + issued.value - repealed.value
-        if abs(expected - in_force.value) < EPSILON:
-            continue
-        ctx.out.emit(
-            "YOY002",
-            {
-                **ctx.fields(),
-                "row": in_force.row_label,
-                "previous": fmt_number(prev.value),
-                "issued": fmt_number(issued.value),
-                "repealed": fmt_number(repealed.value),
-                "expected": fmt_number(expected),
-                "actual": fmt_number(in_force.value),
-                "diff": _diff(expected, in_force.value),
-            },
-            at=in_force,
-            cells=[*keys, PREVIOUS_PREFIX + prev_key],
-            expected=expected,
-            actual=in_force.value,
+        assert issued.value is not None and repealed.value is not None and prev.value is not None
+        _stock(
+            ctx, "YOY002", in_force, prev.value + issued.value - repealed.value,
+            {"previous": prev.value, "issued": issued.value, "repealed": repealed.value},
+            [*keys, PREVIOUS_PREFIX + prev_key],
         )
 
 
@@ -95,25 +110,11 @@ def item_counts_2019(ctx: PairContext) -> None:
         if cells is None:
             continue
         (cur,), (prev, change) = cells
-        assert cur.value is not None and prev.value is not None and change.value is not None
-        expected = prev.value + change.value
-        if abs(expected - cur.value) < EPSILON:
-            continue
-        ctx.out.emit(
-            "YOY003",
-            {
-                **ctx.fields(),
-                "row": cur.row_label,
-                "previous": fmt_number(prev.value),
-                "change": fmt_number(change.value),
-                "expected": fmt_number(expected),
-                "actual": fmt_number(cur.value),
-                "diff": _diff(expected, cur.value),
-            },
-            at=cur,
-            cells=[cur_key, *(PREVIOUS_PREFIX + k for k in prev_keys)],
-            expected=expected,
-            actual=cur.value,
+        assert prev.value is not None and change.value is not None
+        _stock(
+            ctx, "YOY003", cur, prev.value + change.value,
+            {"previous": prev.value, "change": change.value},
+            [cur_key, *(PREVIOUS_PREFIX + k for k in prev_keys)],
         )
 
 
@@ -127,25 +128,11 @@ def published_total_2019(ctx: PairContext) -> None:
         if cells is None:
             continue
         (total, new), (prev,) = cells
-        assert total.value is not None and new.value is not None and prev.value is not None
-        expected = prev.value + new.value
-        if abs(expected - total.value) < EPSILON:
-            continue
-        ctx.out.emit(
-            "YOY004",
-            {
-                **ctx.fields(),
-                "row": total.row_label,
-                "previous": fmt_number(prev.value),
-                "new_published": fmt_number(new.value),
-                "expected": fmt_number(expected),
-                "actual": fmt_number(total.value),
-                "diff": _diff(expected, total.value),
-            },
-            at=total,
-            cells=[*keys, PREVIOUS_PREFIX + prev_key],
-            expected=expected,
-            actual=total.value,
+        assert new.value is not None and prev.value is not None
+        _stock(
+            ctx, "YOY004", total, prev.value + new.value,
+            {"previous": prev.value, "new_published": new.value},
+            [*keys, PREVIOUS_PREFIX + prev_key],
         )
 
 
