@@ -46,6 +46,8 @@ class Checked:
     # of objects), and its organ key, so that a batch holds thousands of them cheaply
     series_blob: bytes | None = None
     series_key: str | None = None
+    series_year: int | None = None
+    series_rank: tuple[int, int, int, str] | None = None  # grouping.rank: which duplicate of a year is kept
 
     def suppress(self, findings: list[Finding]) -> list[Finding]:
         return apply(findings, self.ignored)
@@ -83,10 +85,11 @@ def check_task(task: Task) -> Checked:
         import zlib
 
         from gaicheck.series.crossfile import series_view
-        from gaicheck.series.grouping import series_key
+        from gaicheck.series.grouping import rank, series_key
 
-        blob = zlib.compress(pickle.dumps(series_view(report), protocol=pickle.HIGHEST_PROTOCOL), 6)
-        return Checked(result, None, ignored, blob, series_key(report))
+        view = series_view(report)
+        blob = zlib.compress(pickle.dumps(view, protocol=pickle.HIGHEST_PROTOCOL), 6)
+        return Checked(result, None, ignored, blob, series_key(view), view.report_year, rank(report))
     return Checked(result, report, ignored)
 
 

@@ -8,6 +8,8 @@ Report + Findings → **full** (needs the Report of each file, not only its find
 from __future__ import annotations
 
 import io
+from collections.abc import Iterable
+from typing import TextIO
 
 from rich import box
 from rich.console import Console
@@ -17,7 +19,7 @@ from rich.text import Text
 from gaicheck.model.finding import FileResult, Finding
 from gaicheck.model.report import Report
 from gaicheck.output.grid import cell_states, grids, shown
-from gaicheck.output.text import file_lines, format_finding, tally
+from gaicheck.output.text import Tally, file_lines, format_finding
 
 MAX_ROWS = 30
 _STYLES = {"wrong": "bold white on red", "unverifiable": "bold black on yellow", "blank": "black on bright_black"}
@@ -67,22 +69,29 @@ def _expected_line(finding: Finding, lang: str) -> str | None:
     return "  " + ("，" if zh else ", ").join(parts)
 
 
-def render(
-    items: list[tuple[FileResult, Report | None]],
+def write(
+    out: TextIO,
+    items: Iterable[tuple[FileResult, Report | None]],
     lang: str = "zh",
     color: bool = False,
     width: int = 120,
     ascii_only: bool = False,
-) -> str:
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer, width=width, force_terminal=color, color_system="standard" if color else None,
-        highlight=False, emoji=False, legacy_windows=False,
-    )
+) -> None:
+    """Write file by file (a batch is never held whole), then the summary."""
+    counts = Tally()
+
+    def flush(buffer: io.StringIO) -> None:
+        text = buffer.getvalue()
+        out.write(text if color else "".join(line.rstrip() + "\n" for line in text.splitlines()))
+
     for result, report in items:
+        counts.add(result)
+        buffer = io.StringIO()
+        console = _console(buffer, width, color)
         if result.error or report is None:
             for line in file_lines(result, lang, color):
                 console.print(Text.from_ansi(line) if color else Text(line), soft_wrap=True)
+            flush(buffer)
             continue
         for finding in result.findings:
             console.print(Text.from_ansi(format_finding(result, finding, lang, color)), soft_wrap=True)
@@ -93,7 +102,26 @@ def render(
             if values:
                 console.print(Text(values), soft_wrap=True)
             console.print()
-    console.print(Text(tally([r for r, _ in items]).summary(lang)), soft_wrap=True)
-    if color:
-        return buffer.getvalue()
-    return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
+        flush(buffer)
+    buffer = io.StringIO()
+    _console(buffer, width, color).print(Text(counts.summary(lang)), soft_wrap=True)
+    flush(buffer)
+
+
+def _console(buffer: io.StringIO, width: int, color: bool) -> Console:
+    return Console(
+        file=buffer, width=width, force_terminal=color, color_system="standard" if color else None,
+        highlight=False, emoji=False, legacy_windows=False,
+    )
+
+
+def render(
+    items: list[tuple[FileResult, Report | None]],
+    lang: str = "zh",
+    color: bool = False,
+    width: int = 120,
+    ascii_only: bool = False,
+) -> str:
+    buffer = io.StringIO()
+    write(buffer, items, lang, color, width, ascii_only)
+    return buffer.getvalue()

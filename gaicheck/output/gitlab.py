@@ -9,11 +9,13 @@ number tells identical findings in one file apart).
 from __future__ import annotations
 
 import hashlib
-import json
+import io
 from collections import Counter
-from typing import Any
+from collections.abc import Iterable, Iterator
+from typing import Any, TextIO
 
 from gaicheck.model.finding import FileResult, Finding
+from gaicheck.output.jsonstream import write_array
 
 SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}
 
@@ -26,40 +28,46 @@ def fingerprint(path: str, finding: Finding, occurrence: int) -> str:
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 
-def issues(results: list[FileResult]) -> list[dict[str, Any]]:
-    out: list[dict[str, Any]] = []
-    for result in results:
-        seen: Counter[str] = Counter()
-        if result.error:
-            out.append(
-                {
-                    "type": "issue",
-                    "description": result.error,
-                    "check_name": "unreadable",
-                    "fingerprint": hashlib.sha256(f"{result.path}\x1funreadable".encode()).hexdigest(),
-                    "severity": "blocker",
-                    "location": {"path": result.path, "lines": {"begin": 1}},
-                }
-            )
-            continue
-        for finding in result.findings:
-            base = fingerprint(result.path, finding, 0)
-            seen[base] += 1
-            message = finding.message
-            if finding.line is None and (finding.where or finding.page):
-                message += f" [{finding.where or f'page {finding.page}'}]"
-            out.append(
-                {
-                    "type": "issue",
-                    "description": f"{finding.code} {message}",
-                    "check_name": finding.code,
-                    "fingerprint": fingerprint(result.path, finding, seen[base] - 1),
-                    "severity": SEVERITIES[finding.severity],
-                    "location": {"path": result.path, "lines": {"begin": finding.line or 1}},
-                }
-            )
-    return out
+def issues_of(result: FileResult) -> Iterator[dict[str, Any]]:
+    """The Code Quality issues of one file."""
+    seen: Counter[str] = Counter()
+    if result.error:
+        yield {
+            "type": "issue",
+            "description": result.error,
+            "check_name": "unreadable",
+            "fingerprint": hashlib.sha256(f"{result.path}\x1funreadable".encode()).hexdigest(),
+            "severity": "blocker",
+            "location": {"path": result.path, "lines": {"begin": 1}},
+        }
+        return
+    for finding in result.findings:
+        base = fingerprint(result.path, finding, 0)
+        seen[base] += 1
+        message = finding.message
+        if finding.line is None and (finding.where or finding.page):
+            message += f" [{finding.where or f'page {finding.page}'}]"
+        yield {
+            "type": "issue",
+            "description": f"{finding.code} {message}",
+            "check_name": finding.code,
+            "fingerprint": fingerprint(result.path, finding, seen[base] - 1),
+            "severity": SEVERITIES[finding.severity],
+            "location": {"path": result.path, "lines": {"begin": finding.line or 1}},
+        }
+
+
+def issues(results: Iterable[FileResult]) -> list[dict[str, Any]]:
+    return [issue for result in results for issue in issues_of(result)]
+
+
+def write(out: TextIO, results: Iterable[FileResult]) -> None:
+    """The report, written issue by issue (a batch's results are never held whole)."""
+    write_array(out, (issue for result in results for issue in issues_of(result)))
+    out.write("\n")
 
 
 def render(results: list[FileResult]) -> str:
-    return json.dumps(issues(results), ensure_ascii=False, indent=2) + "\n"
+    buffer = io.StringIO()
+    write(buffer, results)
+    return buffer.getvalue()

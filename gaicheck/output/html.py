@@ -10,7 +10,10 @@ HTML-escaped.
 
 from __future__ import annotations
 
+import io
+from collections.abc import Iterable
 from html import escape
+from typing import TextIO
 
 from gaicheck import __version__
 from gaicheck.catalogue import load_catalogue
@@ -205,16 +208,24 @@ def report_section(report: Report | None, result: FileResult, lang: str = "zh", 
     return "\n".join(parts)
 
 
-def _document(body: str, lang: str) -> str:
+def _page_head(lang: str) -> str:
     w = _w(lang)
     html_lang = "en" if lang == "en" else "zh-CN"
     return (
         f'<!DOCTYPE html>\n<html lang="{html_lang}">\n<head>\n<meta charset="utf-8">\n'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{escape(w['title'])}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
-        f"<h1>{escape(w['title'])}</h1>\n{body}\n"
-        f'<p class="meta">{escape(w["generated"].format(v=__version__))}</p>\n</body>\n</html>\n'
+        f"<h1>{escape(w['title'])}</h1>\n"
     )
+
+
+def _page_tail(lang: str) -> str:
+    w = _w(lang)
+    return f'\n<p class="meta">{escape(w["generated"].format(v=__version__))}</p>\n</body>\n</html>\n'
+
+
+def _document(body: str, lang: str) -> str:
+    return _page_head(lang) + body + _page_tail(lang)
 
 
 def render_report_html(report: Report, findings: list[Finding], lang: str = "zh") -> str:
@@ -226,9 +237,16 @@ def render_report_html(report: Report, findings: list[Finding], lang: str = "zh"
     return _document(report_section(report, result, lang), lang)
 
 
+def write(out: TextIO, items: Iterable[tuple[FileResult, Report | None]], count: int, lang: str = "zh") -> None:
+    """All `count` checked files in one page, written file by file (anchors prefixed per file when
+    there are several, so links stay distinct)."""
+    out.write(_page_head(lang))
+    for n, (result, report) in enumerate(items, 1):
+        out.write(("\n" if n > 1 else "") + report_section(report, result, lang, f"f{n}-" if count > 1 else ""))
+    out.write(_page_tail(lang))
+
+
 def render(items: list[tuple[FileResult, Report | None]], lang: str = "zh") -> str:
-    """All checked files in one page (anchors prefixed per file, so links stay distinct)."""
-    prefix = len(items) > 1
-    sections = [report_section(report, result, lang, f"f{n}-" if prefix else "") for n, (result, report) in
-                enumerate(items, 1)]
-    return _document("\n".join(sections), lang)
+    buffer = io.StringIO()
+    write(buffer, items, len(items), lang)
+    return buffer.getvalue()

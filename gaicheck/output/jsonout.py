@@ -3,49 +3,74 @@
 
 from __future__ import annotations
 
+import io
 import json
 from collections import Counter
-from typing import Any
+from collections.abc import Iterable
+from typing import Any, TextIO
 
 from gaicheck import __version__
 from gaicheck.model.finding import FileResult
 from gaicheck.model.report import Report
+from gaicheck.output.jsonstream import write_document
 
 FINDING_FIELDS = (
     "code", "name", "severity", "message", "line", "column", "page", "where", "cells", "expected", "actual",
 )
 
 
-def check_document(results: list[FileResult]) -> dict[str, Any]:
-    counts: Counter[str] = Counter(f.severity for r in results for f in r.findings)
-    files = []
-    for r in results:
-        files.append(
-            {
-                "path": r.path,
-                "format": r.format,
-                "template": r.template,
-                "report_year": r.report_year,
-                "organ": r.organ,
-                "findings": [{k: getattr(f, k) for k in FINDING_FIELDS} for f in r.findings],
-                "error": r.error,
-            }
-        )
+def file_entry(r: FileResult) -> dict[str, Any]:
     return {
-        "version": __version__,
-        "files": files,
-        "summary": {
-            "files": len(results),
-            "errors": counts["error"],
-            "warnings": counts["warning"],
-            "infos": counts["info"],
-            "unreadable": sum(1 for r in results if r.error),
-        },
+        "path": r.path,
+        "format": r.format,
+        "template": r.template,
+        "report_year": r.report_year,
+        "organ": r.organ,
+        "findings": [{k: getattr(f, k) for k in FINDING_FIELDS} for f in r.findings],
+        "error": r.error,
     }
 
 
+class _Summary:
+    def __init__(self) -> None:
+        self.files = self.unreadable = 0
+        self.counts: Counter[str] = Counter()
+
+    def add(self, r: FileResult) -> FileResult:
+        self.files += 1
+        self.unreadable += 1 if r.error else 0
+        self.counts.update(f.severity for f in r.findings)
+        return r
+
+    def document(self, files: list[dict[str, Any]]) -> dict[str, Any]:
+        return {
+            "version": __version__,
+            "files": files,
+            "summary": {
+                "files": self.files,
+                "errors": self.counts["error"],
+                "warnings": self.counts["warning"],
+                "infos": self.counts["info"],
+                "unreadable": self.unreadable,
+            },
+        }
+
+
+def check_document(results: list[FileResult]) -> dict[str, Any]:
+    summary = _Summary()
+    return summary.document([file_entry(summary.add(r)) for r in results])
+
+
+def write(out: TextIO, results: Iterable[FileResult]) -> None:
+    """The check document, written file by file (see jsonstream): a batch's results are never held whole."""
+    summary = _Summary()
+    write_document(out, lambda: summary.document([]), ["files"], (file_entry(summary.add(r)) for r in results))
+
+
 def render(results: list[FileResult]) -> str:
-    return json.dumps(check_document(results), ensure_ascii=False, indent=2) + "\n"
+    buffer = io.StringIO()
+    write(buffer, results)
+    return buffer.getvalue()
 
 
 def parse_document(report: Report) -> dict[str, Any]:

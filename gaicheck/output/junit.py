@@ -7,35 +7,55 @@ the testcase's system-out.
 
 from __future__ import annotations
 
+import io
 import xml.etree.ElementTree as ET
+from collections.abc import Callable, Iterable
+from typing import TextIO
 
 from gaicheck.model.finding import SEVERITY_RANK, FileResult
 from gaicheck.output.text import format_finding
 
 
-def render(results: list[FileResult], lang: str = "zh", fail_on: str = "error") -> str:
+def _case(result: FileResult, lang: str, threshold: int) -> ET.Element:
+    case = ET.Element("testcase", classname="gaicheck", name=result.path, file=result.path)
+    if result.error:
+        ET.SubElement(case, "error", message=result.error, type="unreadable").text = result.error
+        return case
+    failing = [f for f in result.findings if SEVERITY_RANK[f.severity] >= threshold]
+    other = [f for f in result.findings if SEVERITY_RANK[f.severity] < threshold]
+    if failing:
+        summary = ", ".join(sorted({f.code for f in failing}))
+        failure = ET.SubElement(case, "failure", message=f"{len(failing)} finding(s): {summary}", type="gaicheck")
+        failure.text = "\n".join(format_finding(result, f, lang) for f in failing)
+    if other:
+        ET.SubElement(case, "system-out").text = "\n".join(format_finding(result, f, lang) for f in other)
+    return case
+
+
+def write(out: TextIO, results: Callable[[], Iterable[FileResult]], lang: str = "zh", fail_on: str = "error") -> None:
+    """The XML, one testcase at a time (as ElementTree with `ET.indent` writes the whole tree).
+    `results()` is read twice: once for the counts in the opening tags, once for the testcases."""
     threshold = SEVERITY_RANK[fail_on]
-    suites = ET.Element("testsuites", name="gaicheck")
-    suite = ET.SubElement(suites, "testsuite", name="gaicheck")
-    failures = errors = 0
-    for result in results:
-        case = ET.SubElement(suite, "testcase", classname="gaicheck", name=result.path, file=result.path)
-        if result.error:
-            errors += 1
-            ET.SubElement(case, "error", message=result.error, type="unreadable").text = result.error
-            continue
-        failing = [f for f in result.findings if SEVERITY_RANK[f.severity] >= threshold]
-        other = [f for f in result.findings if SEVERITY_RANK[f.severity] < threshold]
-        if failing:
-            failures += 1
-            summary = ", ".join(sorted({f.code for f in failing}))
-            failure = ET.SubElement(case, "failure", message=f"{len(failing)} finding(s): {summary}", type="gaicheck")
-            failure.text = "\n".join(format_finding(result, f, lang) for f in failing)
-        if other:
-            ET.SubElement(case, "system-out").text = "\n".join(format_finding(result, f, lang) for f in other)
-    for element in (suites, suite):
-        element.set("tests", str(len(results)))
-        element.set("failures", str(failures))
-        element.set("errors", str(errors))
-    ET.indent(suites)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"
+    tests = failures = errors = 0
+    for result in results():
+        tests += 1
+        errors += 1 if result.error else 0
+        failing = not result.error and any(SEVERITY_RANK[f.severity] >= threshold for f in result.findings)
+        failures += 1 if failing else 0
+    counts = f'name="gaicheck" tests="{tests}" failures="{failures}" errors="{errors}"'
+    out.write(f'<?xml version="1.0" encoding="UTF-8"?>\n<testsuites {counts}>\n')
+    if not tests:
+        out.write(f"  <testsuite {counts} />\n</testsuites>\n")
+        return
+    out.write(f"  <testsuite {counts}>\n")
+    for result in results():
+        case = _case(result, lang, threshold)
+        ET.indent(case, level=2)
+        out.write("    " + ET.tostring(case, encoding="unicode") + "\n")
+    out.write("  </testsuite>\n</testsuites>\n")
+
+
+def render(results: list[FileResult], lang: str = "zh", fail_on: str = "error") -> str:
+    buffer = io.StringIO()
+    write(buffer, lambda: results, lang, fail_on)
+    return buffer.getvalue()

@@ -7,14 +7,16 @@ notifications. URIs are percent-encoded (Chinese file names).
 
 from __future__ import annotations
 
-import json
+import io
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 from urllib.parse import quote
 
 from gaicheck import __version__
 from gaicheck.catalogue import load_catalogue
 from gaicheck.model.finding import FileResult, Finding
+from gaicheck.output.jsonstream import write_document
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -79,18 +81,15 @@ def _result(path: str, finding: Finding, index: dict[str, int]) -> dict[str, Any
     return result
 
 
-def sarif_log(results: list[FileResult], lang: str = "zh") -> dict[str, Any]:
-    rules = _rules(lang)
-    index = {rule["id"]: i for i, rule in enumerate(rules)}
-    notifications = [
-        {
-            "level": "error",
-            "message": {"text": r.error},
-            "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(r.path)}}}],
-        }
-        for r in results
-        if r.error
-    ]
+def _notification(r: FileResult) -> dict[str, Any]:
+    return {
+        "level": "error",
+        "message": {"text": r.error},
+        "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(r.path)}}}],
+    }
+
+
+def _log(notifications: list[dict[str, Any]], results: list[dict[str, Any]], lang: str) -> dict[str, Any]:
     invocation: dict[str, Any] = {"executionSuccessful": not notifications}
     if notifications:
         invocation["toolExecutionNotifications"] = notifications
@@ -103,16 +102,37 @@ def sarif_log(results: list[FileResult], lang: str = "zh") -> dict[str, Any]:
                     "driver": {
                         "name": "gaicheck",
                         "version": __version__,
-                        "rules": rules,
+                        "rules": _rules(lang),
                     }
                 },
                 "invocations": [invocation],
                 "columnKind": "unicodeCodePoints",
-                "results": [_result(r.path, f, index) for r in results for f in r.findings],
+                "results": results,
             }
         ],
     }
 
 
+def _rule_index(lang: str) -> dict[str, int]:
+    return {rule["id"]: i for i, rule in enumerate(_rules(lang))}
+
+
+def sarif_log(results: list[FileResult], lang: str = "zh") -> dict[str, Any]:
+    index = _rule_index(lang)
+    notifications = [_notification(r) for r in results if r.error]
+    return _log(notifications, [_result(r.path, f, index) for r in results for f in r.findings], lang)
+
+
+def write(out: TextIO, results: Callable[[], Iterable[FileResult]], lang: str = "zh") -> None:
+    """The log, its results written one by one. `results()` is read twice: once for the unreadable files
+    (listed in the invocation, before the results), once for the findings."""
+    index = _rule_index(lang)
+    notifications = [_notification(r) for r in results() if r.error]
+    findings = (_result(r.path, f, index) for r in results() for f in r.findings)
+    write_document(out, lambda: _log(notifications, [], lang), ["runs", 0, "results"], findings)
+
+
 def render(results: list[FileResult], lang: str = "zh") -> str:
-    return json.dumps(sarif_log(results, lang), ensure_ascii=False, indent=2) + "\n"
+    buffer = io.StringIO()
+    write(buffer, lambda: results, lang)
+    return buffer.getvalue()

@@ -1,19 +1,22 @@
 """Output sink: the checked files, one by one in input order → the chosen format → stdout or `--output`.
 
 batch → **sink** → text / full / json / sarif / github / junit / gitlab / html. Line formats (text,
-github) are written as each file arrives and only counts are kept; document formats keep what they
-need (the findings; the Report too for full and html) and are written at the end.
+github) are written as each file arrives and only counts are kept; document formats park what they
+need (the findings; the Report too for full and html) in a spool on disk (gaicheck/spool.py) and
+write it out file by file at the end, so the memory of a batch does not grow with its size.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from typing import TextIO
 
 from gaicheck.model.finding import FileResult
 from gaicheck.model.report import Report
 from gaicheck.output import text
 from gaicheck.output.text import Tally
+from gaicheck.spool import Spool
 
 STREAMED = ("text", "github")
 NEEDS_REPORTS = ("full", "html")
@@ -33,7 +36,7 @@ class Sink:
         self.out, self.fmt, self.lang, self.fail_on = out, fmt, lang, fail_on
         self.statistics, self.color, self.group_by = statistics, color, group_by
         self.tally = Tally()
-        self.items: list[tuple[FileResult, Report | None]] = []
+        self.spool: Spool[tuple[FileResult, Report | None]] | None = None
 
     @property
     def streaming(self) -> bool:
@@ -48,17 +51,32 @@ class Sink:
 
             self._write(github.file_lines(result))
         else:
-            self.items.append((result, report if self.fmt in NEEDS_REPORTS else None))
+            if self.spool is None:
+                self.spool = Spool()
+            self.spool.append((result, report if self.fmt in NEEDS_REPORTS else None))
+
+    def items(self) -> Iterator[tuple[FileResult, Report | None]]:
+        """What was added (document formats), read back from the spool one file at a time."""
+        return iter(self.spool) if self.spool is not None else iter(())
+
+    def results(self) -> Iterator[FileResult]:
+        return (result for result, _report in self.items())
 
     def _write(self, lines: list[str]) -> None:
         for line in lines:
             self.out.write(line + "\n")
 
     def finish(self) -> None:
-        results = [r for r, _ in self.items]
+        try:
+            self._finish()
+        finally:
+            if self.spool is not None:
+                self.spool.close()
+
+    def _finish(self) -> None:
         if self.fmt == "text":
             if self.group_by:
-                self.out.write(text.render_grouped(results, self.lang, self.statistics))
+                self.out.write(text.render_grouped(list(self.results()), self.lang, self.statistics))
                 return
             if self.statistics:
                 self._write(self.tally.statistics())
@@ -77,24 +95,24 @@ class Sink:
             from gaicheck.output import full
 
             encoding = (getattr(self.out, "encoding", None) or "utf-8").lower().replace("-", "")
-            self.out.write(full.render(self.items, self.lang, self.color, ascii_only=encoding != "utf8"))
+            full.write(self.out, self.items(), self.lang, self.color, ascii_only=encoding != "utf8")
         elif self.fmt == "json":
             from gaicheck.output import jsonout
 
-            self.out.write(jsonout.render(results))
+            jsonout.write(self.out, self.results())
         elif self.fmt == "sarif":
             from gaicheck.output import sarif
 
-            self.out.write(sarif.render(results, self.lang))
+            sarif.write(self.out, self.results, self.lang)
         elif self.fmt == "junit":
             from gaicheck.output import junit
 
-            self.out.write(junit.render(results, self.lang, self.fail_on))
+            junit.write(self.out, self.results, self.lang, self.fail_on)
         elif self.fmt == "gitlab":
             from gaicheck.output import gitlab
 
-            self.out.write(gitlab.render(results))
+            gitlab.write(self.out, self.results())
         elif self.fmt == "html":
             from gaicheck.output import html
 
-            self.out.write(html.render(self.items, self.lang))
+            html.write(self.out, self.items(), self.tally.files, self.lang)

@@ -99,8 +99,9 @@ class Series:
         return list(zip(self.reports, self.reports[1:], strict=False))
 
 
-def _rank(report: Report) -> tuple[int, int, int, str]:
-    # sorted ascending: comparable first, then more cells read, then more prose, then path
+def rank(report: Report) -> tuple[int, int, int, str]:
+    """Which of two reports of one organ and year is kept (the smaller): comparable first, then more
+    cells read, then more prose, then path."""
     return (-int(comparable(report)), -ok_cells(report), -prose_chars(report), report.path)
 
 
@@ -147,7 +148,7 @@ def group_reports(reports: list[Report]) -> list[Series]:
         members: list[Report] = []
         duplicates: list[tuple[Report, Report]] = []
         for year in sorted(by_key[key]):
-            ranked = sorted(by_key[key][year], key=_rank)
+            ranked = sorted(by_key[key][year], key=rank)
             members.append(ranked[0])
             duplicates.extend((other, ranked[0]) for other in ranked[1:])
         organ = organ_of(members[-1]) or key
