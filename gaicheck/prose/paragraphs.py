@@ -11,7 +11,8 @@ the exact place of the quoted words.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator
+import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 import regex
@@ -33,7 +34,7 @@ class Paragraph:
     section: str | None
     exact_columns: bool = False  # plain text / Markdown: a block's characters are its source columns
     text: str = ""
-    segments: list[tuple[int, TextBlock, list[int]]] = field(default_factory=list)
+    segments: list[tuple[int, TextBlock, Sequence[int]]] = field(default_factory=list)
 
     def position(self, index: int) -> Position:
         if not self.segments:
@@ -62,13 +63,23 @@ class Paragraph:
             start += len(part)
 
 
+# stdlib `re`'s \S is exactly `not str.isspace()` (both use Py_UNICODE_ISSPACE), as is str.split()
+_NON_SPACE_RUN = re.compile(r"\S+")
+
+
 def _append(chars: list[str], par: Paragraph, block: TextBlock) -> None:
-    kept = [i for i, ch in enumerate(block.text) if not ch.isspace()]
-    if not kept:
+    text = block.text
+    kept_text = "".join(text.split())
+    if not kept_text:
         return
+    kept: Sequence[int]
+    if len(kept_text) == len(text):
+        kept = range(len(text))  # no whitespace: every character is kept
+    else:
+        kept = [i for m in _NON_SPACE_RUN.finditer(text) for i in range(m.start(), m.end())]
     offset = par.segments[-1][0] + len(chars[-1]) if par.segments else 0  # running length, not a re-sum
     par.segments.append((offset, block, kept))
-    chars.append("".join(block.text[i] for i in kept))
+    chars.append(kept_text)
 
 
 _CACHE: dict[tuple[int, frozenset[str | None] | None], tuple[Report, list[Paragraph]]] = {}
