@@ -14,7 +14,7 @@ import regex
 
 from gaicheck.engine.core import Emitter, rule
 from gaicheck.model.report import Position, Report
-from gaicheck.prose.facts import facts, strings
+from gaicheck.prose.facts import compiled, facts, strings
 from gaicheck.prose.paragraphs import Paragraph, paragraphs
 
 
@@ -32,8 +32,8 @@ def regulation_name(report: Report, out: Emitter) -> None:
     official = str(data.get("regulation_official", ""))
     accepted = set(strings("sty", "regulation_accepted"))
     wrong = set(strings("sty", "regulation_wrong_names"))
-    full = regex.compile(str(data.get("regulation_full_pattern", "$^")))
-    short = regex.compile(str(data.get("regulation_short_pattern", "$^")))
+    full = compiled(str(data.get("regulation_full_pattern", "$^")))
+    short = compiled(str(data.get("regulation_short_pattern", "$^")))
     for par in paragraphs(report):
         hits: list[tuple[int, str]] = [
             (m.start(), m.group(0)) for m in full.finditer(par.text) if m.group(0) not in accepted
@@ -53,7 +53,7 @@ def regulation_name(report: Report, out: Emitter) -> None:
 def document_numbers(report: Report, out: Emitter) -> None:
     if not _is_document(report):
         return
-    pattern = regex.compile(str(facts("sty").get("document_number_pattern", "$^")))
+    pattern = compiled(str(facts("sty").get("document_number_pattern", "$^")))
     for par in paragraphs(report):
         for m in pattern.finditer(par.text):
             if m.group("open") == "〔" and m.group("close") == "〕":
@@ -112,7 +112,7 @@ def brackets(report: Report, out: Emitter) -> None:
         return
     data = facts("sty")
     pairs = tuple((str(p[0]), str(p[1])) for p in data.get("bracket_pairs", []))
-    marker = regex.compile(str(data.get("list_marker_pattern", "$^")))
+    marker = compiled(str(data.get("list_marker_pattern", "$^")))
     sections: set[str | None] = {s or None for s in strings("sty", "bracket_sections")}
     shortest = int(data.get("bracket_min_length", 15))
     for par in paragraphs(report, sections):
@@ -164,7 +164,7 @@ def section_order(report: Report, out: Emitter) -> None:
 
 @rule("STY005")
 def section_numbering(report: Report, out: Emitter) -> None:
-    pattern = regex.compile(str(facts("sty").get("heading_numeral_pattern", "$^")))
+    pattern = compiled(str(facts("sty").get("heading_numeral_pattern", "$^")))
     items_zh: list[str] = []
     items_en: list[str] = []
     first: Position | None = None

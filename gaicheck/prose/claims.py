@@ -8,13 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
 import regex
 
 from gaicheck.model.report import Report
-from gaicheck.prose.facts import facts, strings
+from gaicheck.prose.facts import compiled, facts, strings
 from gaicheck.prose.numbers import parse_number
 from gaicheck.prose.paragraphs import Paragraph, clause_bounds, paragraphs, phrase_bounds, sentence_bounds
 
@@ -29,11 +28,6 @@ class Claim:
     paragraph: Paragraph
     start: int  # span of the quoted clause
     end: int
-
-
-@cache
-def _compiled(pattern: str) -> regex.Pattern[str]:
-    return regex.compile(pattern)
 
 
 def compared_paragraphs(report: Report) -> list[Paragraph]:
@@ -56,7 +50,7 @@ def count_claims(report: Report) -> Iterator[Claim]:
         taken: list[tuple[int, int]] = []
         for name, spec in metrics.items():
             for pattern in spec.get("patterns", []):
-                for m in _compiled(pattern).finditer(par.text):
+                for m in compiled(pattern).finditer(par.text):
                     if any(m.start() < e and s < m.end() for s, e in taken):
                         continue
                     c_start, c_end = clause_bounds(par.text, m.start())
@@ -91,7 +85,7 @@ def denials(
     excludes = strings("txt", exclude_key)
     for par in compared_paragraphs(report):
         for pattern in strings("txt", patterns_key):
-            for m in _compiled(pattern).finditer(par.text):
+            for m in compiled(pattern).finditer(par.text):
                 c_start, c_end = phrase_bounds(par.text, m.start(), m.end())
                 context = par.text[c_start:c_end]
                 if requires and not any(w in context for w in requires):

@@ -10,6 +10,8 @@ import tomllib
 from functools import cache
 from typing import Any
 
+import regex
+
 from gaicheck.resources import rules_dir
 
 
@@ -24,6 +26,12 @@ def facts(family: str) -> dict[str, Any]:
         return {}
     table = data.get("data", {})
     return table if isinstance(table, dict) else {}
+
+
+@cache
+def compiled(pattern: str) -> regex.Pattern[str]:
+    """A compiled pattern, kept for the process (regex's own compile cache costs more per lookup)."""
+    return regex.compile(pattern)
 
 
 def strings(family: str, key: str) -> list[str]:

@@ -22,7 +22,7 @@ from gaicheck.model.report import Position, Report, TextBlock
 SENTENCE_END = "。！？；!?;"
 MAX_LINE_GAP = 2  # a converted paragraph may be broken by one blank line
 EXACT_COLUMN_FORMATS = ("text", "markdown")  # elsewhere a finding points at the start of the element
-_CLAUSE_SPLIT = regex.compile(r"[，,。；;！？!?：:、]")
+_CLAUSE_MARKS = frozenset("，,。；;！？!?：:、")
 _SENTENCE_SPLIT = regex.compile(r"(?<=[。！？!?；;])")
 
 
@@ -90,26 +90,25 @@ def paragraphs(report: Report, sections: set[str | None] | None = None) -> list[
     """The report's prose as logical paragraphs, optionally only those of the given sections.
 
     Built once per report and section set (rules ask for them many times); do not modify the result.
+    A paragraph never joins blocks of two sections, so a section set's paragraphs are those of the
+    whole report that lie in it: only the whole report's are built, the others are filtered from them.
     """
     key = (id(report), frozenset(sections) if sections is not None else None)
     hit = _CACHE.get(key)
     if hit is not None and hit[0] is report:
         return hit[1]
-    built = _build(report, sections)
+    built = _build(report) if sections is None else [par for par in paragraphs(report) if par.section in sections]
     if len(_CACHE) >= _CACHE_SIZE:
         _CACHE.clear()
     _CACHE[key] = (report, built)
     return built
 
 
-def _build(report: Report, sections: set[str | None] | None) -> list[Paragraph]:
+def _build(report: Report) -> list[Paragraph]:
     out: list[tuple[Paragraph, list[str]]] = []
     prev: TextBlock | None = None
     exact = report.format in EXACT_COLUMN_FORMATS
     for block in report.text:
-        if sections is not None and block.section not in sections:
-            prev = None
-            continue
         current = out[-1] if out else None
         joinable = (
             current is not None
@@ -140,10 +139,10 @@ def _build(report: Report, sections: set[str | None] | None) -> list[Paragraph]:
 def clause_bounds(text: str, index: int) -> tuple[int, int]:
     """Start and end of the clause (between commas/full stops) that holds text[index]."""
     start = index
-    while start > 0 and not _CLAUSE_SPLIT.match(text[start - 1]):
+    while start > 0 and text[start - 1] not in _CLAUSE_MARKS:
         start -= 1
     end = index
-    while end < len(text) and not _CLAUSE_SPLIT.match(text[end]):
+    while end < len(text) and text[end] not in _CLAUSE_MARKS:
         end += 1
     return start, end
 
