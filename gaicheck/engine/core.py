@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from gaicheck.catalogue import get_rule, matches
 from gaicheck.model.finding import Finding
 from gaicheck.model.report import Position, Report
+from gaicheck.prose.memo import rule_run
 
 RULE_MODULES: tuple[str, ...] = (
     "gaicheck.engine.structure",
@@ -101,8 +102,9 @@ def registry() -> list[tuple[tuple[str, ...], RuleFunc]]:
 def run_rules(report: Report, options: Options | None = None) -> list[Finding]:
     options = options or Options()
     emitter = Emitter(report, options)
-    for codes, func in registry():
-        if not any(matches(c, options.select) and not matches(c, options.ignore) for c in codes):
-            continue
-        func(report, emitter)
+    with rule_run(report):
+        for codes, func in registry():
+            if not any(matches(c, options.select) and not matches(c, options.ignore) for c in codes):
+                continue
+            func(report, emitter)
     return sorted(emitter.findings, key=Finding.sort_key)

@@ -18,6 +18,9 @@ from gaicheck.prose.numbers import parse_number
 from gaicheck.prose.paragraphs import Paragraph, clause_bounds, paragraphs, phrase_bounds, sentence_bounds
 
 _YEAR = regex.compile(r"((?:19|20)\d{2})年")
+# a claim states a number that float() reads, and float() reads nothing without a decimal digit but
+# inf/nan: a paragraph with neither holds no claim and is not scanned with every metric's patterns
+_MAY_HOLD_NUMBER = regex.compile(r"\d|(?i:inf|nan)")
 
 
 @dataclass(slots=True)
@@ -47,6 +50,8 @@ def count_claims(report: Report) -> Iterator[Claim]:
     common = strings("txt", "count_excludes")
     year = report.report_year
     for par in compared_paragraphs(report):
+        if _MAY_HOLD_NUMBER.search(par.text) is None:
+            continue
         taken: list[tuple[int, int]] = []
         for name, spec in metrics.items():
             for pattern in spec.get("patterns", []):
