@@ -241,7 +241,7 @@ def problems_section(report: Report, out: Emitter) -> None:
     out.emit("META008", {"found": empty[0], "found_en": empty[1]}, at=first.position(0) if first else section)
 
 
-_HAN = regex.compile(r"\p{Han}")
+_HAN_RUN = regex.compile(r"\p{Han}+")
 
 
 @rule("META007")
@@ -251,7 +251,7 @@ def overview_length(report: Report, out: Emitter) -> None:
     found = _section_text(report, "overview")
     if found is None or found[1] is None:
         return
-    chars = len(_HAN.findall(found[0]))
+    chars = sum(map(len, _HAN_RUN.findall(found[0])))
     data = facts("meta")
     limit = int(data.get("overview_limit", 1000))
     if chars > limit + int(data.get("overview_margin", 100)):

@@ -88,9 +88,10 @@ def denials(
     """(paragraph, start, end, matched text) for every sentence part denying something."""
     requires = strings("txt", requires_key) if requires_key else []
     excludes = strings("txt", exclude_key)
+    patterns = [compiled(pattern) for pattern in strings("txt", patterns_key)]
     for par in compared_paragraphs(report):
-        for pattern in strings("txt", patterns_key):
-            for m in compiled(pattern).finditer(par.text):
+        for pattern in patterns:
+            for m in pattern.finditer(par.text):
                 c_start, c_end = phrase_bounds(par.text, m.start(), m.end())
                 context = par.text[c_start:c_end]
                 if requires and not any(w in context for w in requires):

@@ -15,15 +15,15 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-import regex
-
 from gaicheck.model.report import Position, Report, TextBlock
 
 SENTENCE_END = "。！？；!?;"
 MAX_LINE_GAP = 2  # a converted paragraph may be broken by one blank line
 EXACT_COLUMN_FORMATS = ("text", "markdown")  # elsewhere a finding points at the start of the element
 _CLAUSE_MARKS = frozenset("，,。；;！？!?：:、")
-_SENTENCE_SPLIT = regex.compile(r"(?<=[。！？!?；;])")
+# a sentence: up to and including its end mark, or what follows the last mark (stdlib `re`: many times
+# faster than splitting after each mark with the `regex` module, same parts)
+_SENTENCE = re.compile(r"[^。！？!?；;]*[。！？!?；;]|[^。！？!?；;]+")
 
 
 @dataclass(slots=True)
@@ -56,11 +56,8 @@ class Paragraph:
 
     def sentences(self) -> Iterator[tuple[int, str]]:
         """(start index, sentence) for each sentence (ending at 。！？；)."""
-        start = 0
-        for part in _SENTENCE_SPLIT.split(self.text):
-            if part:
-                yield start, part
-            start += len(part)
+        for m in _SENTENCE.finditer(self.text):
+            yield m.start(), m.group()
 
 
 # stdlib `re`'s \S is exactly `not str.isspace()` (both use Py_UNICODE_ISSPACE), as is str.split()
