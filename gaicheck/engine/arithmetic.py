@@ -101,10 +101,11 @@ def _shared_instances(template: Template, identity: IdentitySpec, subtotals: lis
     return instances
 
 
-def _identity_cells(report: Report) -> tuple[dict[str, CellValue], dict[str, CellValue]]:
-    """(subtotals by key, every cell and subtotal by key)."""
+def _identity_cells(report: Report) -> tuple[dict[str, CellValue], dict[str, CellValue], frozenset[str]]:
+    """(subtotals by key, every cell and subtotal by key, keys of those without a usable value)."""
     subtotals = {c.key: c for c in report.subtotals}
-    return subtotals, {**cell_map(report), **subtotals}
+    cells = {**cell_map(report), **subtotals}
+    return subtotals, cells, frozenset(k for k, c in cells.items() if c.status != "ok" or c.value is None)
 
 
 def _number(value: int | float) -> str:
@@ -147,7 +148,7 @@ _STATUS_EN = {"empty": "blank", "missing": "missing", "ambiguous": "not assignab
 
 
 def check_identity(report: Report, template: Template, identity: IdentitySpec, out: Emitter) -> None:
-    subtotals, cells = memo(report, "identity_cells", lambda: _identity_cells(report))
+    subtotals, cells, unusable = memo(report, "identity_cells", lambda: _identity_cells(report))
     lang = out.options.lang
     table = template.tables[identity.table]
     instances = [
@@ -156,7 +157,11 @@ def check_identity(report: Report, template: Template, identity: IdentitySpec, o
     unverifiable: list[tuple[Instance, list[CellValue]]] = []
     for inst in instances:
         terms = inst.lhs + inst.rhs
-        bad = [c for c in (cells[k] for _n, k in terms) if c.status != "ok" or c.value is None]
+        bad = (
+            []
+            if unusable.isdisjoint(k for _n, k in terms)
+            else [c for c in (cells[k] for _n, k in terms) if c.status != "ok" or c.value is None]
+        )
         if identity.for_each == "row" and len(bad) == len(terms) and all(c.status == "missing" for c in bad):
             continue  # the row is absent: STR003/STR011 say so
         if bad:
