@@ -79,8 +79,11 @@ def _append(chars: list[str], par: Paragraph, block: TextBlock) -> None:
     chars.append(kept_text)
 
 
-_CACHE: dict[tuple[int, frozenset[str | None] | None], tuple[Report, list[Paragraph]]] = {}
-_CACHE_SIZE = 16
+_SectionKey = frozenset[str | None] | None
+# report id → (report, section set → paragraphs); a few reports, so that one report's section sets never
+# push out its whole-report paragraphs (which every section set is filtered from)
+_CACHE: dict[int, tuple[Report, dict[_SectionKey, list[Paragraph]]]] = {}
+_CACHE_SIZE = 4
 
 
 def paragraphs(report: Report, sections: set[str | None] | None = None) -> list[Paragraph]:
@@ -90,14 +93,18 @@ def paragraphs(report: Report, sections: set[str | None] | None = None) -> list[
     A paragraph never joins blocks of two sections, so a section set's paragraphs are those of the
     whole report that lie in it: only the whole report's are built, the others are filtered from them.
     """
-    key = (id(report), frozenset(sections) if sections is not None else None)
-    hit = _CACHE.get(key)
-    if hit is not None and hit[0] is report:
-        return hit[1]
-    built = _build(report) if sections is None else [par for par in paragraphs(report) if par.section in sections]
-    if len(_CACHE) >= _CACHE_SIZE:
-        _CACHE.clear()
-    _CACHE[key] = (report, built)
+    entry = _CACHE.get(id(report))
+    if entry is None or entry[0] is not report:
+        if len(_CACHE) >= _CACHE_SIZE:
+            _CACHE.clear()
+        entry = _CACHE[id(report)] = (report, {None: _build(report)})
+    by_sections = entry[1]
+    if sections is None:
+        return by_sections[None]
+    key = frozenset(sections)
+    built = by_sections.get(key)
+    if built is None:
+        built = by_sections[key] = [par for par in by_sections[None] if par.section in key]
     return built
 
 
