@@ -1,5 +1,5 @@
-"""Per-run memo: views that several rules derive from the same Report (cell map, row order, …), computed
-once while the rules run over that report.
+"""Per-run memo: views that several rules derive from the same Report (logical paragraphs, cell map,
+row order, …), computed once while the rules run over that report.
 
 engine/core.py `run_rules` opens the memo for its report and drops it when the run ends: a Report is
 mutable, so nothing is kept from one run to the next. Outside a run every call computes afresh.

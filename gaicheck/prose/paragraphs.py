@@ -16,6 +16,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from gaicheck.model.report import Position, Report, TextBlock
+from gaicheck.prose.memo import memo
 
 SENTENCE_END = "。！？；!?;"
 MAX_LINE_GAP = 2  # a converted paragraph may be broken by one blank line
@@ -79,32 +80,23 @@ def _append(chars: list[str], par: Paragraph, block: TextBlock) -> None:
     chars.append(kept_text)
 
 
-_SectionKey = frozenset[str | None] | None
-# report id → (report, section set → paragraphs); a few reports, so that one report's section sets never
-# push out its whole-report paragraphs (which every section set is filtered from)
-_CACHE: dict[int, tuple[Report, dict[_SectionKey, list[Paragraph]]]] = {}
-_CACHE_SIZE = 4
-
-
 def paragraphs(report: Report, sections: set[str | None] | None = None) -> list[Paragraph]:
     """The report's prose as logical paragraphs, optionally only those of the given sections.
 
-    Built once per report and section set (rules ask for them many times); do not modify the result.
-    A paragraph never joins blocks of two sections, so a section set's paragraphs are those of the
-    whole report that lie in it: only the whole report's are built, the others are filtered from them.
+    Built once per rule run and section set (rules ask for them many times; see prose/memo.py); do not
+    modify the result. A paragraph never joins blocks of two sections, so a section set's paragraphs are
+    those of the whole report that lie in it: only the whole report's are built, the others filtered.
     """
-    entry = _CACHE.get(id(report))
-    if entry is None or entry[0] is not report:
-        if len(_CACHE) >= _CACHE_SIZE:
-            _CACHE.clear()
-        entry = _CACHE[id(report)] = (report, {None: _build(report)})
-    by_sections = entry[1]
+    by_sections: dict[frozenset[str | None] | None, list[Paragraph]] = memo(report, "paragraphs", dict)
+    whole = by_sections.get(None)
+    if whole is None:
+        whole = by_sections[None] = _build(report)
     if sections is None:
-        return by_sections[None]
+        return whole
     key = frozenset(sections)
     built = by_sections.get(key)
     if built is None:
-        built = by_sections[key] = [par for par in by_sections[None] if par.section in key]
+        built = by_sections[key] = [par for par in whole if par.section in key]
     return built
 
 
