@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 import regex
@@ -44,42 +45,47 @@ def _clause_ok(text: str, exclude: list[str], year: int | None, allowed_years: s
     return all(int(y) in allowed_years for y in _YEAR.findall(text)) or year is None
 
 
+@cache
+def _metric_patterns() -> list[tuple[str, dict[str, Any], regex.Pattern[str]]]:
+    """(metric, its spec, one of its patterns compiled) in the order of txt.toml [data.metrics]."""
+    metrics: dict[str, dict[str, Any]] = facts("txt").get("metrics", {})
+    return [(name, spec, compiled(pattern)) for name, spec in metrics.items() for pattern in spec.get("patterns", [])]
+
+
 def count_claims(report: Report) -> Iterator[Claim]:
     """Every figure stated in the compared sections, for every metric of txt.toml [data.metrics]."""
-    metrics: dict[str, dict[str, Any]] = facts("txt").get("metrics", {})
     common = strings("txt", "count_excludes")
     year = report.report_year
     for par in compared_paragraphs(report):
         if _MAY_HOLD_NUMBER.search(par.text) is None:
             continue
         taken: list[tuple[int, int]] = []
-        for name, spec in metrics.items():
-            for pattern in spec.get("patterns", []):
-                for m in compiled(pattern).finditer(par.text):
-                    if any(m.start() < e and s < m.end() for s, e in taken):
-                        continue
-                    c_start, c_end = clause_bounds(par.text, m.start())
-                    c_end = max(c_end, clause_bounds(par.text, max(m.end() - 1, 0))[1])
-                    s_start, s_end = sentence_bounds(par.text, m.start())
-                    sentence = par.text[s_start:s_end]
-                    clause = par.text[c_start:c_end]
-                    requires = [str(w) for w in spec.get("requires", [])]
-                    if requires and not any(w in sentence for w in requires):
-                        continue
-                    excludes = [str(w) for w in spec.get("excludes", [])] + common
-                    allowed = {year} if year else set()
-                    if name == "carry_forward" and year:
-                        allowed.add(year + 1)
-                    if not _clause_ok(clause, excludes, year, allowed):
-                        continue
-                    groups = m.groupdict()
-                    if groups.get("year") and (year is None or int(groups["year"]) != year + 1):
-                        continue
-                    stated = parse_number(groups["num"])
-                    if stated is None:
-                        continue
-                    taken.append((m.start(), m.end()))
-                    yield Claim(name, spec, stated, par, c_start, c_end)
+        for name, spec, pattern in _metric_patterns():
+            for m in pattern.finditer(par.text):
+                if any(m.start() < e and s < m.end() for s, e in taken):
+                    continue
+                c_start, c_end = clause_bounds(par.text, m.start())
+                c_end = max(c_end, clause_bounds(par.text, max(m.end() - 1, 0))[1])
+                s_start, s_end = sentence_bounds(par.text, m.start())
+                sentence = par.text[s_start:s_end]
+                clause = par.text[c_start:c_end]
+                requires = [str(w) for w in spec.get("requires", [])]
+                if requires and not any(w in sentence for w in requires):
+                    continue
+                excludes = [str(w) for w in spec.get("excludes", [])] + common
+                allowed = {year} if year else set()
+                if name == "carry_forward" and year:
+                    allowed.add(year + 1)
+                if not _clause_ok(clause, excludes, year, allowed):
+                    continue
+                groups = m.groupdict()
+                if groups.get("year") and (year is None or int(groups["year"]) != year + 1):
+                    continue
+                stated = parse_number(groups["num"])
+                if stated is None:
+                    continue
+                taken.append((m.start(), m.end()))
+                yield Claim(name, spec, stated, par, c_start, c_end)
 
 
 def denials(
