@@ -7,7 +7,7 @@ reported once (SUM005), naming the columns or rows it could not be checked in.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from gaicheck.engine.core import Emitter, rule
 from gaicheck.engine.structure import effective_template
@@ -25,6 +25,10 @@ class Instance:
     lhs: list[tuple[str, str]]  # (term name, cell key)
     rhs: list[tuple[str, str]]
     col: str | None = None  # for_each=column: the column key
+    keys: frozenset[str] = field(init=False)  # every term's cell key
+
+    def __post_init__(self) -> None:
+        self.keys = frozenset(k for _n, k in self.lhs + self.rhs)
 
 
 def _with_subtotals(
@@ -156,14 +160,12 @@ def check_identity(report: Report, template: Template, identity: IdentitySpec, o
     ]
     unverifiable: list[tuple[Instance, list[CellValue]]] = []
     for inst in instances:
-        terms = inst.lhs + inst.rhs
-        bad = (
-            []
-            if unusable.isdisjoint(k for _n, k in terms)
-            else [c for c in (cells[k] for _n, k in terms) if c.status != "ok" or c.value is None]
-        )
-        if identity.for_each == "row" and len(bad) == len(terms) and all(c.status == "missing" for c in bad):
-            continue  # the row is absent: STR003/STR011 say so
+        bad: list[CellValue] = []
+        if not unusable.isdisjoint(inst.keys):
+            terms = inst.lhs + inst.rhs
+            bad = [c for c in (cells[k] for _n, k in terms) if c.status != "ok" or c.value is None]
+            if identity.for_each == "row" and len(bad) == len(terms) and all(c.status == "missing" for c in bad):
+                continue  # the row is absent: STR003/STR011 say so
         if bad:
             unverifiable.append((inst, bad))
             continue

@@ -37,6 +37,16 @@ class Emitter:
         self.report = report
         self.options = options
         self.findings: list[Finding] = []
+        self._wanted: dict[str, bool] = {}  # code → selected and not ignored
+
+    def wants(self, code: str) -> bool:
+        """True when the options select `code` and do not ignore it."""
+        wanted = self._wanted.get(code)
+        if wanted is None:
+            wanted = self._wanted[code] = matches(code, self.options.select) and not matches(
+                code, self.options.ignore
+            )
+        return wanted
 
     def emit(
         self,
@@ -47,7 +57,7 @@ class Emitter:
         expected: str | int | float | None = None,
         actual: str | int | float | None = None,
     ) -> None:
-        if not matches(code, self.options.select) or matches(code, self.options.ignore):
+        if not self.wants(code):
             return
         spec = get_rule(code)
         fields = dict(fields or {})
@@ -104,7 +114,7 @@ def run_rules(report: Report, options: Options | None = None) -> list[Finding]:
     emitter = Emitter(report, options)
     with rule_run(report):
         for codes, func in registry():
-            if not any(matches(c, options.select) and not matches(c, options.ignore) for c in codes):
+            if not any(emitter.wants(c) for c in codes):
                 continue
             func(report, emitter)
     return sorted(emitter.findings, key=Finding.sort_key)
