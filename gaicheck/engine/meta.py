@@ -161,10 +161,13 @@ def cited_notice(report: Report, out: Emitter) -> None:
     notices: dict[str, str] = data.get("notices", {})
     names: dict[str, str] = data.get("notice_names", {})
     cited: dict[str, tuple[int, int, int]] = {}
+    patterns = {version: compiled(pattern) for version, pattern in notices.items()}
     for index, par in enumerate(paragraphs(report)):
-        for version, pattern in notices.items():
-            m = compiled(pattern).search(par.text)
-            if m is not None and version not in cited:
+        for version, pattern in patterns.items():
+            if version in cited:
+                continue  # the first citation of each notice counts
+            m = pattern.search(par.text)
+            if m is not None:
                 cited[version] = (index, m.start(), m.end())
     if used in cited or not cited:
         return

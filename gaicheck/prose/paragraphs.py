@@ -106,8 +106,10 @@ def _build(report: Report) -> list[Paragraph]:
     exact = report.format in EXACT_COLUMN_FORMATS
     for block in report.text:
         current = out[-1] if out else None
-        joinable = (
+        joinable = (  # cheapest test first: most blocks end a sentence
             current is not None
+            and bool(current[1])
+            and current[1][-1][-1] not in SENTENCE_END
             and prev is not None
             and prev.section == block.section
             and prev.line is not None
@@ -116,8 +118,6 @@ def _build(report: Report) -> list[Paragraph]:
                 (prev.page == block.page and 0 < block.line - prev.line <= MAX_LINE_GAP)
                 or (prev.page is not None and block.page == prev.page + 1)  # a PDF page break
             )
-            and bool(current[1])
-            and current[1][-1][-1] not in SENTENCE_END
         )
         if not joinable or current is None:
             current = (Paragraph(section=block.section, exact_columns=exact), [])
