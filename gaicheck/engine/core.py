@@ -1,7 +1,8 @@
 """Rule engine core: the registry of rule functions, the emitter that turns a code and its fields into
 a Finding (message from the catalogue, in the chosen language), and `run_rules`.
 
-Report → **engine** → list[Finding]. Rule modules are listed in RULE_MODULES and imported once.
+Report → **engine** → list[Finding]. Rule modules are listed in RULE_MODULES and imported once; a run
+opens the per-run memo (prose/memo.py) so the rules share the paragraphs and cell views they derive.
 """
 
 from __future__ import annotations
