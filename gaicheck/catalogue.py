@@ -6,7 +6,6 @@ here once; a rule that emits an undeclared code is a bug caught by the tests.
 
 from __future__ import annotations
 
-import string
 import tomllib
 from functools import cache
 from typing import Literal
@@ -38,7 +37,9 @@ class RuleSpec(BaseModel):
 
     def render(self, lang: str, fields: dict[str, object]) -> str:
         template = self.message_en if lang == "en" else self.message_zh
-        return string.Formatter().vformat(template, (), _Fields(fields))
+        # str.format_map looks fields up like string.Formatter().vformat (so _Fields.__missing__ keeps an
+        # unknown field as "{name}"), at a fifth of the cost
+        return template.format_map(_Fields(fields))
 
 
 class _Fields(dict[str, object]):

@@ -7,11 +7,12 @@ reported once (SUM005), naming the columns or rows it could not be checked in.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from gaicheck.engine.core import Emitter, rule
 from gaicheck.engine.structure import effective_template
 from gaicheck.model.report import CellValue, Report
+from gaicheck.prose.memo import cell_map, memo
 from gaicheck.templates import IdentitySpec, RowSpec, TableSpec, Template, load_template
 
 MAX_TERMS_SHOWN = 6
@@ -24,6 +25,10 @@ class Instance:
     lhs: list[tuple[str, str]]  # (term name, cell key)
     rhs: list[tuple[str, str]]
     col: str | None = None  # for_each=column: the column key
+    keys: frozenset[str] = field(init=False)  # every term's cell key
+
+    def __post_init__(self) -> None:
+        self.keys = frozenset(k for _n, k in self.lhs + self.rhs)
 
 
 def _with_subtotals(
@@ -83,6 +88,30 @@ def _instances(template: Template, identity: IdentitySpec, subtotals: list[CellV
     return out
 
 
+# _instances depends only on the template, the identity and the table's subtotal rows; templates are
+# loaded once per process, so the instances are kept per (template, identity, subtotal rows)
+_INSTANCES: dict[tuple[int, int, tuple[str, ...]], tuple[Template, IdentitySpec, list[Instance]]] = {}
+
+
+def _shared_instances(template: Template, identity: IdentitySpec, subtotals: list[CellValue]) -> list[Instance]:
+    """_instances, computed once per template, identity and subtotal rows; do not modify the result."""
+    table_key = template.tables[identity.table].key
+    key = (id(template), id(identity), tuple(sorted({c.row for c in subtotals if c.table == table_key})))
+    hit = _INSTANCES.get(key)
+    if hit is not None and hit[0] is template and hit[1] is identity:
+        return hit[2]
+    instances = _instances(template, identity, subtotals)
+    _INSTANCES[key] = (template, identity, instances)
+    return instances
+
+
+def _identity_cells(report: Report) -> tuple[dict[str, CellValue], dict[str, CellValue], frozenset[str]]:
+    """(subtotals by key, every cell and subtotal by key, keys of those without a usable value)."""
+    subtotals = {c.key: c for c in report.subtotals}
+    cells = {**cell_map(report), **subtotals}
+    return subtotals, cells, frozenset(k for k, c in cells.items() if c.status != "ok" or c.value is None)
+
+
 def _number(value: int | float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
@@ -123,17 +152,20 @@ _STATUS_EN = {"empty": "blank", "missing": "missing", "ambiguous": "not assignab
 
 
 def check_identity(report: Report, template: Template, identity: IdentitySpec, out: Emitter) -> None:
-    subtotals = {c.key: c for c in report.subtotals}
-    cells = {**report.cell_map(), **subtotals}
+    subtotals, cells, unusable = memo(report, "identity_cells", lambda: _identity_cells(report))
     lang = out.options.lang
     table = template.tables[identity.table]
-    instances = [_with_subtotals(i, table, cells, subtotals) for i in _instances(template, identity, report.subtotals)]
+    instances = [
+        _with_subtotals(i, table, cells, subtotals) for i in _shared_instances(template, identity, report.subtotals)
+    ]
     unverifiable: list[tuple[Instance, list[CellValue]]] = []
     for inst in instances:
-        terms = inst.lhs + inst.rhs
-        bad = [cells[k] for _n, k in terms if cells[k].status != "ok" or cells[k].value is None]
-        if identity.for_each == "row" and len(bad) == len(terms) and all(c.status == "missing" for c in bad):
-            continue  # the row is absent: STR003/STR011 say so
+        bad: list[CellValue] = []
+        if not unusable.isdisjoint(inst.keys):
+            terms = inst.lhs + inst.rhs
+            bad = [c for c in (cells[k] for _n, k in terms) if c.status != "ok" or c.value is None]
+            if identity.for_each == "row" and len(bad) == len(terms) and all(c.status == "missing" for c in bad):
+                continue  # the row is absent: STR003/STR011 say so
         if bad:
             unverifiable.append((inst, bad))
             continue

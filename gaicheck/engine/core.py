@@ -1,7 +1,8 @@
 """Rule engine core: the registry of rule functions, the emitter that turns a code and its fields into
 a Finding (message from the catalogue, in the chosen language), and `run_rules`.
 
-Report → **engine** → list[Finding]. Rule modules are listed in RULE_MODULES and imported once.
+Report → **engine** → list[Finding]. Rule modules are listed in RULE_MODULES and imported once; a run
+opens the per-run memo (prose/memo.py) so the rules share the paragraphs and cell views they derive.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from dataclasses import dataclass, field
 from gaicheck.catalogue import get_rule, matches
 from gaicheck.model.finding import Finding
 from gaicheck.model.report import Position, Report
+from gaicheck.prose.memo import rule_run
 
 RULE_MODULES: tuple[str, ...] = (
     "gaicheck.engine.structure",
@@ -36,6 +38,16 @@ class Emitter:
         self.report = report
         self.options = options
         self.findings: list[Finding] = []
+        self._wanted: dict[str, bool] = {}  # code → selected and not ignored
+
+    def wants(self, code: str) -> bool:
+        """True when the options select `code` and do not ignore it."""
+        wanted = self._wanted.get(code)
+        if wanted is None:
+            wanted = self._wanted[code] = matches(code, self.options.select) and not matches(
+                code, self.options.ignore
+            )
+        return wanted
 
     def emit(
         self,
@@ -46,7 +58,7 @@ class Emitter:
         expected: str | int | float | None = None,
         actual: str | int | float | None = None,
     ) -> None:
-        if not matches(code, self.options.select) or matches(code, self.options.ignore):
+        if not self.wants(code):
             return
         spec = get_rule(code)
         fields = dict(fields or {})
@@ -101,8 +113,9 @@ def registry() -> list[tuple[tuple[str, ...], RuleFunc]]:
 def run_rules(report: Report, options: Options | None = None) -> list[Finding]:
     options = options or Options()
     emitter = Emitter(report, options)
-    for codes, func in registry():
-        if not any(matches(c, options.select) and not matches(c, options.ignore) for c in codes):
-            continue
-        func(report, emitter)
+    with rule_run(report):
+        for codes, func in registry():
+            if not any(emitter.wants(c) for c in codes):
+                continue
+            func(report, emitter)
     return sorted(emitter.findings, key=Finding.sort_key)

@@ -15,7 +15,7 @@ import regex
 from gaicheck.engine.core import Emitter, rule
 from gaicheck.engine.structure import effective_template
 from gaicheck.model.report import Report
-from gaicheck.prose.facts import facts, strings
+from gaicheck.prose.facts import compiled, facts, strings
 from gaicheck.prose.paragraphs import Paragraph, paragraphs
 
 
@@ -28,7 +28,7 @@ def period_year(report: Report, out: Emitter) -> None:
     year = report.report_year
     if year is None or not _is_report(report):
         return
-    pattern = regex.compile(str(facts("meta").get("period_pattern", "")))
+    pattern = compiled(str(facts("meta").get("period_pattern", "")))
     for par in paragraphs(report):
         for m in pattern.finditer(par.text):
             years = {int(y) for y in (m.group("y1"), m.group("y2")) if y}
@@ -55,7 +55,7 @@ def opening_year(report: Report, out: Emitter) -> None:
     if year is None or not _is_report(report):
         return
     data = facts("meta")
-    pattern = regex.compile(str(data.get("opening_year_pattern", "")))
+    pattern = compiled(str(data.get("opening_year_pattern", "")))
     window = int(data.get("opening_window", 16))
     for key in strings("meta", "opening_sections"):
         section = next((s for s in report.sections if s.key == key and s.found_title), None)
@@ -98,7 +98,7 @@ def _organ_kind(report: Report) -> str:
         return "government"
     if any(marker in name for marker in strings("meta", "department_markers")):
         return "department"
-    if regex.search(str(data.get("government_pattern", "$^")), name):
+    if compiled(str(data.get("government_pattern", "$^"))).search(name):
         return "government"
     return "unknown"
 
@@ -161,10 +161,13 @@ def cited_notice(report: Report, out: Emitter) -> None:
     notices: dict[str, str] = data.get("notices", {})
     names: dict[str, str] = data.get("notice_names", {})
     cited: dict[str, tuple[int, int, int]] = {}
+    patterns = {version: compiled(pattern) for version, pattern in notices.items()}
     for index, par in enumerate(paragraphs(report)):
-        for version, pattern in notices.items():
-            m = regex.search(pattern, par.text)
-            if m is not None and version not in cited:
+        for version, pattern in patterns.items():
+            if version in cited:
+                continue  # the first citation of each notice counts
+            m = pattern.search(par.text)
+            if m is not None:
                 cited[version] = (index, m.start(), m.end())
     if used in cited or not cited:
         return
@@ -198,7 +201,7 @@ def _empty_kind(text: str) -> tuple[str, str] | None:
     if not text:
         return "没有实质内容", "has no content"
     for pattern in strings("meta", "empty_patterns"):
-        if regex.match(pattern, text):
+        if compiled(pattern).match(text):
             return f"只写了「{text}」", f'only says "{text}"'
     return None
 
@@ -241,7 +244,7 @@ def problems_section(report: Report, out: Emitter) -> None:
     out.emit("META008", {"found": empty[0], "found_en": empty[1]}, at=first.position(0) if first else section)
 
 
-_HAN = regex.compile(r"\p{Han}")
+_HAN_RUN = regex.compile(r"\p{Han}+")
 
 
 @rule("META007")
@@ -251,7 +254,7 @@ def overview_length(report: Report, out: Emitter) -> None:
     found = _section_text(report, "overview")
     if found is None or found[1] is None:
         return
-    chars = len(_HAN.findall(found[0]))
+    chars = sum(map(len, _HAN_RUN.findall(found[0])))
     data = facts("meta")
     limit = int(data.get("overview_limit", 1000))
     if chars > limit + int(data.get("overview_margin", 100)):

@@ -7,12 +7,10 @@ Phrases and patterns are data (rules/catalogue/txt.toml [data]); claims are foun
 
 from __future__ import annotations
 
-import regex
-
 from gaicheck.engine.core import Emitter, rule
 from gaicheck.model.report import Report
 from gaicheck.prose.claims import compared_paragraphs, count_claims, denials
-from gaicheck.prose.facts import facts
+from gaicheck.prose.facts import compiled, facts
 from gaicheck.prose.figures import Figure, row_figure, rows_figure, table_number
 from gaicheck.prose.numbers import show
 from gaicheck.prose.paragraphs import paragraphs
@@ -165,7 +163,7 @@ def stated_sums(report: Report, out: Emitter) -> None:
 def all_upheld(report: Report, out: Emitter) -> None:
     if not _has_table(report, "review"):
         return
-    pattern = regex.compile(str(facts("txt").get("all_upheld_pattern", "均获维持")))
+    pattern = compiled(str(facts("txt").get("all_upheld_pattern", "均获维持")))
     for par in compared_paragraphs(report):
         for start, sentence in par.sentences():
             m = pattern.search(sentence)

@@ -79,10 +79,13 @@ def blank_cells(report: Report, out: Emitter) -> None:
     if not _is_report(report):
         return
     rows: dict[tuple[str, str], list[CellValue]] = defaultdict(list)
+    sizes: dict[tuple[str, str], int] = defaultdict(int)  # cells per printed row
     for cell in report.cells:
+        printed_row = (cell.table, "" if cell.table == "review" else cell.row)
+        sizes[printed_row] += 1
         if cell.status == "empty":
-            rows[(cell.table, "" if cell.table == "review" else cell.row)].append(cell)
-    for (table, _row), cells in rows.items():
+            rows[printed_row].append(cell)
+    for (table, row), cells in rows.items():
         first = cells[0]
         if table == "review":
             names = [f"{c.row_label}·{c.column_label}" for c in cells]
@@ -91,7 +94,7 @@ def blank_cells(report: Report, out: Emitter) -> None:
         else:
             names = [c.column_label for c in cells]
             row_label, row_en = first.row_label, first.row_label
-        total = sum(1 for c in report.cells if c.table == table and (table == "review" or c.row == first.row))
+        total = sizes[(table, row)]
         columns = "全部各列" if len(cells) == total else "、".join(f"「{n}」" for n in names)
         columns_en = "all columns" if len(cells) == total else ", ".join(f'"{n}"' for n in names)
         out.emit(

@@ -8,12 +8,13 @@ Official names and patterns are data (rules/catalogue/sty.toml [data]).
 from __future__ import annotations
 
 import itertools
+from functools import cache
 
 import regex
 
 from gaicheck.engine.core import Emitter, rule
 from gaicheck.model.report import Position, Report
-from gaicheck.prose.facts import facts, strings
+from gaicheck.prose.facts import compiled, facts, strings
 from gaicheck.prose.paragraphs import Paragraph, paragraphs
 
 
@@ -31,8 +32,8 @@ def regulation_name(report: Report, out: Emitter) -> None:
     official = str(data.get("regulation_official", ""))
     accepted = set(strings("sty", "regulation_accepted"))
     wrong = set(strings("sty", "regulation_wrong_names"))
-    full = regex.compile(str(data.get("regulation_full_pattern", "$^")))
-    short = regex.compile(str(data.get("regulation_short_pattern", "$^")))
+    full = compiled(str(data.get("regulation_full_pattern", "$^")))
+    short = compiled(str(data.get("regulation_short_pattern", "$^")))
     for par in paragraphs(report):
         hits: list[tuple[int, str]] = [
             (m.start(), m.group(0)) for m in full.finditer(par.text) if m.group(0) not in accepted
@@ -52,7 +53,7 @@ def regulation_name(report: Report, out: Emitter) -> None:
 def document_numbers(report: Report, out: Emitter) -> None:
     if not _is_document(report):
         return
-    pattern = regex.compile(str(facts("sty").get("document_number_pattern", "$^")))
+    pattern = compiled(str(facts("sty").get("document_number_pattern", "$^")))
     for par in paragraphs(report):
         for m in pattern.finditer(par.text):
             if m.group("open") == "〔" and m.group("close") == "〕":
@@ -64,28 +65,44 @@ def document_numbers(report: Report, out: Emitter) -> None:
             )
 
 
+@cache
+def _bracket_table(pairs: tuple[tuple[str, str], ...]) -> tuple[regex.Pattern[str], dict[str, list[tuple[int, bool]]]]:
+    """A pattern finding any bracket character, and for each one its (family, is_opening) roles in family
+    order (only bracket characters change the stack, so `_unbalanced` visits nothing else)."""
+    roles: dict[str, list[tuple[int, bool]]] = {}
+    for family, (opening, closing) in enumerate(pairs):
+        for ch in dict.fromkeys(opening + closing):
+            roles.setdefault(ch, []).append((family, ch in opening))
+    if not roles:
+        return regex.compile("$^"), roles
+    return regex.compile("[" + "".join(regex.escape(ch) for ch in roles) + "]"), roles
+
+
 def _unbalanced(
-    par: Paragraph, pairs: list[tuple[str, str]], marker: regex.Pattern[str]
+    par: Paragraph, pairs: tuple[tuple[str, str], ...], marker: regex.Pattern[str]
 ) -> tuple[int, str, bool] | None:
     """The first bracket without its other half: (index, mark, is_opening)."""
+    finder, roles = _bracket_table(pairs)
+    text = par.text
     stack: list[tuple[int, int]] = []  # (family, index)
-    for i, ch in enumerate(par.text):
-        for family, (opening, closing) in enumerate(pairs):
-            if ch in opening:
+    for m in finder.finditer(text):
+        i = m.start()
+        ch = text[i]
+        for family, opening in roles[ch]:
+            if opening:
                 stack.append((family, i))
-            elif ch in closing:
-                if stack and stack[-1][0] == family:
-                    stack.pop()
-                elif any(f == family for f, _ in stack):
-                    # an inner bracket of another family was left open
-                    return stack[-1][1], par.text[stack[-1][1]], True
-                elif marker.search(par.text[max(0, i - 4) : i]) or (i <= 2 and ch in ")）"):
-                    continue
-                else:
-                    return i, ch, False
+            elif stack and stack[-1][0] == family:
+                stack.pop()
+            elif any(f == family for f, _ in stack):
+                # an inner bracket of another family was left open
+                return stack[-1][1], text[stack[-1][1]], True
+            elif marker.search(text[max(0, i - 4) : i]) or (i <= 2 and ch in ")）"):
+                continue
+            else:
+                return i, ch, False
     if stack:
         index = stack[0][1]
-        return index, par.text[index], True
+        return index, text[index], True
     return None
 
 
@@ -94,8 +111,8 @@ def brackets(report: Report, out: Emitter) -> None:
     if not _is_document(report):
         return
     data = facts("sty")
-    pairs = [(str(p[0]), str(p[1])) for p in data.get("bracket_pairs", [])]
-    marker = regex.compile(str(data.get("list_marker_pattern", "$^")))
+    pairs = tuple((str(p[0]), str(p[1])) for p in data.get("bracket_pairs", []))
+    marker = compiled(str(data.get("list_marker_pattern", "$^")))
     sections: set[str | None] = {s or None for s in strings("sty", "bracket_sections")}
     shortest = int(data.get("bracket_min_length", 15))
     for par in paragraphs(report, sections):
@@ -147,7 +164,7 @@ def section_order(report: Report, out: Emitter) -> None:
 
 @rule("STY005")
 def section_numbering(report: Report, out: Emitter) -> None:
-    pattern = regex.compile(str(facts("sty").get("heading_numeral_pattern", "$^")))
+    pattern = compiled(str(facts("sty").get("heading_numeral_pattern", "$^")))
     items_zh: list[str] = []
     items_en: list[str] = []
     first: Position | None = None

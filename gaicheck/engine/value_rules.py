@@ -9,6 +9,7 @@ from __future__ import annotations
 from gaicheck.engine.core import Emitter, rule
 from gaicheck.model.report import CellValue, Report
 from gaicheck.prose.figures import table_number
+from gaicheck.prose.memo import cell_map
 from gaicheck.prose.numbers import show
 
 YUAN_THRESHOLD = 1_000_000
@@ -54,7 +55,7 @@ def fee_amount(report: Report, out: Emitter) -> None:
 def table1_2019(report: Report, out: Emitter) -> None:
     if report.template != "2019":
         return
-    cells = report.cell_map()
+    cells = cell_map(report)
     number = table_number(report, "active")
     rows = sorted({c.row for c in report.cells if c.table == "active"})
     for row in rows:

@@ -14,11 +14,14 @@ from typing import Any
 import regex
 
 from gaicheck.model.report import Report
-from gaicheck.prose.facts import facts, strings
+from gaicheck.prose.facts import compiled, facts, strings
 from gaicheck.prose.numbers import parse_number
 from gaicheck.prose.paragraphs import Paragraph, clause_bounds, paragraphs, phrase_bounds, sentence_bounds
 
 _YEAR = regex.compile(r"((?:19|20)\d{2})年")
+# a claim states a number that float() reads, and float() reads nothing without a decimal digit but
+# inf/nan: a paragraph with neither holds no claim and is not scanned with every metric's patterns
+_MAY_HOLD_NUMBER = regex.compile(r"\d|(?i:inf|nan)")
 
 
 @dataclass(slots=True)
@@ -29,11 +32,6 @@ class Claim:
     paragraph: Paragraph
     start: int  # span of the quoted clause
     end: int
-
-
-@cache
-def _compiled(pattern: str) -> regex.Pattern[str]:
-    return regex.compile(pattern)
 
 
 def compared_paragraphs(report: Report) -> list[Paragraph]:
@@ -47,40 +45,47 @@ def _clause_ok(text: str, exclude: list[str], year: int | None, allowed_years: s
     return all(int(y) in allowed_years for y in _YEAR.findall(text)) or year is None
 
 
+@cache
+def _metric_patterns() -> list[tuple[str, dict[str, Any], regex.Pattern[str]]]:
+    """(metric, its spec, one of its patterns compiled) in the order of txt.toml [data.metrics]."""
+    metrics: dict[str, dict[str, Any]] = facts("txt").get("metrics", {})
+    return [(name, spec, compiled(pattern)) for name, spec in metrics.items() for pattern in spec.get("patterns", [])]
+
+
 def count_claims(report: Report) -> Iterator[Claim]:
     """Every figure stated in the compared sections, for every metric of txt.toml [data.metrics]."""
-    metrics: dict[str, dict[str, Any]] = facts("txt").get("metrics", {})
     common = strings("txt", "count_excludes")
     year = report.report_year
     for par in compared_paragraphs(report):
+        if _MAY_HOLD_NUMBER.search(par.text) is None:
+            continue
         taken: list[tuple[int, int]] = []
-        for name, spec in metrics.items():
-            for pattern in spec.get("patterns", []):
-                for m in _compiled(pattern).finditer(par.text):
-                    if any(m.start() < e and s < m.end() for s, e in taken):
-                        continue
-                    c_start, c_end = clause_bounds(par.text, m.start())
-                    c_end = max(c_end, clause_bounds(par.text, max(m.end() - 1, 0))[1])
-                    s_start, s_end = sentence_bounds(par.text, m.start())
-                    sentence = par.text[s_start:s_end]
-                    clause = par.text[c_start:c_end]
-                    requires = [str(w) for w in spec.get("requires", [])]
-                    if requires and not any(w in sentence for w in requires):
-                        continue
-                    excludes = [str(w) for w in spec.get("excludes", [])] + common
-                    allowed = {year} if year else set()
-                    if name == "carry_forward" and year:
-                        allowed.add(year + 1)
-                    if not _clause_ok(clause, excludes, year, allowed):
-                        continue
-                    groups = m.groupdict()
-                    if groups.get("year") and (year is None or int(groups["year"]) != year + 1):
-                        continue
-                    stated = parse_number(groups["num"])
-                    if stated is None:
-                        continue
-                    taken.append((m.start(), m.end()))
-                    yield Claim(name, spec, stated, par, c_start, c_end)
+        for name, spec, pattern in _metric_patterns():
+            for m in pattern.finditer(par.text):
+                if any(m.start() < e and s < m.end() for s, e in taken):
+                    continue
+                c_start, c_end = clause_bounds(par.text, m.start())
+                c_end = max(c_end, clause_bounds(par.text, max(m.end() - 1, 0))[1])
+                s_start, s_end = sentence_bounds(par.text, m.start())
+                sentence = par.text[s_start:s_end]
+                clause = par.text[c_start:c_end]
+                requires = [str(w) for w in spec.get("requires", [])]
+                if requires and not any(w in sentence for w in requires):
+                    continue
+                excludes = [str(w) for w in spec.get("excludes", [])] + common
+                allowed = {year} if year else set()
+                if name == "carry_forward" and year:
+                    allowed.add(year + 1)
+                if not _clause_ok(clause, excludes, year, allowed):
+                    continue
+                groups = m.groupdict()
+                if groups.get("year") and (year is None or int(groups["year"]) != year + 1):
+                    continue
+                stated = parse_number(groups["num"])
+                if stated is None:
+                    continue
+                taken.append((m.start(), m.end()))
+                yield Claim(name, spec, stated, par, c_start, c_end)
 
 
 def denials(
@@ -89,9 +94,10 @@ def denials(
     """(paragraph, start, end, matched text) for every sentence part denying something."""
     requires = strings("txt", requires_key) if requires_key else []
     excludes = strings("txt", exclude_key)
+    patterns = [compiled(pattern) for pattern in strings("txt", patterns_key)]
     for par in compared_paragraphs(report):
-        for pattern in strings("txt", patterns_key):
-            for m in _compiled(pattern).finditer(par.text):
+        for pattern in patterns:
+            for m in pattern.finditer(par.text):
                 c_start, c_end = phrase_bounds(par.text, m.start(), m.end())
                 context = par.text[c_start:c_end]
                 if requires and not any(w in context for w in requires):

@@ -1,7 +1,8 @@
 """Fact tables for the prose rules: the `[data]` table of a rule-catalogue file
 (`rules/catalogue/<family>.toml`): deadlines, notice numbers, official names, keywords.
 
-Catalogue data → **facts** → rule modules (engine/prose.py, meta.py, style.py). Facts are data, not code.
+Catalogue data → **facts** → rule modules (engine/prose.py, meta.py, style.py). Facts are data, not code;
+`compiled` keeps their patterns compiled for the process.
 """
 
 from __future__ import annotations
@@ -9,6 +10,8 @@ from __future__ import annotations
 import tomllib
 from functools import cache
 from typing import Any
+
+import regex
 
 from gaicheck.resources import rules_dir
 
@@ -24,6 +27,12 @@ def facts(family: str) -> dict[str, Any]:
         return {}
     table = data.get("data", {})
     return table if isinstance(table, dict) else {}
+
+
+@cache
+def compiled(pattern: str) -> regex.Pattern[str]:
+    """A compiled pattern, kept for the process (regex's own compile cache costs more per lookup)."""
+    return regex.compile(pattern)
 
 
 def strings(family: str, key: str) -> list[str]:

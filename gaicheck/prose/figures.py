@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from gaicheck.model.report import CellValue, Report
+from gaicheck.prose.memo import cell_map, memo
 from gaicheck.templates import load_template
 
 APPLICANT_COLUMNS = ("natural", "commercial", "research", "nonprofit", "legal", "other_org")
@@ -42,15 +43,20 @@ def table_number(report: Report, table: str) -> int:
         return {"active": 1, "apply": 2, "review": 3}.get(table, 0)
 
 
+def _row_order(report: Report) -> dict[str, list[str]]:
+    """table → its row keys in the order of their first cell."""
+    order: dict[str, dict[str, None]] = {}
+    for cell in report.cells:
+        order.setdefault(cell.table, {}).setdefault(cell.row, None)
+    return {table: list(rows) for table, rows in order.items()}
+
+
 def row_keys(report: Report, table: str, patterns: list[str]) -> list[str]:
     """Row keys of a table present in the report, in order; "x_*" matches by prefix."""
-    seen: list[str] = []
-    for cell in report.cells:
-        if cell.table != table or cell.row in seen:
-            continue
-        if any(cell.row == p or (p.endswith("*") and cell.row.startswith(p[:-1])) for p in patterns):
-            seen.append(cell.row)
-    return seen
+    rows = memo(report, "row_order", lambda: _row_order(report)).get(table, [])
+    return [
+        row for row in rows if any(row == p or (p.endswith("*") and row.startswith(p[:-1])) for p in patterns)
+    ]
 
 
 def _ok(cell: CellValue | None) -> bool:
@@ -58,7 +64,7 @@ def _ok(cell: CellValue | None) -> bool:
 
 
 def row_figure(report: Report, table: str, row: str, column: str = "total") -> Figure | None:
-    cells = report.cell_map()
+    cells = cell_map(report)
     total = cells.get(f"{table}.{row}.{column}")
     if total is None:
         return None

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import regex
 
-from gaicheck.prose.facts import facts, strings
+from gaicheck.prose.facts import compiled, facts, strings
 from gaicheck.prose.numbers import NUMBER, parse_number
 from gaicheck.prose.paragraphs import Paragraph
 
@@ -30,7 +30,7 @@ class SumMismatch:
 
 
 def _amounts(text: str, unit: str) -> list[tuple[int, int, float]]:
-    pattern = regex.compile(NUMBER + regex.escape(unit))
+    pattern = compiled(NUMBER + regex.escape(unit))
     out: list[tuple[int, int, float]] = []
     for m in pattern.finditer(text):
         before = text[max(0, m.start() - 1) : m.start()]
@@ -42,17 +42,35 @@ def _amounts(text: str, unit: str) -> list[tuple[int, int, float]]:
     return out
 
 
+_QIZHONG = regex.compile(r"其中")
+_ROUND_BRACKET = regex.compile(r"[（()）]")
+_SUM_STOP = regex.compile(r"[。！？]")
+_SUM_STOP_BRACKET = regex.compile(r"[。！？）)]")
+
+
 def _strip_nested(text: str) -> str:
     """Blank out parenthesised parts (a part's own breakdown), keeping positions."""
-    out = list(text)
+    if "（" not in text and "(" not in text:
+        return text
+    out: list[str] = []
     depth = 0
-    for i, ch in enumerate(text):
-        if ch in "（(":
+    kept = 0  # text[kept:] is not copied yet
+    blank_from = 0
+    for m in _ROUND_BRACKET.finditer(text):
+        i = m.start()
+        if text[i] in "（(":
+            if depth == 0:
+                blank_from = i
             depth += 1
-        if depth > 0:
-            out[i] = " "
-        if ch in "）)" and depth > 0:
+        elif depth > 0:
             depth -= 1
+            if depth == 0:  # blank from the opening bracket up to and including this one
+                out += [text[kept:blank_from], " " * (i + 1 - blank_from)]
+                kept = i + 1
+    if depth > 0:
+        out += [text[kept:blank_from], " " * (len(text) - blank_from)]
+        kept = len(text)
+    out.append(text[kept:])
     return "".join(out)
 
 
@@ -60,7 +78,7 @@ def _hedged(tail: str, unit: str, hedges: list[str]) -> bool:
     """True when the list says it is incomplete: 其中包括/其中主要…, "30条等", or a final 等."""
     if any(h in tail[:6] for h in hedges):
         return True
-    if regex.search(r"\d" + regex.escape(unit) + r"(?:等|以上|左右)", tail):
+    if compiled(r"\d" + regex.escape(unit) + r"(?:等|以上|左右)").search(tail):
         return True
     return tail.rstrip("）)。，, ").endswith("等")
 
@@ -71,8 +89,10 @@ def sum_mismatches(pars: list[Paragraph]) -> Iterator[SumMismatch]:
     min_parts = int(facts("txt").get("sum_min_parts", 3))
     for par in pars:
         text = par.text
-        flat_text = _strip_nested(text)  # "办结1191件（含上年结转189件）": the total is 1191
-        for m in regex.finditer(r"其中", text):
+        flat_text: str | None = None
+        for m in _QIZHONG.finditer(text):
+            if flat_text is None:
+                flat_text = _strip_nested(text)  # "办结1191件（含上年结转189件）": the total is 1191
             head_start = max(0, m.start() - 40)
             # the total: the last amount before 其中 (same sentence, or the previous one when 其中 opens one)
             head = flat_text[head_start : m.start()]
@@ -90,11 +110,8 @@ def sum_mismatches(pars: list[Paragraph]) -> Iterator[SumMismatch]:
             # the parts: up to the end of the sentence, or the closing bracket when 其中 follows "("
             tail_start = m.end()
             opened = text[m.start() - 1 : m.start()] in ("（", "(")
-            stop = len(text)
-            for i in range(tail_start, len(text)):
-                if text[i] in "。！？" or (opened and text[i] in "）)"):
-                    stop = i
-                    break
+            end_mark = (_SUM_STOP_BRACKET if opened else _SUM_STOP).search(text, tail_start)
+            stop = end_mark.start() if end_mark is not None else len(text)
             tail = text[tail_start:stop]
             if _hedged(tail, unit, hedges):
                 continue
