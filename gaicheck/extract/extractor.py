@@ -18,7 +18,7 @@ from gaicheck.extract.stream import Line, Token, flatten, stream_tokens
 from gaicheck.extract.tables import FlatResult, HeaderDeviation, RowAligner, TableResult, align_flat
 from gaicheck.extract.values import parse_value
 from gaicheck.model.document import Document, Location
-from gaicheck.model.report import CellValue, Observation, Position, Report, SectionInfo, TextBlock
+from gaicheck.model.report import CellValue, Observation, Position, Report, SectionInfo, TextBlock, new_cell
 from gaicheck.templates import Label, TableSpec, Template, load_template
 
 _SENTENCE_END = regex.compile(r"[。！？；!?;]\s*[”’」』）)]?\s*$")
@@ -53,19 +53,24 @@ def _place(model: CellValue, loc: Location | None) -> None:
 
 
 def _cell(table: TableSpec, row_key: str, row_label: str, col_key: str, col_label: str, kind: str) -> CellValue:
-    return CellValue.model_construct(  # every field given: no defaults to resolve (hot path)
-        key=f"{table.key}.{row_key}.{col_key}",
-        table=table.key,
-        row=row_key,
-        col=col_key,
-        row_label=row_label,
-        column_label=col_label,
-        kind=kind,
-        raw=None,
-        value=None,
-        unit=None,
-        status="missing",
-        **_NO_POSITION,
+    return new_cell(  # every field, in declaration order (hot path: ~200 per report)
+        {
+            "line": None,
+            "column": None,
+            "page": None,
+            "where": None,
+            "key": f"{table.key}.{row_key}.{col_key}",
+            "table": table.key,
+            "row": row_key,
+            "col": col_key,
+            "row_label": row_label,
+            "column_label": col_label,
+            "kind": kind,
+            "raw": None,
+            "value": None,
+            "unit": None,
+            "status": "missing",
+        }
     )
 
 

@@ -6,7 +6,7 @@ sections; prose; structural observations) → rule engine.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
@@ -39,6 +39,22 @@ class CellValue(Position):
     value: int | float | None = None
     unit: str | None = None  # "元", "万元", … when written in the cell
     status: CellStatus = "missing"
+
+
+_object_setattr = object.__setattr__
+
+
+def new_cell(fields: dict[str, Any]) -> CellValue:
+    """A CellValue from trusted values: `fields` gives every field, in declaration order, and is taken
+    over (not copied). The same object `CellValue.model_construct(**fields)` builds (same `__dict__`,
+    fields set, extra and private slots: equal, same dump and pickle) at a sixth of the cost; the
+    extractor builds ~200 per report."""
+    cell = CellValue.__new__(CellValue)
+    _object_setattr(cell, "__dict__", fields)
+    _object_setattr(cell, "__pydantic_fields_set__", set(fields))
+    _object_setattr(cell, "__pydantic_extra__", None)
+    _object_setattr(cell, "__pydantic_private__", None)
+    return cell
 
 
 class SectionInfo(Position):
