@@ -8,25 +8,16 @@ after a node budget, in which case the row is treated as ambiguous — gaicheck 
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import regex
 
 from gaicheck.extract.stream import Token
 from gaicheck.extract.values import parse_value
+from gaicheck.model.document import Location
 
 NODE_BUDGET = 200_000
 _PART = regex.compile(r"^[+\-]?(?:0|[1-9]\d*)(?:\.\d+)?(?:万元|元|件|条|项|个)?$")
 
 Constraint = tuple[list[int], list[int]]  # indices of the parts: sum(lhs) == sum(rhs)
-
-
-def _fits(part: str, kind: str) -> bool:
-    if not _PART.match(part):
-        return False
-    if kind in ("count", "signed") and "." in part:
-        return False
-    return not (kind != "signed" and part.startswith("-"))
 
 
 def split_runs(tokens: list[Token], kinds: list[str], constraints: list[Constraint]) -> list[Token] | None:
@@ -50,6 +41,24 @@ def split_candidates(
     for c in constraints:
         check_at.setdefault(max(c[0] + c[1]), []).append(c)
     remaining_chars = [sum(len(p) for p in pieces[i:]) for i in range(len(pieces) + 1)]
+    # the numbers a piece allows from a position, (end, value, has decimals, negative) by end: the search
+    # comes back to the same positions many times, this parses each substring once
+    numbers_at: dict[tuple[int, int], list[tuple[int, float, bool, bool]]] = {}
+
+    def numbers(piece: int, pos: int) -> list[tuple[int, float, bool, bool]]:
+        found = numbers_at.get((piece, pos))
+        if found is None:
+            text = pieces[piece]
+            found = []
+            for end in range(pos + 1, len(text) + 1):
+                part = text[pos:end]
+                if not _PART.match(part):
+                    continue
+                value = parse_value(part).value
+                if value is not None:
+                    found.append((end, float(value), "." in part, part.startswith("-")))
+            numbers_at[(piece, pos)] = found
+        return found
 
     def ok_constraints(n: int) -> bool:
         for lhs, rhs in check_at.get(n - 1, []):
@@ -73,15 +82,14 @@ def split_candidates(
             return
         if len(parts) + left_in_piece + remaining_chars[piece + 1] < expected:
             return
-        for end in range(pos + 1, len(text) + 1):
-            part = text[pos:end]
-            if len(parts) >= expected or not _fits(part, kinds[len(parts)]):
-                continue
-            value = parse_value(part).value
-            if value is None:
-                continue
+        kind = kinds[len(parts)]  # len(parts) < expected here
+        whole = kind in ("count", "signed")
+        unsigned = kind != "signed"
+        for end, value, decimals, negative in numbers(piece, pos):
+            if (decimals and whole) or (negative and unsigned):
+                continue  # a count column takes no decimals, only a signed one a minus
             parts.append((piece, pos, end))
-            values.append(float(value))
+            values.append(value)
             if ok_constraints(len(parts)):
                 if end == len(text):
                     dfs(piece + 1, 0)
@@ -93,12 +101,19 @@ def split_candidates(
     dfs(0, 0)
     if len(solutions) > limit or nodes > NODE_BUDGET:
         return None
+    made: dict[tuple[int, int, int], Token] = {}  # one token per distinct part (tokens are never mutated)
     result: list[list[Token]] = []
     for solution in solutions:
         out: list[Token] = []
-        for piece, start, end in solution:
-            src = tokens[piece]
-            col = (src.loc.column or 1) + start
-            out.append(replace(src, text=pieces[piece][start:end], loc=replace(src.loc, column=col), run=False))
+        for part in solution:
+            tok = made.get(part)
+            if tok is None:
+                piece, start, end = part
+                src = tokens[piece]
+                loc = src.loc
+                col = (loc.column or 1) + start
+                sub = Location(loc.line, col, loc.page, loc.table, loc.row, loc.cell, loc.paragraph)
+                tok = made[part] = Token(pieces[piece][start:end], sub, src.kind, src.exact, False)
+            out.append(tok)
         result.append(out)
     return result
