@@ -39,6 +39,7 @@ class Line:
 
 
 _TRAILING_NUMBERS = regex.compile(r"^(?P<label>.*[\p{Han}）)])\s+(?P<nums>[+\-－]?\d[\d.,]*(?:\s+[+\-－]?\d[\d.,]*)*)$")
+_NON_SPACE = regex.compile(r"\S+")
 
 
 SHORT_PARAGRAPH = 40  # a short line may be a label with its number(s): `行政处罚 0`
@@ -46,11 +47,12 @@ SHORT_PARAGRAPH = 40  # a short line may be a label with its number(s): `行政�
 
 def _tokens(text: str, loc: Location, exact: bool) -> list[Token]:
     """A cell, or a label followed by its numbers in the same cell (`行政处罚 0`, from PDF conversions)."""
-    m = _TRAILING_NUMBERS.match(text)
-    if m is None or len(text) > 80:
+    # the pattern needs whitespace between two non-spaces (its \s is within str.split()'s whitespace)
+    m = None if len(text) > 80 or len(text.split()) < 2 else _TRAILING_NUMBERS.match(text)
+    if m is None:
         return [Token(text, loc, _kind(text), exact)]
     out = [Token(m.group("label"), loc, _kind(m.group("label")), exact)]
-    for num in regex.finditer(r"\S+", m.group("nums")):
+    for num in _NON_SPACE.finditer(m.group("nums")):
         col = None if loc.column is None else loc.column + m.start("nums") + num.start()
         sub = Location(line=loc.line, column=col, page=loc.page, table=loc.table, row=loc.row, cell=loc.cell)
         out.append(Token(num.group(), sub, _kind(num.group()), exact))

@@ -130,11 +130,11 @@ class RowAligner:
 
     def _match_row(self, text: str, next_idx: int, pending: int | None = None) -> tuple[int, bool] | None:
         """`pending`: the row whose label was just seen with no value yet (a heading): it may be claimed again."""
-        free = [i for i in range(len(self.slots)) if self._free(i, pending)]
         if next_idx < len(self.slots) and self._free(next_idx, pending):
             m = self.rows.match(text, [next_idx], loose=True)
             if m is not None:
                 return m.index, m.official
+        free = [i for i, s in enumerate(self.slots) if not s.found or s.label_only or i == pending]  # `_free`
         window = [i for i in free if next_idx <= i < next_idx + LOOKAHEAD]
         m = self.rows.match(text, window)
         if m is None:
