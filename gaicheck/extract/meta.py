@@ -60,6 +60,27 @@ _DATE_CHARS = ("期", "时", "间")
 _YEAR_CHARS = ("年", "\uf98e")
 _MAX_TITLE = 120
 _MAX_TITLE_UNFOLDED = 4 * (_MAX_TITLE + 2)
+_TITLE_TAIL = regex.compile(r"\s*(?:[（(]\s*(?:19|20)\d{2}\s*年?度?\s*[)）])?\s*[#*]*\s*")  # _TITLE_END after 报告
+
+
+def _may_be_title(raw: str, following: str) -> bool:
+    """False when `raw`, folded, can be neither a title nor the head of one wrapped onto `following`.
+    Folds a few characters at most: NFKC of a text cut just after 告 (a character that composes with
+    nothing) is the NFKC of the two pieces, so what follows the last 告 can be checked alone."""
+    size = len(raw.strip())
+    if size > _MAX_TITLE_UNFOLDED:
+        return False  # folded, still longer than _MAX_TITLE
+    end = raw.rfind("告")
+    if end != -1 and _TITLE_TAIL.fullmatch(_fold(raw[end + 1 :]).rstrip()) is not None:
+        return True  # may end like a title
+    # a wrapped title's head holds 政府信息公开, is at most 80 characters with its short (≤ 12) following
+    # line, and one of them holds 报告
+    return (
+        "政" in raw
+        and size <= 4 * (80 + 2)
+        and 0 < len(following.strip()) <= 4 * (12 + 2)
+        and ("告" in raw or "告" in following)
+    )
 
 
 def find_title(lines: list[Line], html_title: str | None) -> Meta:
@@ -68,8 +89,8 @@ def find_title(lines: list[Line], html_title: str | None) -> Meta:
     for i, line in enumerate(head):
         if _TITLE_CHARS[0] not in line.text and _TITLE_CHARS[1] not in line.text:
             continue  # folded, it would match neither _TITLE_END nor _WRAPPED_TITLE_HEAD
-        if len(line.text.strip()) > _MAX_TITLE_UNFOLDED:
-            continue  # folded, it would still be longer than _MAX_TITLE
+        if not _may_be_title(line.text, head[i + 1].text if i + 1 < len(head) else ""):
+            continue
         text = _fold(line.text).strip()
         following = _fold(head[i + 1].text).strip() if i + 1 < len(head) else ""
         if (

@@ -66,7 +66,7 @@ def parse_text(path: str, text: str, fmt: str = "text") -> Document:
         flush()
         stripped = line.strip()
         lead = len(line) - len(line.lstrip())
-        marker = _MARKUP.match(stripped)
+        marker = _MARKUP.match(stripped) if stripped.startswith(("#", ">", "*")) else None
         if marker is not None and marker.group().startswith(("#", ">")):
             lead += marker.end()
             stripped = stripped[marker.end() :]

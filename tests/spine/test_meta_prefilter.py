@@ -35,3 +35,34 @@ def test_folding_shrinks_a_line_by_at_most_a_factor_of_4_plus_the_strip() -> Non
             edge = max(edge, len(folded) - len(folded.lstrip()), len(folded) - len(folded.rstrip()))
     assert longest <= 4 and edge <= 1
     assert meta._MAX_TITLE_UNFOLDED == 4 * (meta._MAX_TITLE + 2)
+
+
+def test_title_prefilter_changes_no_result(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from pathlib import Path
+
+    from gaicheck.extract.stream import flatten
+    from gaicheck.model.document import Document, Location, Paragraph
+    from gaicheck.readers import read_file
+
+    root = Path(__file__).resolve().parents[1]
+    docs = [read_file(str(p)) for d in ("examples", "tests/data/corpus") for p in sorted((root.parent / d).iterdir())
+            if p.suffix in (".txt", ".md", ".html")]
+    tricky = [
+        ["某某区人民政府", "２０２２年度政府信息公开工作年度报告"],
+        ["某县2022年政府信息公开", "工作年度报告"],
+        ["某县2022年政府信息公开", "工作年度报告。"],
+        ["某某局政府信息公开年度报告（２０２１年度）　", "正文"],
+        ["某某局政府信息公开年度报告 ( 2021 年 ) ＃＃ \x1c", ""],
+        ["某某局2023年政府信息公开工作年度报告。", "x"],
+        ["某某局2023年政府信息公开工作年度报告\u0301", "x"],
+        ["  " * 300 + "某某局2023年政府信息公开工作年度报告", "x"],
+    ]
+    for lines in tricky:
+        blocks = [Paragraph(t, Location(line=i + 1)) for i, t in enumerate(lines)]
+        docs.append(Document(path="x.txt", format="text", blocks=list(blocks)))
+    flat = [flatten(d) for d in docs]
+    fast = [meta.find_title(lines, None) for lines in flat]
+    monkeypatch.setattr(meta, "_may_be_title", lambda raw, following: True)
+    monkeypatch.setattr(meta, "_TITLE_CHARS", ("", ""))
+    assert [meta.find_title(lines, None) for lines in flat] == fast
+    assert sum(m.title is not None for m in fast) > 20
