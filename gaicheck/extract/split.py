@@ -37,10 +37,13 @@ def split_candidates(
     nodes = 0
     parts: list[tuple[int, int, int]] = []
     values: list[float] = []
-    check_at: dict[int, list[Constraint]] = {}
+    checks: list[list[Constraint]] = [[] for _ in range(expected + 1)]  # by the number of parts made
     for c in constraints:
-        check_at.setdefault(max(c[0] + c[1]), []).append(c)
+        last = max(c[0] + c[1])
+        if last < expected:
+            checks[last + 1].append(c)
     remaining_chars = [sum(len(p) for p in pieces[i:]) for i in range(len(pieces) + 1)]
+    n_pieces = len(pieces)
     # the numbers a piece allows from a position, (end, value, has decimals, negative) by end: the search
     # comes back to the same positions many times, this parses each substring once
     numbers_at: dict[tuple[int, int], list[tuple[int, float, bool, bool]]] = {}
@@ -60,45 +63,43 @@ def split_candidates(
             numbers_at[(piece, pos)] = found
         return found
 
-    def ok_constraints(n: int) -> bool:
-        for lhs, rhs in check_at.get(n - 1, []):
-            if abs(sum(values[i] for i in lhs) - sum(values[i] for i in rhs)) > 1e-9:
-                return False
-        return True
-
-    def dfs(piece: int, pos: int) -> None:
+    def dfs(piece: int, pos: int, made: int) -> None:
+        """Cut piece `piece` from `pos` on, `made` (== len(parts)) parts being cut already."""
         nonlocal nodes
         nodes += 1
         if nodes > NODE_BUDGET or len(solutions) > limit:
             return
-        if piece == len(pieces):
-            if len(parts) == expected:
+        if piece == n_pieces:
+            if made == expected:
                 solutions.append(list(parts))
             return
         text = pieces[piece]
-        left_in_piece = len(text) - pos
-        pieces_after = len(pieces) - piece - 1
-        if len(parts) + 1 + pieces_after > expected:
+        if made + n_pieces - piece > expected:  # every piece left gives at least one part
             return
-        if len(parts) + left_in_piece + remaining_chars[piece + 1] < expected:
+        if made + len(text) - pos + remaining_chars[piece + 1] < expected:  # and at most one per character
             return
-        kind = kinds[len(parts)]  # len(parts) < expected here
+        kind = kinds[made]  # made < expected here
         whole = kind in ("count", "signed")
         unsigned = kind != "signed"
+        after = made + 1
+        tests = checks[after]
         for end, value, decimals, negative in numbers(piece, pos):
             if (decimals and whole) or (negative and unsigned):
                 continue  # a count column takes no decimals, only a signed one a minus
             parts.append((piece, pos, end))
             values.append(value)
-            if ok_constraints(len(parts)):
+            for lhs, rhs in tests:  # the identities whose last part this is
+                if abs(sum([values[i] for i in lhs]) - sum([values[i] for i in rhs])) > 1e-9:
+                    break
+            else:
                 if end == len(text):
-                    dfs(piece + 1, 0)
+                    dfs(piece + 1, 0, after)
                 else:
-                    dfs(piece, end)
+                    dfs(piece, end, after)
             parts.pop()
             values.pop()
 
-    dfs(0, 0)
+    dfs(0, 0, 0)
     if len(solutions) > limit or nodes > NODE_BUDGET:
         return None
     made: dict[tuple[int, int, int], Token] = {}  # one token per distinct part (tokens are never mutated)

@@ -12,7 +12,7 @@ from typing import Literal
 
 import regex
 
-from gaicheck.extract.values import is_value_text
+from gaicheck.extract.values import parse_value
 from gaicheck.model.document import Document, Location, Paragraph
 
 TokenKind = Literal["label", "value", "empty"]
@@ -60,9 +60,10 @@ def _tokens(text: str, loc: Location, exact: bool) -> list[Token]:
 
 
 def _kind(text: str) -> TokenKind:
-    if not text.strip():
+    raw = text.strip()
+    if not raw:
         return "empty"
-    return "value" if is_value_text(text) else "label"
+    return "label" if parse_value(raw).status == "invalid" else "value"  # is_value_text, inlined
 
 
 def flatten(document: Document) -> list[Line]:

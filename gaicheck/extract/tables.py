@@ -131,14 +131,14 @@ class RowAligner:
     def _match_row(self, text: str, next_idx: int, pending: int | None = None) -> tuple[int, bool] | None:
         """`pending`: the row whose label was just seen with no value yet (a heading): it may be claimed again."""
         if next_idx < len(self.slots) and self._free(next_idx, pending):
-            m = self.rows.match(text, [next_idx], loose=True)
+            m = self.rows.match(text, (next_idx,), loose=True)
             if m is not None:
                 return m.index, m.official
         free = [i for i, s in enumerate(self.slots) if not s.found or s.label_only or i == pending]  # `_free`
-        window = [i for i in free if next_idx <= i < next_idx + LOOKAHEAD]
+        window = tuple([i for i in free if next_idx <= i < next_idx + LOOKAHEAD])
         m = self.rows.match(text, window)
         if m is None:
-            m = self.rows.match(text, free)
+            m = self.rows.match(text, tuple(free))
         if m is None:
             return None
         return m.index, m.official
