@@ -78,10 +78,9 @@ class LabelSet:
         the table order expects next. Memoised per label set (a pure function of the labels and the
         arguments; the fuzzy search is the extractor's main cost); LabelMatch is immutable, so the
         memoised result itself is returned."""
-        if candidates is None or type(candidates) is tuple:
-            allowed = candidates
-        else:
-            allowed = tuple(sorted(set(candidates)))
+        allowed = (
+            candidates if candidates is None or isinstance(candidates, tuple) else tuple(sorted(set(candidates)))
+        )
         memo_key = (self._signature, text, allowed, fuzzy, loose)
         hit = _MEMO.get(memo_key, _NOT_SEEN)
         if hit is not _NOT_SEEN:
