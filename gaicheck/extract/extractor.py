@@ -11,7 +11,7 @@ from typing import Any
 import regex
 
 from gaicheck.extract.detect import decide, detect
-from gaicheck.extract.labels import LabelSet
+from gaicheck.extract.labels import LabelSet, label_set_for
 from gaicheck.extract.meta import find_published, find_title
 from gaicheck.extract.sections import FoundSection, find_sections
 from gaicheck.extract.stream import Line, Token, flatten, stream_tokens
@@ -82,10 +82,10 @@ def _set_value(cell: CellValue, tok: Token) -> None:
 
 def _anchor_labels(spec: TableSpec) -> LabelSet:
     if spec.layout == "blocks":
-        return LabelSet([Label(key=b.key, label=b.caption) for b in spec.blocks])
+        return label_set_for(spec, "anchors", lambda: [Label(key=b.key, label=b.caption) for b in spec.blocks])
     if spec.layout == "rows":
-        return LabelSet(spec.rows[:2])
-    return LabelSet([Label(key=h, label=h) for h in spec.header_labels[:1]])
+        return label_set_for(spec, "anchors", lambda: spec.rows[:2])
+    return label_set_for(spec, "anchors", lambda: [Label(key=h, label=h) for h in spec.header_labels[:1]])
 
 
 def _find_anchor(lines: list[Line], begin: int, spec: TableSpec) -> int | None:

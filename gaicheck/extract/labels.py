@@ -8,7 +8,7 @@ a known deviation; the official label followed by a parenthetical annotation (æ¹
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -132,3 +132,20 @@ class LabelSet:
         if best is not None:
             return LabelMatch(best[1], False, text)
         return None
+
+
+_FOR_SOURCE: dict[tuple[int, str], tuple[object, LabelSet]] = {}
+_FOR_SOURCE_MAX = 256
+
+
+def label_set_for(source: object, purpose: str, labels: Callable[[], Sequence[Label]]) -> LabelSet:
+    """The LabelSet of `labels()` for a piece of template data (`source`: loaded once and never changed),
+    built on first use only: the extractor needs the same dozen sets for every report. A LabelSet is not
+    changed after it is built. The cache holds `source`, so its id is not reused while cached."""
+    key = (id(source), purpose)
+    hit = _FOR_SOURCE.get(key)
+    if hit is None or hit[0] is not source:
+        if len(_FOR_SOURCE) >= _FOR_SOURCE_MAX:
+            _FOR_SOURCE.clear()  # not template data after all: do not keep it alive
+        hit = _FOR_SOURCE[key] = (source, LabelSet(labels()))
+    return hit[1]
