@@ -76,8 +76,19 @@ def _cell(table: TableSpec, row_key: str, row_label: str, col_key: str, col_labe
 
 
 def _set_value(cell: CellValue, tok: Token) -> None:
+    """Fill a cell fresh from `_cell` (its position fields all None) with a token's value."""
     parsed = parse_value(tok.text)
-    cell.__dict__.update(_pos(tok.loc), raw=tok.text, status=parsed.status, value=parsed.value, unit=parsed.unit)
+    fields = cell.__dict__
+    loc = tok.loc
+    if loc.page is not None or loc.line is None:
+        fields.update(_pos(loc))
+    else:  # `_pos` would set page and where to None, as they are
+        fields["line"] = loc.line
+        fields["column"] = loc.column
+    fields["raw"] = tok.text
+    fields["value"] = parsed.value
+    fields["unit"] = parsed.unit
+    fields["status"] = parsed.status
 
 
 def _anchor_labels(spec: TableSpec) -> LabelSet:

@@ -82,10 +82,21 @@ def flatten(document: Document) -> list[Line]:
             pseudo = split_runon(line)
             lines.extend(pseudo if pseudo is not None else [line])
             continue
+        exact = block.exact_grid
         for row in block.rows:
-            cells = [c for c in row.cells if not c.spanned]
-            tokens = [t for c in cells for t in _tokens(c.text, c.loc, block.exact_grid)]
-            text = " ".join(c.text for c in cells if c.text)
+            tokens: list[Token] = []
+            texts: list[str] = []
+            for c in row.cells:
+                if c.spanned:
+                    continue
+                cell_text = c.text
+                if cell_text:
+                    texts.append(cell_text)
+                if len(cell_text) > 80 or len(cell_text.split()) < 2:  # `_tokens`, when it makes one token
+                    tokens.append(Token(cell_text, c.loc, _kind(cell_text), exact))
+                else:
+                    tokens.extend(_tokens(cell_text, c.loc, exact))
+            text = " ".join(texts)
             multi = len(row.cells) > 1
             if not multi and not text:
                 lines.append(Line(len(lines), "", row.loc, blank=True, table=block_no))
