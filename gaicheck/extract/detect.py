@@ -8,6 +8,7 @@ pre-2019 table's labels: legacy.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 from gaicheck.extract.normalize import match_key
 from gaicheck.extract.stream import Line
@@ -22,6 +23,7 @@ class Detection:
         return len(self.votes.get(version, []))
 
 
+@cache
 def _signal_keys() -> dict[str, list[tuple[str, str]]]:
     out: dict[str, list[tuple[str, str]]] = {}
     for t in all_templates():
@@ -31,20 +33,36 @@ def _signal_keys() -> dict[str, list[tuple[str, str]]]:
     return out
 
 
+@cache
+def _prefix_table() -> tuple[int, frozenset[str], list[tuple[int, dict[str, list[tuple[str, str]]]]]]:
+    """The signal keys by length: a label key starts with a signal key of length n exactly when its first
+    n characters are that key, so one dict lookup per distinct length replaces a test per signal. With
+    them, the shortest length m and the first m characters of every signal key: a label key starting
+    otherwise starts with no signal key."""
+    by_length: dict[int, dict[str, list[tuple[str, str]]]] = {}
+    for version, pairs in _signal_keys().items():
+        for signal, skey in pairs:
+            by_length.setdefault(len(skey), {}).setdefault(skey, []).append((version, signal))
+    shortest = min(by_length)
+    heads = frozenset(skey[:shortest] for by_key in by_length.values() for skey in by_key)
+    return shortest, heads, sorted(by_length.items())
+
+
 def detect(lines: list[Line], start: int) -> Detection:
-    signals = _signal_keys()
-    seen: dict[str, set[str]] = {v: set() for v in signals}
+    seen: dict[str, set[str]] = {v: set() for v in _signal_keys()}
+    shortest, heads, table = _prefix_table()
     for line in lines[start:]:
         for tok in line.tokens:
             if tok.kind != "label" or len(tok.text) > 80:
                 continue
             key = match_key(tok.text).lstrip("0123456789")
-            if not key:
-                continue
-            for version, pairs in signals.items():
-                for signal, skey in pairs:
-                    if key.startswith(skey):
-                        seen[version].add(signal)
+            if key[:shortest] not in heads:
+                continue  # also when empty
+            for length, by_key in table:
+                if length > len(key):
+                    break
+                for version, signal in by_key.get(key[:length], ()):
+                    seen[version].add(signal)
     return Detection({v: sorted(s) for v, s in seen.items() if s})
 
 

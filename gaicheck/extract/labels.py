@@ -8,7 +8,7 @@ a known deviation; the official label followed by a parenthetical annotation (æ¹
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -37,7 +37,8 @@ def allowed_errors(key: str, loose: bool = False) -> int:
 
 
 _SIGNATURES: dict[tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...], int] = {}
-_MEMO: dict[tuple[int, str, tuple[int, ...] | None, bool, bool], tuple[int, bool] | None] = {}
+_MEMO: dict[tuple[int, str, tuple[int, ...] | None, bool, bool], LabelMatch | None] = {}
+_NOT_SEEN = LabelMatch(-1, False, "")
 _MEMO_MAX = 200_000
 
 
@@ -72,19 +73,23 @@ class LabelSet:
     def match(
         self, text: str, candidates: Iterable[int] | None = None, fuzzy: bool = True, loose: bool = False
     ) -> LabelMatch | None:
-        """Match `text` against the labels (or only `candidates`). `loose` widens the fuzzy distance:
-        used for the one row the table order expects next. Memoised per label set (a pure function of
-        the labels and the arguments; the fuzzy search is the extractor's main cost)."""
-        allowed = None if candidates is None else tuple(sorted(set(candidates)))
+        """Match `text` against the labels (or only `candidates`; a tuple is taken as sorted and without
+        repeats, as the row aligner builds them). `loose` widens the fuzzy distance: used for the one row
+        the table order expects next. Memoised per label set (a pure function of the labels and the
+        arguments; the fuzzy search is the extractor's main cost); LabelMatch is immutable, so the
+        memoised result itself is returned."""
+        allowed = (
+            candidates if candidates is None or isinstance(candidates, tuple) else tuple(sorted(set(candidates)))
+        )
         memo_key = (self._signature, text, allowed, fuzzy, loose)
-        if memo_key not in _MEMO:
-            result = self._match(text, allowed, fuzzy, loose)
-            if len(_MEMO) >= _MEMO_MAX:
-                _MEMO.clear()
-            _MEMO[memo_key] = None if result is None else (result.index, result.official)
-            return result
-        hit = _MEMO[memo_key]
-        return None if hit is None else LabelMatch(hit[0], hit[1], text)
+        hit = _MEMO.get(memo_key, _NOT_SEEN)
+        if hit is not _NOT_SEEN:
+            return hit
+        result = self._match(text, allowed, fuzzy, loose)
+        if len(_MEMO) >= _MEMO_MAX:
+            _MEMO.clear()
+        _MEMO[memo_key] = result
+        return result
 
     def _match(
         self, text: str, candidates: Iterable[int] | None, fuzzy: bool, loose: bool
@@ -127,3 +132,20 @@ class LabelSet:
         if best is not None:
             return LabelMatch(best[1], False, text)
         return None
+
+
+_FOR_SOURCE: dict[tuple[int, str], tuple[object, LabelSet]] = {}
+_FOR_SOURCE_MAX = 256
+
+
+def label_set_for(source: object, purpose: str, labels: Callable[[], Sequence[Label]]) -> LabelSet:
+    """The LabelSet of `labels()` for a piece of template data (`source`: loaded once and never changed),
+    built on first use only: the extractor needs the same dozen sets for every report. A LabelSet is not
+    changed after it is built. The cache holds `source`, so its id is not reused while cached."""
+    key = (id(source), purpose)
+    hit = _FOR_SOURCE.get(key)
+    if hit is None or hit[0] is not source:
+        if len(_FOR_SOURCE) >= _FOR_SOURCE_MAX:
+            _FOR_SOURCE.clear()  # not template data after all: do not keep it alive
+        hit = _FOR_SOURCE[key] = (source, LabelSet(labels()))
+    return hit[1]

@@ -48,10 +48,49 @@ def _fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
 
+# Folding (NFKC) every scanned line is the costly part of this module. A line can only be a title (or
+# the head of a wrapped one) when it holds 告 (报告) or 政 (政府信息公开), a labelled date only when it
+# holds 期 (…日期) or 时 and 间 (发布时间), a date line only when it holds 年 (or U+F98E, which folds to
+# it); no other character folds to one of these (tests/spine/test_meta_prefilter.py), so lines without
+# them are skipped unfolded. Nor can a line much longer than a title fold into one:
+# NFKC merges at most 4 characters into one (the longest canonical decomposition) and the strip() after
+# it removes whitespace only, at most one character more at each end of the stripped original.
+_TITLE_CHARS = ("告", "政")
+_DATE_CHARS = ("期", "时", "间")
+_YEAR_CHARS = ("年", "\uf98e")
+_MAX_TITLE = 120
+_MAX_TITLE_UNFOLDED = 4 * (_MAX_TITLE + 2)
+_TITLE_TAIL = regex.compile(r"\s*(?:[（(]\s*(?:19|20)\d{2}\s*年?度?\s*[)）])?\s*[#*]*\s*")  # _TITLE_END after 报告
+
+
+def _may_be_title(raw: str, following: str) -> bool:
+    """False when `raw`, folded, can be neither a title nor the head of one wrapped onto `following`.
+    Folds a few characters at most: NFKC of a text cut just after 告 (a character that composes with
+    nothing) is the NFKC of the two pieces, so what follows the last 告 can be checked alone."""
+    size = len(raw.strip())
+    if size > _MAX_TITLE_UNFOLDED:
+        return False  # folded, still longer than _MAX_TITLE
+    end = raw.rfind("告")
+    if end != -1 and _TITLE_TAIL.fullmatch(_fold(raw[end + 1 :]).rstrip()) is not None:
+        return True  # may end like a title
+    # a wrapped title's head holds 政府信息公开, is at most 80 characters with its short (≤ 12) following
+    # line, and one of them holds 报告
+    return (
+        "政" in raw
+        and size <= 4 * (80 + 2)
+        and 0 < len(following.strip()) <= 4 * (12 + 2)
+        and ("告" in raw or "告" in following)
+    )
+
+
 def find_title(lines: list[Line], html_title: str | None) -> Meta:
     meta = Meta()
     head = lines[:TITLE_SCAN_LINES]
     for i, line in enumerate(head):
+        if _TITLE_CHARS[0] not in line.text and _TITLE_CHARS[1] not in line.text:
+            continue  # folded, it would match neither _TITLE_END nor _WRAPPED_TITLE_HEAD
+        if not _may_be_title(line.text, head[i + 1].text if i + 1 < len(head) else ""):
+            continue
         text = _fold(line.text).strip()
         following = _fold(head[i + 1].text).strip() if i + 1 < len(head) else ""
         if (
@@ -63,7 +102,7 @@ def find_title(lines: list[Line], html_title: str | None) -> Meta:
             joined = text + following  # a title wrapped over two lines
             if _TITLE_END.search(joined) is not None and len(joined) <= 80:
                 text = joined
-        if not text or len(text) > 120 or _TITLE_END.search(text) is None:
+        if not text or len(text) > _MAX_TITLE or _TITLE_END.search(text) is None:
             continue
         m = _TITLE.search(text) or _TITLE_SUFFIX_YEAR.search(text)
         if m is None:
@@ -102,10 +141,15 @@ def find_published(lines: list[Line], doc_meta: dict[str, str]) -> str | None:
             if m is not None:
                 return _iso(m.group("y"), m.group("m"), m.group("d"))
     for line in lines[:TITLE_SCAN_LINES]:
+        text = line.text
+        if _DATE_CHARS[0] not in text and (_DATE_CHARS[1] not in text or _DATE_CHARS[2] not in text):
+            continue
         m = _DATE_LABELLED.search(_fold(line.text))
         if m is not None:
             return _iso(m.group("y"), m.group("m"), m.group("d"))
     for line in reversed(lines[-15:]):
+        if _YEAR_CHARS[0] not in line.text and _YEAR_CHARS[1] not in line.text:
+            continue
         m = _DATE_LINE.match(_fold(line.text))
         if m is not None:
             return _iso(m.group("y"), m.group("m"), m.group("d"))

@@ -9,6 +9,7 @@ the aligners may split only when exactly one split satisfies the table's identit
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
@@ -23,6 +24,9 @@ MIN_LENGTH = 60  # shorter paragraphs are never run-on tables
 MIN_ANCHORS = 4
 NUMERIC_RUN = regex.compile(r"^[\d\s.,+\-－元万件条项个]*\d[\d\s.,+\-－元万件条项个]*$")
 _NUMBERED = regex.compile(r"^(\d)\.(.*)$")
+_SPACE = regex.compile(r"\s")
+_RE_SPACE = r"[^\S\x1c-\x1f]"
+_NUMBER_PIECE = regex.compile(r"[+\-－]?[^\s+\-－]+")
 # a run-on table holds at least one of these header words (cheap test before the label scan)
 _TABLE_HINTS = ("信息内容", "申请人情况", "本年新收", "结果维持", "第二十条")
 
@@ -37,7 +41,7 @@ def _variants(label: str) -> set[str]:
 
 
 @cache
-def _labels() -> tuple[regex.Pattern[str], frozenset[str]]:
+def _labels() -> tuple[re.Pattern[str], frozenset[str]]:
     texts: set[str] = {"信息内容"}
     headings: set[str] = set()
     for t in all_templates():
@@ -57,8 +61,10 @@ def _labels() -> tuple[regex.Pattern[str], frozenset[str]]:
                     for wording in [label.label, *label.aliases, *label.deviations]:
                         texts |= _variants(wording)
     everything = sorted(texts | headings, key=len, reverse=True)
-    pattern = "|".join(r"\s*".join(regex.escape(ch) for ch in text) for text in everything if text)
-    return regex.compile(pattern), frozenset(regex.sub(r"\s", "", h) for h in headings)
+    # the standard `re` runs this long alternation ~9× faster than `regex`; `_RE_SPACE` is `regex`'s \s
+    # (re's \s also takes U+001C–U+001F), so both find the same matches
+    pattern = "|".join(f"{_RE_SPACE}*".join(re.escape(ch) for ch in text) for text in everything if text)
+    return re.compile(pattern), frozenset(_SPACE.sub("", h) for h in headings)
 
 
 @dataclass(slots=True)
@@ -75,7 +81,7 @@ def split_runon(line: Line) -> list[Line] | None:
         return None
     pattern, headings = _labels()
     occs = [
-        _Occ(m.start(), m.end(), regex.sub(r"\s", "", m.group()) in headings) for m in pattern.finditer(text)
+        _Occ(m.start(), m.end(), _SPACE.sub("", m.group()) in headings) for m in pattern.finditer(text)
     ]
     if len(occs) < MIN_ANCHORS:
         return None
@@ -106,7 +112,7 @@ def split_runon(line: Line) -> list[Line] | None:
         if not segment.strip():
             return
         if NUMERIC_RUN.match(segment.strip()):
-            for m in regex.finditer(r"[+\-－]?[^\s+\-－]+", segment):
+            for m in _NUMBER_PIECE.finditer(segment):
                 emit(m.group(), start + m.start(), "value", run=True)
         else:
             lead = len(segment) - len(segment.lstrip())
@@ -115,7 +121,7 @@ def split_runon(line: Line) -> list[Line] | None:
     pos = 0
     for occ in keep:
         gap(pos, occ.start)
-        emit(regex.sub(r"\s", "", text[occ.start : occ.end]), occ.start, "label")
+        emit(_SPACE.sub("", text[occ.start : occ.end]), occ.start, "label")
         pos = occ.end
     gap(pos, len(text))
     return out

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import regex
 
-from gaicheck.extract.labels import LabelSet
+from gaicheck.extract.labels import label_set_for
 from gaicheck.extract.stream import Line
 from gaicheck.templates import Label, SectionSpec
 
@@ -26,7 +26,9 @@ class FoundSection:
 
 
 def find_sections(lines: list[Line], specs: list[SectionSpec], start: int) -> dict[str, FoundSection]:
-    labels = LabelSet([Label(key=s.key, label=s.title, aliases=s.aliases) for s in specs])
+    labels = label_set_for(
+        specs, "sections", lambda: [Label(key=s.key, label=s.title, aliases=s.aliases) for s in specs]
+    )
     found: dict[str, FoundSection] = {}
     for line in lines[start:]:
         non_empty = [t for t in line.tokens if t.text.strip()]

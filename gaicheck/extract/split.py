@@ -8,25 +8,16 @@ after a node budget, in which case the row is treated as ambiguous — gaicheck 
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import regex
 
 from gaicheck.extract.stream import Token
 from gaicheck.extract.values import parse_value
+from gaicheck.model.document import Location
 
 NODE_BUDGET = 200_000
 _PART = regex.compile(r"^[+\-]?(?:0|[1-9]\d*)(?:\.\d+)?(?:万元|元|件|条|项|个)?$")
 
 Constraint = tuple[list[int], list[int]]  # indices of the parts: sum(lhs) == sum(rhs)
-
-
-def _fits(part: str, kind: str) -> bool:
-    if not _PART.match(part):
-        return False
-    if kind in ("count", "signed") and "." in part:
-        return False
-    return not (kind != "signed" and part.startswith("-"))
 
 
 def split_runs(tokens: list[Token], kinds: list[str], constraints: list[Constraint]) -> list[Token] | None:
@@ -46,59 +37,84 @@ def split_candidates(
     nodes = 0
     parts: list[tuple[int, int, int]] = []
     values: list[float] = []
-    check_at: dict[int, list[Constraint]] = {}
+    checks: list[list[Constraint]] = [[] for _ in range(expected + 1)]  # by the number of parts made
     for c in constraints:
-        check_at.setdefault(max(c[0] + c[1]), []).append(c)
+        last = max(c[0] + c[1])
+        if last < expected:
+            checks[last + 1].append(c)
     remaining_chars = [sum(len(p) for p in pieces[i:]) for i in range(len(pieces) + 1)]
+    n_pieces = len(pieces)
+    # the numbers a piece allows from a position, (end, value, has decimals, negative) by end: the search
+    # comes back to the same positions many times, this parses each substring once
+    numbers_at: dict[tuple[int, int], list[tuple[int, float, bool, bool]]] = {}
 
-    def ok_constraints(n: int) -> bool:
-        for lhs, rhs in check_at.get(n - 1, []):
-            if abs(sum(values[i] for i in lhs) - sum(values[i] for i in rhs)) > 1e-9:
-                return False
-        return True
+    def numbers(piece: int, pos: int) -> list[tuple[int, float, bool, bool]]:
+        found = numbers_at.get((piece, pos))
+        if found is None:
+            text = pieces[piece]
+            found = []
+            for end in range(pos + 1, len(text) + 1):
+                part = text[pos:end]
+                if not _PART.match(part):
+                    continue
+                value = parse_value(part).value
+                if value is not None:
+                    found.append((end, float(value), "." in part, part.startswith("-")))
+            numbers_at[(piece, pos)] = found
+        return found
 
-    def dfs(piece: int, pos: int) -> None:
+    def dfs(piece: int, pos: int, made: int) -> None:
+        """Cut piece `piece` from `pos` on, `made` (== len(parts)) parts being cut already."""
         nonlocal nodes
         nodes += 1
         if nodes > NODE_BUDGET or len(solutions) > limit:
             return
-        if piece == len(pieces):
-            if len(parts) == expected:
+        if piece == n_pieces:
+            if made == expected:
                 solutions.append(list(parts))
             return
         text = pieces[piece]
-        left_in_piece = len(text) - pos
-        pieces_after = len(pieces) - piece - 1
-        if len(parts) + 1 + pieces_after > expected:
+        if made + n_pieces - piece > expected:  # every piece left gives at least one part
             return
-        if len(parts) + left_in_piece + remaining_chars[piece + 1] < expected:
+        if made + len(text) - pos + remaining_chars[piece + 1] < expected:  # and at most one per character
             return
-        for end in range(pos + 1, len(text) + 1):
-            part = text[pos:end]
-            if len(parts) >= expected or not _fits(part, kinds[len(parts)]):
-                continue
-            value = parse_value(part).value
-            if value is None:
-                continue
+        kind = kinds[made]  # made < expected here
+        whole = kind in ("count", "signed")
+        unsigned = kind != "signed"
+        after = made + 1
+        tests = checks[after]
+        for end, value, decimals, negative in numbers(piece, pos):
+            if (decimals and whole) or (negative and unsigned):
+                continue  # a count column takes no decimals, only a signed one a minus
             parts.append((piece, pos, end))
-            values.append(float(value))
-            if ok_constraints(len(parts)):
+            values.append(value)
+            for lhs, rhs in tests:  # the identities whose last part this is
+                if abs(sum([values[i] for i in lhs]) - sum([values[i] for i in rhs])) > 1e-9:
+                    break
+            else:
                 if end == len(text):
-                    dfs(piece + 1, 0)
+                    dfs(piece + 1, 0, after)
                 else:
-                    dfs(piece, end)
+                    dfs(piece, end, after)
             parts.pop()
             values.pop()
 
-    dfs(0, 0)
+    dfs(0, 0, 0)
     if len(solutions) > limit or nodes > NODE_BUDGET:
         return None
+    made: dict[tuple[int, int, int], Token] = {}  # one token per distinct part (tokens are never mutated)
     result: list[list[Token]] = []
     for solution in solutions:
         out: list[Token] = []
-        for piece, start, end in solution:
-            src = tokens[piece]
-            col = (src.loc.column or 1) + start
-            out.append(replace(src, text=pieces[piece][start:end], loc=replace(src.loc, column=col), run=False))
+        for part in solution:
+            tok = made.get(part)
+            if tok is None:
+                piece, start, end = part
+                src = tokens[piece]
+                loc = src.loc
+                col = (loc.column or 1) + start
+                sub = Location(loc.line, col, loc.page, loc.table, loc.row, loc.cell, loc.paragraph)
+                tok = made[part] = Token(pieces[piece][start:end], sub, src.kind, src.exact, False)
+            out.append(tok)
         result.append(out)
     return result

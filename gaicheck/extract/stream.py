@@ -12,7 +12,7 @@ from typing import Literal
 
 import regex
 
-from gaicheck.extract.values import is_value_text
+from gaicheck.extract.values import parse_value
 from gaicheck.model.document import Document, Location, Paragraph
 
 TokenKind = Literal["label", "value", "empty"]
@@ -39,6 +39,7 @@ class Line:
 
 
 _TRAILING_NUMBERS = regex.compile(r"^(?P<label>.*[\p{Han}）)])\s+(?P<nums>[+\-－]?\d[\d.,]*(?:\s+[+\-－]?\d[\d.,]*)*)$")
+_NON_SPACE = regex.compile(r"\S+")
 
 
 SHORT_PARAGRAPH = 40  # a short line may be a label with its number(s): `行政处罚 0`
@@ -46,11 +47,12 @@ SHORT_PARAGRAPH = 40  # a short line may be a label with its number(s): `行政�
 
 def _tokens(text: str, loc: Location, exact: bool) -> list[Token]:
     """A cell, or a label followed by its numbers in the same cell (`行政处罚 0`, from PDF conversions)."""
-    m = _TRAILING_NUMBERS.match(text)
-    if m is None or len(text) > 80:
+    # the pattern needs whitespace between two non-spaces (its \s is within str.split()'s whitespace)
+    m = None if len(text) > 80 or len(text.split()) < 2 else _TRAILING_NUMBERS.match(text)
+    if m is None:
         return [Token(text, loc, _kind(text), exact)]
     out = [Token(m.group("label"), loc, _kind(m.group("label")), exact)]
-    for num in regex.finditer(r"\S+", m.group("nums")):
+    for num in _NON_SPACE.finditer(m.group("nums")):
         col = None if loc.column is None else loc.column + m.start("nums") + num.start()
         sub = Location(line=loc.line, column=col, page=loc.page, table=loc.table, row=loc.row, cell=loc.cell)
         out.append(Token(num.group(), sub, _kind(num.group()), exact))
@@ -58,9 +60,10 @@ def _tokens(text: str, loc: Location, exact: bool) -> list[Token]:
 
 
 def _kind(text: str) -> TokenKind:
-    if not text.strip():
+    raw = text.strip()
+    if not raw:
         return "empty"
-    return "value" if is_value_text(text) else "label"
+    return "label" if parse_value(raw).status == "invalid" else "value"  # is_value_text, inlined
 
 
 def flatten(document: Document) -> list[Line]:
@@ -79,10 +82,21 @@ def flatten(document: Document) -> list[Line]:
             pseudo = split_runon(line)
             lines.extend(pseudo if pseudo is not None else [line])
             continue
+        exact = block.exact_grid
         for row in block.rows:
-            cells = [c for c in row.cells if not c.spanned]
-            tokens = [t for c in cells for t in _tokens(c.text, c.loc, block.exact_grid)]
-            text = " ".join(c.text for c in cells if c.text)
+            tokens: list[Token] = []
+            texts: list[str] = []
+            for c in row.cells:
+                if c.spanned:
+                    continue
+                cell_text = c.text
+                if cell_text:
+                    texts.append(cell_text)
+                if len(cell_text) > 80 or len(cell_text.split()) < 2:  # `_tokens`, when it makes one token
+                    tokens.append(Token(cell_text, c.loc, _kind(cell_text), exact))
+                else:
+                    tokens.extend(_tokens(cell_text, c.loc, exact))
+            text = " ".join(texts)
             multi = len(row.cells) > 1
             if not multi and not text:
                 lines.append(Line(len(lines), "", row.loc, blank=True, table=block_no))

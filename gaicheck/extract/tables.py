@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from gaicheck.extract.labels import LabelSet
+from gaicheck.extract.labels import label_set_for
 from gaicheck.extract.split import split_candidates
 from gaicheck.extract.stream import Line, Token
 from gaicheck.extract.values import parse_value
@@ -102,6 +102,15 @@ def resolve_runs(
     return None, found or []
 
 
+def _distinct_columns(spec: TableSpec) -> list[ColumnSpec]:
+    """The table's columns, the first of each wording (blocks repeat their column headers)."""
+    columns = [c for b in spec.blocks for c in b.columns] if spec.layout == "blocks" else list(spec.columns)
+    seen: dict[str, ColumnSpec] = {}
+    for c in columns:
+        seen.setdefault(c.label, c)
+    return list(seen.values())
+
+
 class RowAligner:
     """Aligns the 'rows' layout (table 2) and the 'blocks' layout (table 1)."""
 
@@ -110,35 +119,32 @@ class RowAligner:
         self.identities = identities or []
         if spec.layout == "blocks":
             pairs = [(r, b.columns) for b in spec.blocks for r in b.rows]
-            self.captions = LabelSet([Label(key=b.key, label=b.caption) for b in spec.blocks])
-            columns = [c for b in spec.blocks for c in b.columns]
+            self.captions = label_set_for(
+                spec, "captions", lambda: [Label(key=b.key, label=b.caption) for b in spec.blocks]
+            )
         else:
             pairs = [(r, spec.columns) for r in spec.rows]
-            self.captions = LabelSet([])
-            columns = list(spec.columns)
+            self.captions = label_set_for(spec, "captions", lambda: [])
         self.slots = [RowSlot(r, cols) for r, cols in pairs]
-        self.rows = LabelSet([r for r, _ in pairs])
-        self.groups = LabelSet(spec.groups)
-        self.headers = LabelSet([Label(key=h, label=h) for h in spec.header_labels])
-        seen: dict[str, ColumnSpec] = {}
-        for c in columns:
-            seen.setdefault(c.label, c)
-        self.columns = LabelSet(list(seen.values()))
+        self.rows = label_set_for(spec, "rows", lambda: [r for r, _ in pairs])
+        self.groups = label_set_for(spec, "groups", lambda: spec.groups)
+        self.headers = label_set_for(spec, "headers", lambda: [Label(key=h, label=h) for h in spec.header_labels])
+        self.columns = label_set_for(spec, "columns", lambda: _distinct_columns(spec))
 
     def _free(self, i: int, pending: int | None) -> bool:
         return not self.slots[i].found or self.slots[i].label_only or i == pending
 
     def _match_row(self, text: str, next_idx: int, pending: int | None = None) -> tuple[int, bool] | None:
         """`pending`: the row whose label was just seen with no value yet (a heading): it may be claimed again."""
-        free = [i for i in range(len(self.slots)) if self._free(i, pending)]
         if next_idx < len(self.slots) and self._free(next_idx, pending):
-            m = self.rows.match(text, [next_idx], loose=True)
+            m = self.rows.match(text, (next_idx,), loose=True)
             if m is not None:
                 return m.index, m.official
-        window = [i for i in free if next_idx <= i < next_idx + LOOKAHEAD]
+        free = [i for i, s in enumerate(self.slots) if not s.found or s.label_only or i == pending]  # `_free`
+        window = tuple([i for i in free if next_idx <= i < next_idx + LOOKAHEAD])
         m = self.rows.match(text, window)
         if m is None:
-            m = self.rows.match(text, free)
+            m = self.rows.match(text, tuple(free))
         if m is None:
             return None
         return m.index, m.official
@@ -331,7 +337,9 @@ class FlatResult:
 
 def align_flat(spec: TableSpec, lines: list[Line], identities: list[RowIdentity] | None = None) -> FlatResult:
     """Table 3: header labels, then one row of 15 values (possibly split over several lines/tables)."""
-    headers = LabelSet([Label(key=h, label=h) for h in spec.header_labels] + list(spec.columns))
+    headers = label_set_for(
+        spec, "flat headers", lambda: [Label(key=h, label=h) for h in spec.header_labels] + list(spec.columns)
+    )
     values: list[Token] = []
     started = False
     loc: Location | None = None

@@ -6,7 +6,7 @@ sections; prose; structural observations) → rule engine.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, Field
 
@@ -39,6 +39,29 @@ class CellValue(Position):
     value: int | float | None = None
     unit: str | None = None  # "元", "万元", … when written in the cell
     status: CellStatus = "missing"
+
+
+_Model = TypeVar("_Model", bound=BaseModel)
+# BaseModel's slots, set through their descriptors (what model_construct's object.__setattr__ does, quicker)
+_set_dict, _set_fields_set, _set_extra, _set_private = (
+    BaseModel.__dict__[name].__set__
+    for name in ("__dict__", "__pydantic_fields_set__", "__pydantic_extra__", "__pydantic_private__")
+)
+
+
+def trusted(model: type[_Model], fields: dict[str, Any]) -> _Model:
+    """An instance of one of these models from trusted values, for the extractor's hot paths (~200
+    CellValues, ~50 TextBlocks per report). `fields` gives every field, in declaration order, with values
+    of the declared types, and is taken over (not copied). The object is the one `model(**fields)` and
+    `model.model_construct(**fields)` build (same `__dict__`, fields set, extra and private slots: equal,
+    same dump, unpickled equal), at a tenth of model_construct's cost. Models with validators, private
+    attributes or extra fields must not be built this way."""
+    obj = model.__new__(model)
+    _set_dict(obj, fields)
+    _set_fields_set(obj, set(fields))
+    _set_extra(obj, None)
+    _set_private(obj, None)
+    return obj
 
 
 class SectionInfo(Position):

@@ -17,6 +17,7 @@ TEXT_EXTENSIONS = {".txt", ".text", ".csv"}
 MARKDOWN_EXTENSIONS = {".md", ".markdown"}
 HTML_EXTENSIONS = {".html", ".htm", ".shtml", ".xhtml", ".jhtml", ".asp", ".aspx", ".jsp", ".php"}
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_CONTROL_BYTES = bytes([*range(9), *range(14, 32)])  # control characters other than \t \n \v \f \r
 _HTML_STARTS = (b"<!doctype html", b"<html", b"<head", b"<body", b"<meta", b"<title")
 
 
@@ -61,7 +62,7 @@ def looks_binary(data: bytes) -> bool:
         return False  # UTF-16 with BOM
     if b"\x00" in head:
         return True
-    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     return bool(head) and controls / len(head) > 0.05
 
 

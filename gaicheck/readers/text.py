@@ -23,7 +23,7 @@ def _split(line: str, sep: str, line_no: int) -> list[Cell]:
     for part in line.split(sep):
         stripped = part.strip()
         lead = len(part) - len(part.lstrip())
-        cells.append(Cell(stripped, Location(line=line_no, column=start + lead + 1)))
+        cells.append(Cell(stripped, Location(line_no, start + lead + 1)))  # line, column
         start += len(part) + len(sep)
     return cells
 
@@ -57,7 +57,7 @@ def parse_text(path: str, text: str, fmt: str = "text") -> Document:
             table_rows.clear()
 
     for index, line in enumerate(text.splitlines(), start=1):
-        cells = split_line(line, index)
+        cells = split_line(line, index) if "|" in line or "\t" in line else None  # else running text
         if cells is not None:
             if all(_SEPARATOR_CELL.match(c.text) for c in cells) and any(c.text for c in cells):
                 continue  # Markdown |---| or a dashed rule under a header
@@ -66,7 +66,7 @@ def parse_text(path: str, text: str, fmt: str = "text") -> Document:
         flush()
         stripped = line.strip()
         lead = len(line) - len(line.lstrip())
-        marker = _MARKUP.match(stripped)
+        marker = _MARKUP.match(stripped) if stripped.startswith(("#", ">", "*")) else None
         if marker is not None and marker.group().startswith(("#", ">")):
             lead += marker.end()
             stripped = stripped[marker.end() :]
