@@ -9,9 +9,11 @@ with the number of files.
 
 from __future__ import annotations
 
+import gc
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -105,6 +107,36 @@ def default_jobs() -> int:
     return max(1, os.cpu_count() or 1)
 
 
+# youngest generation collected after this many new container objects (Python's default: 700)
+BATCH_GC_THRESHOLD = (50_000, 50, 100)
+
+
+def tune_collector() -> None:
+    """For a batch process: a file allocates ~10^5 short-lived objects and few reference cycles, and the
+    collector's default threshold makes it walk them (and every object of the start-up) again and again —
+    about a quarter of the CPU time. Move what exists now (modules, templates, compiled patterns) out of
+    its sight and collect the youngest generation less often; cyclic garbage is still collected."""
+    gc.freeze()
+    gc.set_threshold(*BATCH_GC_THRESHOLD)
+
+
+@contextmanager
+def collector_tuned() -> Iterator[None]:
+    """`tune_collector` for the duration of a batch (the CLI's process), then the previous settings."""
+    before = gc.get_threshold()
+    tune_collector()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*before)
+
+
+def _start_worker() -> None:
+    apply_memory_limit()
+    tune_collector()  # a worker process lives for one batch
+
+
 def run(tasks: Iterable[Task], jobs: int = 1, on_done: Callable[[], None] | None = None) -> Iterator[Checked]:
     """Check the tasks with `jobs` processes, yielding results in input order as soon as each is ready
     (a result waits only for the ones before it). At most `4 × jobs` files are in flight."""
@@ -118,7 +150,7 @@ def run(tasks: Iterable[Task], jobs: int = 1, on_done: Callable[[], None] | None
     from concurrent.futures import Future, ProcessPoolExecutor  # only for several jobs: keeps start-up fast
 
     window = 4 * jobs
-    with ProcessPoolExecutor(max_workers=jobs, initializer=apply_memory_limit) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker) as pool:
         pending: deque[tuple[Task, Future[Checked]]] = deque()
 
         def submit() -> None:

@@ -183,7 +183,7 @@ def run_check(request: CheckRequest) -> int:
     """settings → discover → batch (parallel, input order) → cross-file rules → baseline → sink → exit code."""
     from gaicheck.api import check_file_report
     from gaicheck.baseline import Baseline, BaselineError
-    from gaicheck.batch import Task, default_jobs, run
+    from gaicheck.batch import Task, collector_tuned, default_jobs, run
     from gaicheck.catalogue import matches
     from gaicheck.engine.core import Options
     from gaicheck.files import discover
@@ -249,7 +249,7 @@ def run_check(request: CheckRequest) -> int:
 
         jobs = request.jobs or default_jobs()
         lines_on_terminal = sink.streaming and out is sys.stdout and sys.stdout.isatty()
-        with _progress(len(files), lines_on_terminal) as tick:
+        with _progress(len(files), lines_on_terminal) as tick, collector_tuned():
             stream = run(tasks, min(jobs, len(files)), tick)
             if not cross:
                 for checked in stream:
