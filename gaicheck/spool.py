@@ -5,7 +5,7 @@ every file before they can finish (the cross-year rules compare files; a documen
 counts them), but a portal batch of tens of thousands of files must not hold them all in memory: each item
 is pickled into an unnamed temporary file, and only its offset and length stay in memory. Items are read
 back one at a time, in the order they were added. When no temporary file can be created (read-only
-system), the pickled items stay in memory instead.
+system) or the disk fills up, the pickled items stay in memory instead.
 """
 
 from __future__ import annotations
@@ -32,11 +32,22 @@ class Spool(Generic[T]):
     def append(self, item: T) -> int:
         """Store `item`; returns its position (0, 1, …)."""
         data = pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL)
-        self._file.seek(self._end)
-        self._file.write(data)
+        try:
+            self._file.seek(self._end)
+            self._file.write(data)
+        except OSError:  # disk full: go on in memory with what was written so far
+            self._to_memory()
+            self._file.seek(self._end)
+            self._file.write(data)
         self._index.append((self._end, len(data)))
         self._end += len(data)
         return len(self._index) - 1
+
+    def _to_memory(self) -> None:
+        self._file.seek(0)
+        kept = io.BytesIO(self._file.read(self._end))
+        self._file.close()
+        self._file = kept
 
     def __getitem__(self, position: int) -> T:
         offset, length = self._index[position]

@@ -130,3 +130,25 @@ def test_memory_of_a_batch_does_not_grow_with_the_number_of_files(tmp_path: Path
     large_peak, large_out = _peak_bytes(large, fmt)
     assert len(large_out) > 8 * len(small_out)  # ten times the files, about ten times the output …
     assert large_peak < 1.5 * small_peak  # … in about the same memory (it grew 10× when results were kept)
+
+
+class _FullDisk(io.BytesIO):
+    """A temporary file on a disk that fills up after `room` bytes."""
+
+    def __init__(self, room: int) -> None:
+        super().__init__()
+        self.room = room
+
+    def write(self, data: Any) -> int:
+        if self.tell() + len(data) > self.room:
+            raise OSError(28, "No space left on device")
+        return super().write(data)
+
+
+def test_spool_goes_on_in_memory_when_the_disk_fills_up(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(spool.tempfile, "TemporaryFile", lambda **_kwargs: _FullDisk(200))
+    parked: Spool[str] = Spool()
+    items = [f"项目{n}" * 20 for n in range(10)]
+    for item in items:
+        parked.append(item)
+    assert list(parked) == items
