@@ -76,21 +76,19 @@ def split_candidates(
     remaining_chars = [sum(len(p) for p in pieces[i:]) for i in range(len(pieces) + 1)]
     n_pieces = len(pieces)
     counted = 2 ** remaining_chars[0] > NODE_BUDGET  # dead children must be counted (see above)
-    # what part `made` may be: a count column takes no decimals, only a signed one a minus
+    # what part `made` may be (a count column takes no decimals, only a signed one a minus), as the key
+    # of the numbers allowed from a position: the search comes back to the same positions many times,
+    # this parses each substring once
     rules = [(kind in ("count", "signed"), kind != "signed") for kind in kinds]
-    # the numbers from a position allowed in a kind of column: the search comes back to the same
-    # positions many times, this parses each substring once
-    numbers_at: dict[tuple[int, int, bool, bool], list[tuple[int, float]]] = {}
+    numbers_at: dict[tuple[int, int, tuple[bool, bool]], list[tuple[int, float]]] = {}
 
-    def numbers(piece: int, pos: int, whole: bool, unsigned: bool) -> list[tuple[int, float]]:
-        key = (piece, pos, whole, unsigned)
-        found = numbers_at.get(key)
-        if found is None:
-            found = numbers_at[key] = [
-                (end, value)
-                for end, value, decimals, negative in _numbers(pieces[piece], pos)
-                if not (decimals and whole) and not (negative and unsigned)
-            ]
+    def numbers(piece: int, pos: int, rule: tuple[bool, bool]) -> list[tuple[int, float]]:
+        whole, unsigned = rule
+        found = numbers_at[(piece, pos, rule)] = [
+            (end, value)
+            for end, value, decimals, negative in _numbers(pieces[piece], pos)
+            if not (decimals and whole) and not (negative and unsigned)
+        ]
         return found
 
     def dfs(piece: int, pos: int, made: int) -> None:
@@ -107,7 +105,13 @@ def split_candidates(
         max_end = text_len + remaining_chars[piece + 1] - (expected - after)
         may_stay = after + n_pieces - piece <= expected
         tests = checks[after]
-        for end, value in numbers(piece, pos, *rules[made]):
+        rule = rules[made]
+        found = numbers_at.get((piece, pos, rule))
+        if found is None:
+            found = numbers(piece, pos, rule)
+        if not may_stay and not counted:  # only the number up to the piece's end can be viable
+            found = found[-1:] if found and found[-1][0] == text_len else []
+        for end, value in found:
             viable = end <= max_end and (may_stay or end == text_len)
             if not viable and not counted:
                 if end > max_end:
@@ -115,9 +119,11 @@ def split_candidates(
                 continue
             if tests:
                 values.append(value)
-                broken = any(  # the identities whose last part this is
-                    abs(sum([values[i] for i in lhs]) - sum([values[i] for i in rhs])) > 1e-9 for lhs, rhs in tests
-                )
+                broken = False
+                for lhs, rhs in tests:  # the identities whose last part this is
+                    if abs(sum([values[i] for i in lhs]) - sum([values[i] for i in rhs])) > 1e-9:
+                        broken = True
+                        break
                 values.pop()
                 if broken:
                     continue
