@@ -18,7 +18,16 @@ from gaicheck.extract.stream import Line, Token, flatten, stream_tokens
 from gaicheck.extract.tables import FlatResult, HeaderDeviation, RowAligner, TableResult, align_flat
 from gaicheck.extract.values import parse_value
 from gaicheck.model.document import Document, Location
-from gaicheck.model.report import CellValue, Observation, Position, Report, SectionInfo, TextBlock, trusted
+from gaicheck.model.report import (
+    CellValue,
+    Observation,
+    Position,
+    Report,
+    SectionInfo,
+    TextBlock,
+    trusted,
+    trusted_copies,
+)
 from gaicheck.templates import ColumnSpec, Label, TableSpec, Template, load_template
 
 _SENTENCE_END = regex.compile(r"[。！？；!?;]\s*[”’」』）)]?\s*$")
@@ -74,6 +83,7 @@ def _cell_fields(
     }
 
 
+_CELL_FIELDS = set(CellValue.model_fields)
 # the fields of a row's missing cells, built once per piece of template data (a table and a column list,
 # loaded once and never changed; held here, so their ids are not reused while cached): ~200 cells per report
 _ROW_FIELDS: dict[tuple[int, str, str, int], tuple[TableSpec, list[ColumnSpec], list[dict[str, Any]]]] = {}
@@ -89,7 +99,7 @@ def _cells(table: TableSpec, row_key: str, row_label: str, columns: list[ColumnS
             _ROW_FIELDS.clear()
         fields = [_cell_fields(table, row_key, row_label, c.key, c.label, c.kind) for c in columns]
         hit = _ROW_FIELDS[key] = (table, columns, fields)
-    return [trusted(CellValue, fields.copy()) for fields in hit[2]]
+    return trusted_copies(CellValue, hit[2], _CELL_FIELDS)
 
 
 def _cell(table: TableSpec, row_key: str, row_label: str, col_key: str, col_label: str, kind: str) -> CellValue:
