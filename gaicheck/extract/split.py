@@ -50,6 +50,17 @@ def _numbers(text: str, pos: int) -> _Numbers:
     return out
 
 
+def _number_to_end(text: str, pos: int) -> tuple[int, float, bool, bool] | None:
+    """The entry of `_numbers(text, pos)` that ends at the end of `text`, if there is one."""
+    if text.isascii() and text.isdigit():
+        return (len(text), float(int(text[pos:])), False, False) if text[pos] != "0" or pos == len(text) - 1 else None
+    part = text[pos:]
+    if not _PART.match(part):
+        return None
+    value = parse_value(part).value
+    return None if value is None else (len(text), float(value), "." in part, part.startswith("-"))
+
+
 def split_candidates(
     tokens: list[Token], kinds: list[str], constraints: list[Constraint], limit: int
 ) -> list[list[Token]] | None:
@@ -81,6 +92,7 @@ def split_candidates(
     # this parses each substring once
     rules = [(kind in ("count", "signed"), kind != "signed") for kind in kinds]
     numbers_at: dict[tuple[int, int, tuple[bool, bool]], list[tuple[int, float]]] = {}
+    tails_at: dict[tuple[int, int, tuple[bool, bool]], list[tuple[int, float]]] = {}  # the one to the end
 
     def numbers(piece: int, pos: int, rule: tuple[bool, bool]) -> list[tuple[int, float]]:
         whole, unsigned = rule
@@ -89,6 +101,14 @@ def split_candidates(
             for end, value, decimals, negative in _numbers(pieces[piece], pos)
             if not (decimals and whole) and not (negative and unsigned)
         ]
+        return found
+
+    def number_to_end(piece: int, pos: int, rule: tuple[bool, bool]) -> list[tuple[int, float]]:
+        whole, unsigned = rule
+        entry = _number_to_end(pieces[piece], pos)
+        found = tails_at[(piece, pos, rule)] = (
+            [] if entry is None or (entry[2] and whole) or (entry[3] and unsigned) else [(entry[0], entry[1])]
+        )
         return found
 
     def dfs(piece: int, pos: int, made: int) -> None:
@@ -106,11 +126,14 @@ def split_candidates(
         may_stay = after + n_pieces - piece <= expected
         tests = checks[after]
         rule = rules[made]
-        found = numbers_at.get((piece, pos, rule))
-        if found is None:
-            found = numbers(piece, pos, rule)
-        if not may_stay and not counted:  # only the number up to the piece's end can be viable
-            found = found[-1:] if found and found[-1][0] == text_len else []
+        if may_stay or counted:
+            found = numbers_at.get((piece, pos, rule))
+            if found is None:
+                found = numbers(piece, pos, rule)
+        else:  # only the number up to the piece's end can be viable (the last part is always such a one)
+            found = tails_at.get((piece, pos, rule))
+            if found is None:
+                found = number_to_end(piece, pos, rule)
         for end, value in found:
             viable = end <= max_end and (may_stay or end == text_len)
             if not viable and not counted:

@@ -155,3 +155,15 @@ def test_real_runs() -> None:
         assert _shown(split_candidates(tokens, kinds, constraints, limit)) == _reference(
             tokens, kinds, constraints, limit, split.NODE_BUDGET
         )
+
+
+def test_number_to_the_end_is_the_last_number() -> None:
+    rng = random.Random(7)
+    alphabet = "0123456789.-元万件,"
+    texts = ["0", "00", "10", "007", "12.50元", "-3", "3-", "1.2.3", "万元", "٣٤"]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 9))) for _ in range(2000)]
+    for text in texts:
+        for pos in range(len(text)):
+            found = split._numbers(text, pos)
+            last = found[-1] if found and found[-1][0] == len(text) else None
+            assert split._number_to_end(text, pos) == last, (text, pos)
