@@ -106,20 +106,21 @@ def _cell(table: TableSpec, row_key: str, row_label: str, col_key: str, col_labe
     return trusted(CellValue, _cell_fields(table, row_key, row_label, col_key, col_label, kind))
 
 
-def _set_value(cell: CellValue, tok: Token) -> None:
-    """Fill a cell fresh from `_cell` (its position fields all None) with a token's value."""
-    parsed = parse_value(tok.text)
-    fields = cell.__dict__
-    loc = tok.loc
-    if loc.page is not None or loc.line is None:
-        fields.update(_pos(loc))
-    else:  # `_pos` would set page and where to None, as they are
-        fields["line"] = loc.line
-        fields["column"] = loc.column
-    fields["raw"] = tok.text
-    fields["value"] = parsed.value
-    fields["unit"] = parsed.unit
-    fields["status"] = parsed.status
+def _set_values(cells: list[CellValue], tokens: list[Token]) -> None:
+    """Fill cells fresh from `_cells` (their position fields all None) with the tokens' values, one each."""
+    for cell, tok in zip(cells, tokens, strict=True):
+        parsed = parse_value(tok.text)
+        fields = cell.__dict__
+        loc = tok.loc
+        if loc.page is not None or loc.line is None:
+            fields.update(_pos(loc))
+        else:  # `_pos` would set page and where to None, as they are
+            fields["line"] = loc.line
+            fields["column"] = loc.column
+        fields["raw"] = tok.text
+        fields["value"] = parsed.value
+        fields["unit"] = parsed.unit
+        fields["status"] = parsed.status
 
 
 def _anchor_labels(spec: TableSpec) -> LabelSet:
@@ -298,8 +299,7 @@ class Extractor:
             items = [r for r in table.rows if r.group == key]
             cells = _cells(table, key, group.label, slot.columns)
             if len(slot.values) == len(cells) and slot.unsplittable is None:
-                for cell, tok in zip(cells, slot.values, strict=True):
-                    _set_value(cell, tok)
+                _set_values(cells, slot.values)
             self.subtotals.extend(cells)
             self.observe(
                 "group_row", slot.loc, table=table.key, row=key, table_no=table.number, group=group.label,
@@ -344,8 +344,7 @@ class Extractor:
                     "run_unsplittable", slot.loc, cells=keys, raw=slot.unsplittable, expected=expected, **common
                 )
             elif len(slot.values) == expected:
-                for cell, tok in zip(cells, slot.values, strict=True):
-                    _set_value(cell, tok)
+                _set_values(cells, slot.values)
             else:
                 kind = "row_short" if len(slot.values) < expected else "row_long"
                 for cell in cells:
@@ -383,8 +382,7 @@ class Extractor:
                 row_label=table.row_label or table.title, raw=flat.unsplittable, expected=flat.expected,
             )
         elif len(flat.values) == flat.expected:
-            for cell, tok in zip(cells, flat.values, strict=True):
-                _set_value(cell, tok)
+            _set_values(cells, flat.values)
         else:
             loc = flat.values[0].loc if flat.values else flat.loc
             for cell in cells:
