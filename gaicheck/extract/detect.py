@@ -8,7 +8,7 @@ pre-2019 table's labels: legacy.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from gaicheck.extract.normalize import match_key
 from gaicheck.extract.stream import Line
@@ -48,21 +48,30 @@ def _prefix_table() -> tuple[int, frozenset[str], list[tuple[int, dict[str, list
     return shortest, heads, sorted(by_length.items())
 
 
+@lru_cache(maxsize=65536)
+def _signals_in(text: str) -> tuple[tuple[str, str], ...]:
+    """The (version, signal) pairs a label's text starts with (memoised: labels repeat within and across
+    reports, and the result depends on the text and the template data only)."""
+    shortest, heads, table = _prefix_table()
+    key = match_key(text).lstrip("0123456789")
+    if key[:shortest] not in heads:
+        return ()  # also when empty
+    out: list[tuple[str, str]] = []
+    for length, by_key in table:
+        if length > len(key):
+            break
+        out.extend(by_key.get(key[:length], ()))
+    return tuple(out)
+
+
 def detect(lines: list[Line], start: int) -> Detection:
     seen: dict[str, set[str]] = {v: set() for v in _signal_keys()}
-    shortest, heads, table = _prefix_table()
     for line in lines[start:]:
         for tok in line.tokens:
             if tok.kind != "label" or len(tok.text) > 80:
                 continue
-            key = match_key(tok.text).lstrip("0123456789")
-            if key[:shortest] not in heads:
-                continue  # also when empty
-            for length, by_key in table:
-                if length > len(key):
-                    break
-                for version, signal in by_key.get(key[:length], ()):
-                    seen[version].add(signal)
+            for version, signal in _signals_in(tok.text):
+                seen[version].add(signal)
     return Detection({v: sorted(s) for v, s in seen.items() if s})
 
 

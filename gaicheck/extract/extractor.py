@@ -18,8 +18,17 @@ from gaicheck.extract.stream import Line, Token, flatten, stream_tokens
 from gaicheck.extract.tables import FlatResult, HeaderDeviation, RowAligner, TableResult, align_flat
 from gaicheck.extract.values import parse_value
 from gaicheck.model.document import Document, Location
-from gaicheck.model.report import CellValue, Observation, Position, Report, SectionInfo, TextBlock, trusted
-from gaicheck.templates import Label, TableSpec, Template, load_template
+from gaicheck.model.report import (
+    CellValue,
+    Observation,
+    Position,
+    Report,
+    SectionInfo,
+    TextBlock,
+    trusted,
+    trusted_copies,
+)
+from gaicheck.templates import ColumnSpec, Label, TableSpec, Template, load_template
 
 _SENTENCE_END = regex.compile(r"[。！？；!?;]\s*[”’」』）)]?\s*$")
 _NEW_ITEM = regex.compile(
@@ -52,43 +61,66 @@ def _place(model: CellValue, loc: Location | None) -> None:
     model.__dict__.update(_pos(loc))  # plain field updates, without pydantic's per-assignment overhead
 
 
+def _cell_fields(
+    table: TableSpec, row_key: str, row_label: str, col_key: str, col_label: str, kind: str
+) -> dict[str, Any]:
+    return {  # every field of a missing cell, in declaration order
+        "line": None,
+        "column": None,
+        "page": None,
+        "where": None,
+        "key": f"{table.key}.{row_key}.{col_key}",
+        "table": table.key,
+        "row": row_key,
+        "col": col_key,
+        "row_label": row_label,
+        "column_label": col_label,
+        "kind": kind,
+        "raw": None,
+        "value": None,
+        "unit": None,
+        "status": "missing",
+    }
+
+
+_CELL_FIELDS = set(CellValue.model_fields)
+# the fields of a row's missing cells, built once per piece of template data (a table and a column list,
+# loaded once and never changed; held here, so their ids are not reused while cached): ~200 cells per report
+_ROW_FIELDS: dict[tuple[int, str, str, int], tuple[TableSpec, list[ColumnSpec], list[dict[str, Any]]]] = {}
+_ROW_FIELDS_MAX = 4096
+
+
+def _cells(table: TableSpec, row_key: str, row_label: str, columns: list[ColumnSpec]) -> list[CellValue]:
+    """A row's cells, each missing (hot path)."""
+    key = (id(table), row_key, row_label, id(columns))
+    hit = _ROW_FIELDS.get(key)
+    if hit is None or hit[0] is not table or hit[1] is not columns:
+        if len(_ROW_FIELDS) >= _ROW_FIELDS_MAX:
+            _ROW_FIELDS.clear()
+        fields = [_cell_fields(table, row_key, row_label, c.key, c.label, c.kind) for c in columns]
+        hit = _ROW_FIELDS[key] = (table, columns, fields)
+    return trusted_copies(CellValue, hit[2], _CELL_FIELDS)
+
+
 def _cell(table: TableSpec, row_key: str, row_label: str, col_key: str, col_label: str, kind: str) -> CellValue:
-    return trusted(  # every field, in declaration order (hot path: ~200 per report)
-        CellValue,
-        {
-            "line": None,
-            "column": None,
-            "page": None,
-            "where": None,
-            "key": f"{table.key}.{row_key}.{col_key}",
-            "table": table.key,
-            "row": row_key,
-            "col": col_key,
-            "row_label": row_label,
-            "column_label": col_label,
-            "kind": kind,
-            "raw": None,
-            "value": None,
-            "unit": None,
-            "status": "missing",
-        }
-    )
+    return trusted(CellValue, _cell_fields(table, row_key, row_label, col_key, col_label, kind))
 
 
-def _set_value(cell: CellValue, tok: Token) -> None:
-    """Fill a cell fresh from `_cell` (its position fields all None) with a token's value."""
-    parsed = parse_value(tok.text)
-    fields = cell.__dict__
-    loc = tok.loc
-    if loc.page is not None or loc.line is None:
-        fields.update(_pos(loc))
-    else:  # `_pos` would set page and where to None, as they are
-        fields["line"] = loc.line
-        fields["column"] = loc.column
-    fields["raw"] = tok.text
-    fields["value"] = parsed.value
-    fields["unit"] = parsed.unit
-    fields["status"] = parsed.status
+def _set_values(cells: list[CellValue], tokens: list[Token]) -> None:
+    """Fill cells fresh from `_cells` (their position fields all None) with the tokens' values, one each."""
+    for cell, tok in zip(cells, tokens, strict=True):
+        parsed = parse_value(tok.text)
+        fields = cell.__dict__
+        loc = tok.loc
+        if loc.page is not None or loc.line is None:
+            fields.update(_pos(loc))
+        else:  # `_pos` would set page and where to None, as they are
+            fields["line"] = loc.line
+            fields["column"] = loc.column
+        fields["raw"] = tok.text
+        fields["value"] = parsed.value
+        fields["unit"] = parsed.unit
+        fields["status"] = parsed.status
 
 
 def _anchor_labels(spec: TableSpec) -> LabelSet:
@@ -265,10 +297,9 @@ class Extractor:
         for key, slot in result.subtotals.items():
             group = groups[key]
             items = [r for r in table.rows if r.group == key]
-            cells = [_cell(table, key, group.label, c.key, c.label, c.kind) for c in slot.columns]
+            cells = _cells(table, key, group.label, slot.columns)
             if len(slot.values) == len(cells) and slot.unsplittable is None:
-                for cell, tok in zip(cells, slot.values, strict=True):
-                    _set_value(cell, tok)
+                _set_values(cells, slot.values)
             self.subtotals.extend(cells)
             self.observe(
                 "group_row", slot.loc, table=table.key, row=key, table_no=table.number, group=group.label,
@@ -283,7 +314,7 @@ class Extractor:
         out: list[CellValue] = []
         for slot in result.slots:
             row = slot.spec
-            cells = [_cell(table, row.key, row.label, c.key, c.label, c.kind) for c in slot.columns]
+            cells = _cells(table, row.key, row.label, slot.columns)
             keys = [c.key for c in cells]
             common = {"table": table.key, "row": row.key, "table_no": table.number, "row_label": row.label}
             if not slot.found:
@@ -313,8 +344,7 @@ class Extractor:
                     "run_unsplittable", slot.loc, cells=keys, raw=slot.unsplittable, expected=expected, **common
                 )
             elif len(slot.values) == expected:
-                for cell, tok in zip(cells, slot.values, strict=True):
-                    _set_value(cell, tok)
+                _set_values(cells, slot.values)
             else:
                 kind = "row_short" if len(slot.values) < expected else "row_long"
                 for cell in cells:
@@ -352,8 +382,7 @@ class Extractor:
                 row_label=table.row_label or table.title, raw=flat.unsplittable, expected=flat.expected,
             )
         elif len(flat.values) == flat.expected:
-            for cell, tok in zip(cells, flat.values, strict=True):
-                _set_value(cell, tok)
+            _set_values(cells, flat.values)
         else:
             loc = flat.values[0].loc if flat.values else flat.loc
             for cell in cells:

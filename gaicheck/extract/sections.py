@@ -13,6 +13,7 @@ from gaicheck.templates import Label, SectionSpec
 _HEADING = regex.compile(
     r"^\s*(?:第)?(?P<num>[一二三四五六七八九十]{1,2})\s*(?:部分)?\s*[、.．,，:：\s]\s*(?P<title>.+)$"
 )
+_HEADING_FIRST = frozenset("第一二三四五六七八九十")  # what `_HEADING` can match first, after its leading spaces
 _SENTENCE_END = regex.compile(r"[。：:；;]")
 
 
@@ -31,10 +32,13 @@ def find_sections(lines: list[Line], specs: list[SectionSpec], start: int) -> di
     )
     found: dict[str, FoundSection] = {}
     for line in lines[start:]:
+        text = line.text.strip()
+        if not text or text[0] not in _HEADING_FIRST or len(line.text) > 200:
+            continue  # `_HEADING` cannot match (str.strip() takes every \s), or too long
         non_empty = [t for t in line.tokens if t.text.strip()]
-        if len(non_empty) != 1 or len(line.text) > 200:
+        if len(non_empty) != 1:
             continue
-        m = _HEADING.match(line.text.strip())
+        m = _HEADING.match(text)
         if m is None:
             continue
         title = m.group("title").strip()

@@ -70,6 +70,9 @@ def flatten(document: Document) -> list[Line]:
     from gaicheck.extract.runon import split_runon
 
     lines: list[Line] = []
+    # a cell's kind by its text, or None when it may be a label with its numbers (`_tokens` decides): a
+    # table repeats the same few texts (0, -, labels), each is classified once per document
+    cell_kinds: dict[str, TokenKind | None] = {}
     for block_no, block in enumerate(document.blocks):
         if isinstance(block, Paragraph):
             text = block.text
@@ -92,8 +95,13 @@ def flatten(document: Document) -> list[Line]:
                 cell_text = c.text
                 if cell_text:
                     texts.append(cell_text)
-                if len(cell_text) > 80 or len(cell_text.split()) < 2:  # `_tokens`, when it makes one token
-                    tokens.append(Token(cell_text, c.loc, _kind(cell_text), exact))
+                if cell_text in cell_kinds:
+                    kind = cell_kinds[cell_text]
+                else:  # `_tokens` makes one token of the cell when its pattern is not tried
+                    one = len(cell_text) > 80 or len(cell_text.split()) < 2
+                    kind = cell_kinds[cell_text] = _kind(cell_text) if one else None
+                if kind is not None:
+                    tokens.append(Token(cell_text, c.loc, kind, exact))
                 else:
                     tokens.extend(_tokens(cell_text, c.loc, exact))
             text = " ".join(texts)

@@ -140,6 +140,8 @@ class RowAligner:
             m = self.rows.match(text, (next_idx,), loose=True)
             if m is not None:
                 return m.index, m.official
+        if self.rows.match(text) is None:
+            return None  # no row label at all: nor one of a subset (matching fewer labels finds no more)
         free = [i for i, s in enumerate(self.slots) if not s.found or s.label_only or i == pending]  # `_free`
         window = tuple([i for i in free if next_idx <= i < next_idx + LOOKAHEAD])
         m = self.rows.match(text, window)

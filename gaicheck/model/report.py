@@ -64,6 +64,21 @@ def trusted(model: type[_Model], fields: dict[str, Any]) -> _Model:
     return obj
 
 
+def trusted_copies(model: type[_Model], rows: list[dict[str, Any]], names: set[str]) -> list[_Model]:
+    """`trusted(model, fields.copy())` for each dict of `rows` (all with the same keys, `names`), in a
+    single loop and with the fields set copied from `names` (quicker than building it from each dict)."""
+    new = model.__new__
+    out: list[_Model] = []
+    for fields in rows:
+        obj = new(model)
+        _set_dict(obj, fields.copy())
+        _set_fields_set(obj, names.copy())
+        _set_extra(obj, None)
+        _set_private(obj, None)
+        out.append(obj)
+    return out
+
+
 class SectionInfo(Position):
     key: str
     number: str
