@@ -15,6 +15,7 @@ import regex
 
 from gaicheck.model.report import Report
 from gaicheck.prose.facts import compiled, facts, strings
+from gaicheck.prose.literals import PatternIndex, may_match, required_literals
 from gaicheck.prose.numbers import parse_number
 from gaicheck.prose.paragraphs import Paragraph, clause_bounds, paragraphs, phrase_bounds, sentence_bounds
 
@@ -46,21 +47,26 @@ def _clause_ok(text: str, exclude: list[str], year: int | None, allowed_years: s
 
 
 @cache
-def _metric_patterns() -> list[tuple[str, dict[str, Any], regex.Pattern[str]]]:
-    """(metric, its spec, one of its patterns compiled) in the order of txt.toml [data.metrics]."""
+def _metric_patterns() -> tuple[list[tuple[str, dict[str, Any], regex.Pattern[str]]], PatternIndex]:
+    """(metric, its spec, one of its patterns compiled) in the order of txt.toml [data.metrics], and the
+    index that tells which of them may match a paragraph (prose/literals.py)."""
     metrics: dict[str, dict[str, Any]] = facts("txt").get("metrics", {})
-    return [(name, spec, compiled(pattern)) for name, spec in metrics.items() for pattern in spec.get("patterns", [])]
+    sources = [(name, spec, pattern) for name, spec in metrics.items() for pattern in spec.get("patterns", [])]
+    index = PatternIndex([pattern for _name, _spec, pattern in sources])
+    return [(name, spec, compiled(pattern)) for name, spec, pattern in sources], index
 
 
 def count_claims(report: Report) -> Iterator[Claim]:
     """Every figure stated in the compared sections, for every metric of txt.toml [data.metrics]."""
     common = strings("txt", "count_excludes")
     year = report.report_year
+    metric_patterns, index = _metric_patterns()
     for par in compared_paragraphs(report):
         if _MAY_HOLD_NUMBER.search(par.text) is None:
             continue
         taken: list[tuple[int, int]] = []
-        for name, spec, pattern in _metric_patterns():
+        for i in index.candidates(par.text):  # most patterns cannot match: spare their scans
+            name, spec, pattern = metric_patterns[i]
             for m in pattern.finditer(par.text):
                 if any(m.start() < e and s < m.end() for s, e in taken):
                     continue
@@ -94,9 +100,11 @@ def denials(
     """(paragraph, start, end, matched text) for every sentence part denying something."""
     requires = strings("txt", requires_key) if requires_key else []
     excludes = strings("txt", exclude_key)
-    patterns = [compiled(pattern) for pattern in strings("txt", patterns_key)]
+    patterns = [(compiled(pattern), required_literals(pattern)) for pattern in strings("txt", patterns_key)]
     for par in compared_paragraphs(report):
-        for pattern in patterns:
+        for pattern, needs in patterns:
+            if not may_match(needs, par.text):
+                continue
             for m in pattern.finditer(par.text):
                 c_start, c_end = phrase_bounds(par.text, m.start(), m.end())
                 context = par.text[c_start:c_end]

@@ -15,6 +15,8 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
+import regex
+
 from gaicheck.model.report import Position, Report, TextBlock
 from gaicheck.prose.memo import memo
 
@@ -132,35 +134,38 @@ def _build(report: Report) -> list[Paragraph]:
     return result
 
 
+# clause / sentence / phrase bounds: the nearest mark before a position (the `regex` module's reverse
+# search, (?r)) and from a position on (stdlib `re`), instead of walking long paragraphs a character at
+# a time
+_CLAUSE_BEFORE = regex.compile("(?r)[" + "".join(sorted(_CLAUSE_MARKS)) + "]")
+_CLAUSE_AFTER = re.compile("[" + "".join(sorted(_CLAUSE_MARKS)) + "]")
+_SENTENCE_STOPS = "。！？!?"
+_SENTENCE_BEFORE = regex.compile(f"(?r)[{_SENTENCE_STOPS}]")
+_SENTENCE_AFTER = re.compile(f"[{_SENTENCE_STOPS}]")
+_PHRASE_END = "，,。；;！？!?"
+_PHRASE_BEFORE = regex.compile(f"(?r)[{_PHRASE_END}]")
+_PHRASE_AFTER = re.compile(f"[{_PHRASE_END}]")
+
+
+def _widen(before: regex.Pattern[str], after: re.Pattern[str], text: str, start: int, end: int) -> tuple[int, int]:
+    """start moved back to just after the previous mark (or 0), end on to the next mark (or the end)."""
+    m = before.search(text, 0, start)
+    s = m.end() if m else 0
+    n = after.search(text, end)
+    return s, n.start() if n else len(text)
+
+
 def clause_bounds(text: str, index: int) -> tuple[int, int]:
     """Start and end of the clause (between commas/full stops) that holds text[index]."""
-    start = index
-    while start > 0 and text[start - 1] not in _CLAUSE_MARKS:
-        start -= 1
-    end = index
-    while end < len(text) and text[end] not in _CLAUSE_MARKS:
-        end += 1
-    return start, end
+    return _widen(_CLAUSE_BEFORE, _CLAUSE_AFTER, text, index, index)
 
 
 def sentence_bounds(text: str, index: int) -> tuple[int, int]:
     """Start and end (inclusive of the final mark) of the sentence (up to 。！？) that holds text[index]."""
-    start = index
-    while start > 0 and text[start - 1] not in "。！？!?":
-        start -= 1
-    end = index
-    while end < len(text) and text[end] not in "。！？!?":
-        end += 1
+    start, end = _widen(_SENTENCE_BEFORE, _SENTENCE_AFTER, text, index, index)
     return start, min(end + 1, len(text))
-
-
-_PHRASE_END = "，,。；;！？!?"
 
 
 def phrase_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """Widen text[start:end] to the commas or full stops around it (a 、 list stays inside)."""
-    while start > 0 and text[start - 1] not in _PHRASE_END:
-        start -= 1
-    while end < len(text) and text[end] not in _PHRASE_END:
-        end += 1
-    return start, end
+    return _widen(_PHRASE_BEFORE, _PHRASE_AFTER, text, start, end)
