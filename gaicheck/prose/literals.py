@@ -31,6 +31,14 @@ except ImportError:  # pragma: no cover
 
 Required = tuple[tuple[str, ...], ...]
 
+# `regex`'s Unicode properties (\p{Han}), which `re` does not read, stand for one character of a class:
+# they are read as \w (not a literal either); an escaped backslash is matched first and kept
+_PROPERTY = re.compile(r"\\\\|\\[pP](?:\{[^}]*\}|[A-Za-z])")
+
+
+def _any_class(m: re.Match[str]) -> str:
+    return m.group() if m.group() == "\\\\" else r"\w"
+
 
 @cache
 def required_literals(pattern: str) -> Required:
@@ -38,7 +46,7 @@ def required_literals(pattern: str) -> Required:
     if _PARSER is None:
         return ()
     try:
-        parsed = _PARSER.parse(pattern)
+        parsed = _PARSER.parse(_PROPERTY.sub(_any_class, pattern))
     except Exception:
         return ()
     if parsed.state.flags & ~_C.SRE_FLAG_UNICODE:  # e.g. (?i): literals would not compare with `in`

@@ -32,6 +32,8 @@ def _catalogue_patterns() -> list[str]:
     txt = facts("txt")
     out = [str(p) for spec in txt.get("metrics", {}).values() for p in spec.get("patterns", [])]
     out += strings("txt", "no_application_patterns") + strings("txt", "no_review_patterns")
+    sty = facts("sty")
+    out += [str(sty[k]) for k in ("regulation_full_pattern", "regulation_short_pattern", "document_number_pattern")]
     return [*out, str(txt.get("all_upheld_pattern", "均获维持"))]
 
 
@@ -48,6 +50,8 @@ def texts() -> list[str]:
             out += [par.text for par in paragraphs(report)]
     words = sorted({s for p in PATTERNS for group in required_literals(p) for s in group})
     words += [*list("0123456789，。；、：的了年度共计为"), "20", "2021年", "接收到", "办结转", "予以公开及部分公开"]
+    words += ["国办公开办函", "[", "]", "（", "）", "〔", "〕", "号", "《", "》", "政务信息公开条例"]
+    out += ["予以公开12件，同意公开3件。", "国办公开办函[2021]30号", "《中华人民共和国政务信息公开条例》", "均获维持"]
     rng = random.Random(7)
     for _ in range(3000):
         out.append("".join(rng.choice(words) for _ in range(rng.randint(1, 14))))
@@ -59,7 +63,9 @@ def test_required_literals_examples() -> None:
     assert required_literals(r"a(?:bc|d+e)f") == (("bc", "d"), ("a",), ("f",))
     assert required_literals(r"(?i)abc") == ()  # case-insensitive: no pre-filter
     assert required_literals(r"\d|(?i:inf|nan)") == ()
-    assert required_literals(r"\p{Han}x") == ()  # syntax the stdlib parser does not read
+    assert required_literals(r"\p{Han}x[^\P{L}]") == (("x",),)  # Unicode properties: a class
+    assert required_literals(r"\\p{Han}") == (("\\p{Han}",),)  # (an escaped backslash, then letters)
+    assert required_literals(r"a(?V1)[[a-z]--[aeiou]]") == ()  # syntax the stdlib parser does not read
     assert required_literals(r"(?:未|没有|尚未)有") == (("未有", "没有有"),)
 
 
