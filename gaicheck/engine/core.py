@@ -33,12 +33,16 @@ class Options:
     check_aggregate: bool = False  # YOY010: compare a county's totals with its subordinates' (opt-in)
 
 
+# code → selected and not ignored, per (select, ignore): shared by the runs with the same options
+_WANTED: dict[tuple[tuple[str, ...], tuple[str, ...]], dict[str, bool]] = {}
+
+
 class Emitter:
     def __init__(self, report: Report, options: Options) -> None:
         self.report = report
         self.options = options
         self.findings: list[Finding] = []
-        self._wanted: dict[str, bool] = {}  # code → selected and not ignored
+        self._wanted = _WANTED.setdefault((tuple(options.select), tuple(options.ignore)), {})
 
     def wants(self, code: str) -> bool:
         """True when the options select `code` and do not ignore it."""
@@ -115,7 +119,8 @@ def run_rules(report: Report, options: Options | None = None) -> list[Finding]:
     emitter = Emitter(report, options)
     with rule_run(report):
         for codes, func in registry():
-            if not any(emitter.wants(c) for c in codes):
-                continue
-            func(report, emitter)
+            for code in codes:
+                if emitter.wants(code):
+                    func(report, emitter)
+                    break
     return sorted(emitter.findings, key=Finding.sort_key)

@@ -16,6 +16,7 @@ from gaicheck.engine.core import Emitter, rule
 from gaicheck.engine.structure import effective_template
 from gaicheck.model.report import Report
 from gaicheck.prose.facts import compiled, facts, strings
+from gaicheck.prose.literals import may_match, required_literals
 from gaicheck.prose.paragraphs import Paragraph, paragraphs
 
 
@@ -28,8 +29,11 @@ def period_year(report: Report, out: Emitter) -> None:
     year = report.report_year
     if year is None or not _is_report(report):
         return
-    pattern = compiled(str(facts("meta").get("period_pattern", "")))
+    source = str(facts("meta").get("period_pattern", ""))
+    pattern, needs = compiled(source), required_literals(source)
     for par in paragraphs(report):
+        if not may_match(needs, par.text):  # (the literal pre-filter spares most paragraphs' scans)
+            continue
         for m in pattern.finditer(par.text):
             years = {int(y) for y in (m.group("y1"), m.group("y2")) if y}
             wrong = sorted(y for y in years if y != year)
@@ -161,10 +165,10 @@ def cited_notice(report: Report, out: Emitter) -> None:
     notices: dict[str, str] = data.get("notices", {})
     names: dict[str, str] = data.get("notice_names", {})
     cited: dict[str, tuple[int, int, int]] = {}
-    patterns = {version: compiled(pattern) for version, pattern in notices.items()}
+    patterns = {version: (compiled(pattern), required_literals(pattern)) for version, pattern in notices.items()}
     for index, par in enumerate(paragraphs(report)):
-        for version, pattern in patterns.items():
-            if version in cited:
+        for version, (pattern, needs) in patterns.items():
+            if version in cited or not may_match(needs, par.text):
                 continue  # the first citation of each notice counts
             m = pattern.search(par.text)
             if m is not None:

@@ -14,6 +14,7 @@ import bisect
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 import regex
 
@@ -67,8 +68,8 @@ class Paragraph:
 _NON_SPACE_RUN = re.compile(r"\S+")
 
 
-def _append(chars: list[str], par: Paragraph, block: TextBlock) -> None:
-    text = block.text
+def _append(chars: list[str], par: Paragraph, block: TextBlock, text: str) -> None:
+    """Add `block` (whose text is `text`) to `par`, its kept characters to `chars`."""
     kept_text = "".join(text.split())
     if not kept_text:
         return
@@ -76,7 +77,9 @@ def _append(chars: list[str], par: Paragraph, block: TextBlock) -> None:
     if len(kept_text) == len(text):
         kept = range(len(text))  # no whitespace: every character is kept
     else:
-        kept = [i for m in _NON_SPACE_RUN.finditer(text) for i in range(m.start(), m.end())]
+        kept = []
+        for m in _NON_SPACE_RUN.finditer(text):  # a run at a time (extend copies the range in C)
+            kept.extend(range(m.start(), m.end()))
     offset = par.segments[-1][0] + len(chars[-1]) if par.segments else 0  # running length, not a re-sum
     par.segments.append((offset, block, kept))
     chars.append(kept_text)
@@ -102,30 +105,35 @@ def paragraphs(report: Report, sections: set[str | None] | None = None) -> list[
     return built
 
 
+_BLOCK_PLACE = attrgetter("text", "section", "line", "page")
+
+
 def _build(report: Report) -> list[Paragraph]:
     out: list[tuple[Paragraph, list[str]]] = []
-    prev: TextBlock | None = None
     exact = report.format in EXACT_COLUMN_FORMATS
+    chars: list[str] = []  # kept texts of the last paragraph (none yet: nothing to join)
+    par = Paragraph(section=None)
+    prev_section: str | None = None
+    prev_line: int | None = None
+    prev_page: int | None = None
     for block in report.text:
-        current = out[-1] if out else None
-        joinable = (  # cheapest test first: most blocks end a sentence
-            current is not None
-            and bool(current[1])
-            and current[1][-1][-1] not in SENTENCE_END
-            and prev is not None
-            and prev.section == block.section
-            and prev.line is not None
-            and block.line is not None
+        text, section, line, page = _BLOCK_PLACE(block)
+        joinable = (  # cheapest test first: most blocks end a sentence (`chars`: a previous block exists)
+            bool(chars)
+            and chars[-1][-1] not in SENTENCE_END
+            and prev_section == section
+            and prev_line is not None
+            and line is not None
             and (
-                (prev.page == block.page and 0 < block.line - prev.line <= MAX_LINE_GAP)
-                or (prev.page is not None and block.page == prev.page + 1)  # a PDF page break
+                (prev_page == page and 0 < line - prev_line <= MAX_LINE_GAP)
+                or (prev_page is not None and page == prev_page + 1)  # a PDF page break
             )
         )
-        if not joinable or current is None:
-            current = (Paragraph(section=block.section, exact_columns=exact), [])
-            out.append(current)
-        _append(current[1], current[0], block)
-        prev = block
+        if not joinable:
+            par, chars = Paragraph(section=section, exact_columns=exact), []
+            out.append((par, chars))
+        _append(chars, par, block, text)
+        prev_section, prev_line, prev_page = section, line, page
     result: list[Paragraph] = []
     for par, chars in out:
         if chars:

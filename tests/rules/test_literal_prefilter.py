@@ -34,6 +34,8 @@ def _catalogue_patterns() -> list[str]:
     out += strings("txt", "no_application_patterns") + strings("txt", "no_review_patterns")
     sty = facts("sty")
     out += [str(sty[k]) for k in ("regulation_full_pattern", "regulation_short_pattern", "document_number_pattern")]
+    meta = facts("meta")
+    out += [str(meta["period_pattern"]), *map(str, meta["notices"].values())]
     return [*out, str(txt.get("all_upheld_pattern", "均获维持"))]
 
 
@@ -52,6 +54,7 @@ def texts() -> list[str]:
     words += [*list("0123456789，。；、：的了年度共计为"), "20", "2021年", "接收到", "办结转", "予以公开及部分公开"]
     words += ["国办公开办函", "[", "]", "（", "）", "〔", "〕", "号", "《", "》", "政务信息公开条例"]
     out += ["予以公开12件，同意公开3件。", "国办公开办函[2021]30号", "《中华人民共和国政务信息公开条例》", "均获维持"]
+    out += ["统计期限为2020年1月1日至2020年12月31日", "（2019）60号", "作出行政处罚决定共12件", "办理行政许可5件"]
     rng = random.Random(7)
     for _ in range(3000):
         out.append("".join(rng.choice(words) for _ in range(rng.randint(1, 14))))
