@@ -8,6 +8,7 @@ reported once (SUM005), naming the columns or rows it could not be checked in.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from gaicheck.engine.core import Emitter, rule
 from gaicheck.engine.structure import effective_template
@@ -109,6 +110,9 @@ def _shared_instances(template: Template, identity: IdentitySpec, subtotals: lis
     return instances
 
 
+_STATUS_VALUE = attrgetter("status", "value")
+
+
 def _identity_cells(
     report: Report,
 ) -> tuple[dict[str, CellValue], dict[str, CellValue], frozenset[str], dict[str, int | float]]:
@@ -118,9 +122,8 @@ def _identity_cells(
     cells = {**cell_map(report), **subtotals}
     values: dict[str, int | float] = {}
     unusable: list[str] = []
-    for key, cell in cells.items():
-        value = cell.value
-        if cell.status != "ok" or value is None:
+    for key, (status, value) in zip(cells, map(_STATUS_VALUE, cells.values()), strict=True):
+        if status != "ok" or value is None:
             unusable.append(key)
         else:
             values[key] = value

@@ -170,7 +170,8 @@ class PatternIndex:
     The scan (stdlib `re`, an alternation of the literals, longest first) reports non-overlapping
     occurrences; a literal inside a reported one is present too (`_within`), and the few literals that
     could start inside a reported one and end after it (a suffix of one is a prefix of the other:
-    接收/收到) are tested with `in`. So `candidates` gives exactly the patterns `may_match` lets through.
+    接收/收到) are tested with `in` when such a one was reported. So `candidates` gives exactly the
+    patterns `may_match` lets through.
     """
 
     def __init__(self, patterns: list[str]) -> None:
@@ -178,7 +179,8 @@ class PatternIndex:
         literals = sorted({s for req in required if req for s in req[0]}, key=lambda s: (-len(s), s))
         self._scan = re.compile("|".join(map(re.escape, literals))) if literals else None
         self._within = {y: tuple(x for x in literals if x in y) for y in literals}
-        self._overlapping = tuple(x for x in literals if any(_overlaps(y, x) for y in literals))
+        # literal → the literals an occurrence of which may hide it (see the class doc)
+        self._hidden_by = {x: hiders for x in literals if (hiders := frozenset(y for y in literals if _overlaps(y, x)))}
         self._always = [(i, req) for i, req in enumerate(required) if not req]
         self._by_literal: dict[str, list[tuple[int, Required]]] = {}
         for i, req in enumerate(required):
@@ -189,8 +191,11 @@ class PatternIndex:
         """Indices (in pattern order) of the patterns whose required literals `text` has."""
         if self._scan is None:
             return [i for i, _rest in self._always]
-        present = {literal for found in set(self._scan.findall(text)) for literal in self._within[found]}
-        present.update(literal for literal in self._overlapping if literal in text)
+        found = set(self._scan.findall(text))
+        present = {literal for f in found for literal in self._within[f]}
+        for literal, hiders in self._hidden_by.items():
+            if literal not in present and not hiders.isdisjoint(found) and literal in text:
+                present.add(literal)
         ids = set(self._always)
         for literal in present:
             ids.update(self._by_literal.get(literal, ()))

@@ -115,3 +115,10 @@ def test_bounds_match_the_character_walk(texts: list[str]) -> None:
 
 def test_files_found() -> None:
     assert FILES and all(isinstance(p, Path) for p in FILES)
+
+
+def test_index_sees_a_literal_starting_inside_another() -> None:
+    index = PatternIndex([r"收到\d", r"接收\d", r"办结\d", r"结转\d"])
+    assert index.candidates("接收到1") == [0, 1]  # the scan reports 接收 only; 收到 starts inside it
+    assert index.candidates("已办结转入") == [2, 3]
+    assert index.candidates("收到") == [0]
