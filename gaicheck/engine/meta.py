@@ -17,7 +17,7 @@ from gaicheck.engine.structure import effective_template
 from gaicheck.model.report import Report
 from gaicheck.prose.facts import compiled, facts, strings
 from gaicheck.prose.literals import may_match, required_literals
-from gaicheck.prose.paragraphs import Paragraph, paragraphs
+from gaicheck.prose.paragraphs import Paragraph, joined_text, paragraphs
 
 
 def _is_report(report: Report) -> bool:
@@ -31,6 +31,8 @@ def period_year(report: Report, out: Emitter) -> None:
         return
     source = str(facts("meta").get("period_pattern", ""))
     pattern, needs = compiled(source), required_literals(source)
+    if not may_match(needs, joined_text(report)):
+        return
     for par in paragraphs(report):
         if not may_match(needs, par.text):  # (the literal pre-filter spares most paragraphs' scans)
             continue
@@ -165,7 +167,12 @@ def cited_notice(report: Report, out: Emitter) -> None:
     notices: dict[str, str] = data.get("notices", {})
     names: dict[str, str] = data.get("notice_names", {})
     cited: dict[str, tuple[int, int, int]] = {}
-    patterns = {version: (compiled(pattern), required_literals(pattern)) for version, pattern in notices.items()}
+    whole = joined_text(report)
+    patterns = {  # (a notice whose pre-filter fails on the whole text is cited in no paragraph)
+        version: (compiled(pattern), needs)
+        for version, pattern in notices.items()
+        if may_match(needs := required_literals(pattern), whole)
+    }
     for index, par in enumerate(paragraphs(report)):
         for version, (pattern, needs) in patterns.items():
             if version in cited or not may_match(needs, par.text):

@@ -18,7 +18,14 @@ from gaicheck.model.report import Report
 from gaicheck.prose.facts import compiled, facts, strings
 from gaicheck.prose.literals import PatternIndex, may_match, required_literals
 from gaicheck.prose.numbers import parse_number
-from gaicheck.prose.paragraphs import Paragraph, clause_bounds, paragraphs, phrase_bounds, sentence_bounds
+from gaicheck.prose.paragraphs import (
+    Paragraph,
+    clause_bounds,
+    joined_text,
+    paragraphs,
+    phrase_bounds,
+    sentence_bounds,
+)
 
 _YEAR = regex.compile(r"((?:19|20)\d{2})年")
 # a claim states a number that float() reads, and float() reads nothing without a decimal digit but
@@ -38,9 +45,17 @@ class Claim:
     end: int
 
 
+def _compared_sections() -> set[str | None]:
+    return {s or None for s in strings("txt", "compared_sections")}
+
+
 def compared_paragraphs(report: Report) -> list[Paragraph]:
-    wanted: set[str | None] = {s or None for s in strings("txt", "compared_sections")}
-    return paragraphs(report, wanted)
+    return paragraphs(report, _compared_sections())
+
+
+def compared_text(report: Report) -> str:
+    """The text of all compared paragraphs (paragraphs.joined_text)."""
+    return joined_text(report, _compared_sections())
 
 
 def _clause_ok(text: str, exclude: list[str], year: int | None, allowed_years: set[int]) -> bool:
@@ -103,7 +118,12 @@ def denials(
     """(paragraph, start, end, matched text) for every sentence part denying something."""
     requires = strings("txt", requires_key) if requires_key else []
     excludes = strings("txt", exclude_key)
-    patterns = [(compiled(pattern), required_literals(pattern)) for pattern in strings("txt", patterns_key)]
+    whole = compared_text(report)
+    patterns = [
+        (compiled(pattern), needs)
+        for pattern in strings("txt", patterns_key)
+        if may_match(needs := required_literals(pattern), whole)  # else it matches in no paragraph
+    ]
     for par in compared_paragraphs(report):
         for pattern, needs in patterns:
             if not may_match(needs, par.text):

@@ -105,6 +105,13 @@ def paragraphs(report: Report, sections: set[str | None] | None = None) -> list[
     return built
 
 
+def joined_text(report: Report, sections: set[str | None] | None = None) -> str:
+    """The texts of `paragraphs(report, sections)` joined, once per run: every paragraph's text is part of
+    it, so a pattern whose literal pre-filter (prose/literals.py) fails on it matches in none of them."""
+    key = "joined_text" if sections is None else f"joined_text {sorted(map(repr, sections))}"
+    return memo(report, key, lambda: "".join(par.text for par in paragraphs(report, sections)))
+
+
 _BLOCK_PLACE = attrgetter("text", "section", "line", "page")
 
 

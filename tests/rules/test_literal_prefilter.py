@@ -122,3 +122,15 @@ def test_index_sees_a_literal_starting_inside_another() -> None:
     assert index.candidates("接收到1") == [0, 1]  # the scan reports 接收 only; 收到 starts inside it
     assert index.candidates("已办结转入") == [2, 3]
     assert index.candidates("收到") == [0]
+
+
+def test_joined_text_holds_every_paragraph() -> None:
+    from gaicheck.prose.claims import compared_paragraphs, compared_text
+    from gaicheck.prose.paragraphs import joined_text
+
+    for path in FILES[:8]:
+        report = extract(read_file(str(path)))
+        with rule_run(report):
+            assert joined_text(report) == "".join(p.text for p in paragraphs(report))
+            assert compared_text(report) == "".join(p.text for p in compared_paragraphs(report))
+            assert joined_text(report, {"overview"}) == "".join(p.text for p in paragraphs(report, {"overview"}))
