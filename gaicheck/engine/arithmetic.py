@@ -120,14 +120,12 @@ def _identity_cells(
     values of the others by key)."""
     subtotals = {c.key: c for c in report.subtotals}
     cells = {**cell_map(report), **subtotals}
-    values: dict[str, int | float] = {}
-    unusable: list[str] = []
-    for key, (status, value) in zip(cells, map(_STATUS_VALUE, cells.values()), strict=True):
-        if status != "ok" or value is None:
-            unusable.append(key)
-        else:
-            values[key] = value
-    return subtotals, cells, frozenset(unusable), values
+    values: dict[str, int | float] = {
+        key: value
+        for key, (status, value) in zip(cells, map(_STATUS_VALUE, cells.values()), strict=True)
+        if status == "ok" and value is not None
+    }
+    return subtotals, cells, frozenset(cells.keys() - values.keys()), values
 
 
 def _number(value: int | float) -> str:

@@ -8,6 +8,7 @@ from operator import attrgetter
 
 from gaicheck.engine.core import Emitter, rule
 from gaicheck.model.report import CellValue, Observation, Position, Report
+from gaicheck.prose.memo import cell_statuses
 from gaicheck.templates import load_legacy, load_template
 
 
@@ -81,6 +82,8 @@ def _table_no(report: Report, table: str) -> int:
 def blank_cells(report: Report, out: Emitter) -> None:
     """Blank cells, once per printed row (table 3 is one printed row of 15 cells)."""
     if not _is_report(report):
+        return
+    if "empty" not in cell_statuses(report):  # (most reports: a search in C)
         return
     rows: dict[tuple[str, str], list[CellValue]] = defaultdict(list)
     for cell in [c for c in report.cells if c.status == "empty"]:
