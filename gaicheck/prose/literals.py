@@ -36,6 +36,11 @@ Required = tuple[tuple[str, ...], ...]
 _PROPERTY = re.compile(r"\\\\|\\[pP](?:\{[^}]*\}|[A-Za-z])")
 
 
+# syntax `re` would read differently from `regex` instead of refusing it: POSIX and nested sets
+# ([[:alpha:]], [[a-z]--[aeiou]]) and braces that are no repeat count (fuzzy matching: (?:公开){e<=1})
+_REGEX_ONLY = re.compile(r"\[:|\[\[|\{[^}]*[^\d,}][^}]*\}")
+
+
 def _any_class(m: re.Match[str]) -> str:
     return m.group() if m.group() == "\\\\" else r"\w"
 
@@ -45,8 +50,11 @@ def required_literals(pattern: str) -> Required:
     """Groups of literals; a match of `pattern` contains one string of each group (see module doc)."""
     if _PARSER is None:
         return ()
+    readable = _PROPERTY.sub(_any_class, pattern)
+    if _REGEX_ONLY.search(readable):
+        return ()
     try:
-        parsed = _PARSER.parse(_PROPERTY.sub(_any_class, pattern))
+        parsed = _PARSER.parse(readable)
     except Exception:
         return ()
     if parsed.state.flags & ~_C.SRE_FLAG_UNICODE:  # e.g. (?i): literals would not compare with `in`

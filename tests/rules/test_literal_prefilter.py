@@ -67,8 +67,11 @@ def test_required_literals_examples() -> None:
     assert required_literals(r"(?i)abc") == ()  # case-insensitive: no pre-filter
     assert required_literals(r"\d|(?i:inf|nan)") == ()
     assert required_literals(r"\p{Han}x[^\P{L}]") == (("x",),)  # Unicode properties: a class
-    assert required_literals(r"\\p{Han}") == (("\\p{Han}",),)  # (an escaped backslash, then letters)
+    assert required_literals(r"\\p{Han}") == ()  # an escaped backslash, then braces that are no count
     assert required_literals(r"a(?V1)[[a-z]--[aeiou]]") == ()  # syntax the stdlib parser does not read
+    assert required_literals(r"x[[:alpha:]]") == ()  # read differently by `re`: no pre-filter
+    assert required_literals(r"(?:公开){e<=1}") == ()  # fuzzy matching
+    assert required_literals(r"x{2,3}y{4}") == (("x",), ("y",))  # (repeat counts are fine)
     assert required_literals(r"(?:未|没有|尚未)有") == (("未有", "没有有"),)
 
 
