@@ -115,6 +115,9 @@ def _unbalanced(
     return None
 
 
+_CLAUSE_MARK = re.compile("[，。；,;]")  # a sentence has one (one C scan, not one `in` per mark)
+
+
 @rule("STY003")
 def brackets(report: Report, out: Emitter) -> None:
     if not _is_document(report):
@@ -125,7 +128,7 @@ def brackets(report: Report, out: Emitter) -> None:
     sections: set[str | None] = {s or None for s in strings("sty", "bracket_sections")}
     shortest = int(data.get("bracket_min_length", 15))
     for par in paragraphs(report, sections):
-        if len(par.text) < shortest or not any(mark in par.text for mark in "，。；,;"):
+        if len(par.text) < shortest or _CLAUSE_MARK.search(par.text) is None:
             continue  # page chrome and labels are not sentences
         found = _unbalanced(par, pairs, marker)
         if found is None:
