@@ -8,6 +8,7 @@ reported once (SUM005), naming the columns or rows it could not be checked in.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from gaicheck.engine.core import Emitter, rule
 from gaicheck.engine.structure import effective_template
@@ -26,9 +27,13 @@ class Instance:
     rhs: list[tuple[str, str]]
     col: str | None = None  # for_each=column: the column key
     keys: frozenset[str] = field(init=False)  # every term's cell key
+    lhs_keys: tuple[str, ...] = field(init=False)
+    rhs_keys: tuple[str, ...] = field(init=False)
 
     def __post_init__(self) -> None:
         self.keys = frozenset(k for _n, k in self.lhs + self.rhs)
+        self.lhs_keys = tuple(k for _n, k in self.lhs)
+        self.rhs_keys = tuple(k for _n, k in self.rhs)
 
 
 def _with_subtotals(
@@ -105,11 +110,22 @@ def _shared_instances(template: Template, identity: IdentitySpec, subtotals: lis
     return instances
 
 
-def _identity_cells(report: Report) -> tuple[dict[str, CellValue], dict[str, CellValue], frozenset[str]]:
-    """(subtotals by key, every cell and subtotal by key, keys of those without a usable value)."""
+_STATUS_VALUE = attrgetter("status", "value")
+
+
+def _identity_cells(
+    report: Report,
+) -> tuple[dict[str, CellValue], dict[str, CellValue], frozenset[str], dict[str, int | float]]:
+    """(subtotals by key, every cell and subtotal by key, keys of those without a usable value, the
+    values of the others by key)."""
     subtotals = {c.key: c for c in report.subtotals}
     cells = {**cell_map(report), **subtotals}
-    return subtotals, cells, frozenset(k for k, c in cells.items() if c.status != "ok" or c.value is None)
+    values: dict[str, int | float] = {
+        key: value
+        for key, (status, value) in zip(cells, map(_STATUS_VALUE, cells.values()), strict=True)
+        if status == "ok" and value is not None
+    }
+    return subtotals, cells, frozenset(cells.keys() - values.keys()), values
 
 
 def _number(value: int | float) -> str:
@@ -126,11 +142,11 @@ def _expr(terms: list[tuple[str, str]], cells: dict[str, CellValue], lang: str) 
     return "+".join(f"{n}({_number(v)})" for n, v in shown)
 
 
-def _total(terms: list[tuple[str, str]], cells: dict[str, CellValue]) -> int | float:
+def _total(keys: tuple[str, ...], values: dict[str, int | float]) -> int | float:
+    """The sum of the cells' values (all usable), added in term order from 0."""
     total: int | float = 0
-    for _name, key in terms:
-        value = cells[key].value
-        total += value if value is not None else 0
+    for key in keys:
+        total += values[key]
     return total
 
 
@@ -152,12 +168,12 @@ _STATUS_EN = {"empty": "blank", "missing": "missing", "ambiguous": "not assignab
 
 
 def check_identity(report: Report, template: Template, identity: IdentitySpec, out: Emitter) -> None:
-    subtotals, cells, unusable = memo(report, "identity_cells", lambda: _identity_cells(report))
+    subtotals, cells, unusable, values = memo(report, "identity_cells", lambda: _identity_cells(report))
     lang = out.options.lang
     table = template.tables[identity.table]
-    instances = [
-        _with_subtotals(i, table, cells, subtotals) for i in _shared_instances(template, identity, report.subtotals)
-    ]
+    instances = _shared_instances(template, identity, report.subtotals)
+    if subtotals:  # (without subtotals _with_subtotals returns every instance as it is)
+        instances = [_with_subtotals(i, table, cells, subtotals) for i in instances]
     unverifiable: list[tuple[Instance, list[CellValue]]] = []
     for inst in instances:
         bad: list[CellValue] = []
@@ -169,7 +185,7 @@ def check_identity(report: Report, template: Template, identity: IdentitySpec, o
         if bad:
             unverifiable.append((inst, bad))
             continue
-        lhs, rhs = _total(inst.lhs, cells), _total(inst.rhs, cells)
+        lhs, rhs = _total(inst.lhs_keys, values), _total(inst.rhs_keys, values)
         if abs(lhs - rhs) < 1e-9:
             continue
         at = cells[inst.rhs[0][1]]

@@ -10,10 +10,11 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from gaicheck.catalogue import get_rule, matches
-from gaicheck.model.finding import Finding
-from gaicheck.model.report import Position, Report
+from gaicheck.model.finding import SEVERITY_RANK, Finding
+from gaicheck.model.report import Position, Report, trusted
 from gaicheck.prose.memo import rule_run
 
 RULE_MODULES: tuple[str, ...] = (
@@ -33,12 +34,18 @@ class Options:
     check_aggregate: bool = False  # YOY010: compare a county's totals with its subordinates' (opt-in)
 
 
+_PLAIN = (str, int, float, type(None))  # types Finding.expected/actual keep as they are
+
+# code → selected and not ignored, per (select, ignore): shared by the runs with the same options
+_WANTED: dict[tuple[tuple[str, ...], tuple[str, ...]], dict[str, bool]] = {}
+
+
 class Emitter:
     def __init__(self, report: Report, options: Options) -> None:
         self.report = report
         self.options = options
         self.findings: list[Finding] = []
-        self._wanted: dict[str, bool] = {}  # code → selected and not ignored
+        self._wanted = _WANTED.setdefault((tuple(options.select), tuple(options.ignore)), {})
 
     def wants(self, code: str) -> bool:
         """True when the options select `code` and do not ignore it."""
@@ -67,21 +74,30 @@ class Emitter:
                 if key.endswith("_en"):
                     fields[key[:-3]] = fields[key]
         severity = self.options.severity.get(code, spec.severity)
-        self.findings.append(
-            Finding(
-                code=code,
-                name=spec.name,
-                severity=severity,  # type: ignore[arg-type]
-                message=spec.render(self.options.lang, fields),
-                line=at.line if at else None,
-                column=at.column if at else None,
-                page=at.page if at else None,
-                where=at.where if at else None,
-                cells=list(cells or []),
-                expected=expected,
-                actual=actual,
-            )
-        )
+        cell_keys = list(cells or [])
+        values: dict[str, Any] = {  # every field of Finding, in declaration order
+            "code": code,
+            "name": spec.name,
+            "severity": severity,
+            "message": spec.render(self.options.lang, fields),
+            "line": at.line if at else None,
+            "column": at.column if at else None,
+            "page": at.page if at else None,
+            "where": at.where if at else None,
+            "cells": cell_keys,
+            "expected": expected,
+            "actual": actual,
+        }
+        if (
+            severity in SEVERITY_RANK
+            and type(expected) in _PLAIN
+            and type(actual) in _PLAIN
+            and (not cell_keys or set(map(type, cell_keys)) == {str})
+        ):
+            # what validation would give (every field of its declared type), without validating
+            self.findings.append(trusted(Finding, values))
+        else:
+            self.findings.append(Finding(**values))
 
 
 RuleFunc = Callable[[Report, Emitter], None]
@@ -115,7 +131,8 @@ def run_rules(report: Report, options: Options | None = None) -> list[Finding]:
     emitter = Emitter(report, options)
     with rule_run(report):
         for codes, func in registry():
-            if not any(emitter.wants(c) for c in codes):
-                continue
-            func(report, emitter)
+            for code in codes:
+                if emitter.wants(code):
+                    func(report, emitter)
+                    break
     return sorted(emitter.findings, key=Finding.sort_key)

@@ -16,7 +16,8 @@ from gaicheck.engine.core import Emitter, rule
 from gaicheck.engine.structure import effective_template
 from gaicheck.model.report import Report
 from gaicheck.prose.facts import compiled, facts, strings
-from gaicheck.prose.paragraphs import Paragraph, paragraphs
+from gaicheck.prose.literals import may_match, required_literals
+from gaicheck.prose.paragraphs import Paragraph, joined_text, paragraphs
 
 
 def _is_report(report: Report) -> bool:
@@ -28,8 +29,13 @@ def period_year(report: Report, out: Emitter) -> None:
     year = report.report_year
     if year is None or not _is_report(report):
         return
-    pattern = compiled(str(facts("meta").get("period_pattern", "")))
+    source = str(facts("meta").get("period_pattern", ""))
+    pattern, needs = compiled(source), required_literals(source)
+    if not may_match(needs, joined_text(report)):
+        return
     for par in paragraphs(report):
+        if not may_match(needs, par.text):  # (the literal pre-filter spares most paragraphs' scans)
+            continue
         for m in pattern.finditer(par.text):
             years = {int(y) for y in (m.group("y1"), m.group("y2")) if y}
             wrong = sorted(y for y in years if y != year)
@@ -161,10 +167,15 @@ def cited_notice(report: Report, out: Emitter) -> None:
     notices: dict[str, str] = data.get("notices", {})
     names: dict[str, str] = data.get("notice_names", {})
     cited: dict[str, tuple[int, int, int]] = {}
-    patterns = {version: compiled(pattern) for version, pattern in notices.items()}
+    whole = joined_text(report)
+    patterns = {  # (a notice whose pre-filter fails on the whole text is cited in no paragraph)
+        version: (compiled(pattern), needs)
+        for version, pattern in notices.items()
+        if may_match(needs := required_literals(pattern), whole)
+    }
     for index, par in enumerate(paragraphs(report)):
-        for version, pattern in patterns.items():
-            if version in cited:
+        for version, (pattern, needs) in patterns.items():
+            if version in cited or not may_match(needs, par.text):
                 continue  # the first citation of each notice counts
             m = pattern.search(par.text)
             if m is not None:

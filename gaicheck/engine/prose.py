@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from gaicheck.engine.core import Emitter, rule
 from gaicheck.model.report import Report
-from gaicheck.prose.claims import compared_paragraphs, count_claims, denials
+from gaicheck.prose.claims import compared_paragraphs, compared_text, count_claims, denials
 from gaicheck.prose.facts import compiled, facts
 from gaicheck.prose.figures import Figure, row_figure, rows_figure, table_number
+from gaicheck.prose.literals import may_match, required_literals
 from gaicheck.prose.numbers import show
 from gaicheck.prose.paragraphs import paragraphs
 from gaicheck.prose.sums import sum_mismatches
@@ -163,8 +164,13 @@ def stated_sums(report: Report, out: Emitter) -> None:
 def all_upheld(report: Report, out: Emitter) -> None:
     if not _has_table(report, "review"):
         return
-    pattern = compiled(str(facts("txt").get("all_upheld_pattern", "均获维持")))
+    source = str(facts("txt").get("all_upheld_pattern", "均获维持"))
+    pattern, needs = compiled(source), required_literals(source)
+    if not may_match(needs, compared_text(report)):
+        return
     for par in compared_paragraphs(report):
+        if not may_match(needs, par.text):  # no sentence of it can match
+            continue
         for start, sentence in par.sentences():
             m = pattern.search(sentence)
             if m is None:

@@ -3,10 +3,12 @@ mislabelled, or in the wrong format for the year."""
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
+from operator import attrgetter
 
 from gaicheck.engine.core import Emitter, rule
 from gaicheck.model.report import CellValue, Observation, Position, Report
+from gaicheck.prose.memo import cell_statuses
 from gaicheck.templates import load_legacy, load_template
 
 
@@ -69,6 +71,9 @@ def table_structure(report: Report, out: Emitter) -> None:
         out.emit(code, fields, at=obs, cells=obs.cells, expected=expected, actual=actual)
 
 
+_TABLE_ROW = attrgetter("table", "row")
+
+
 def _table_no(report: Report, table: str) -> int:
     return load_template(effective_template(report)).tables[table].number
 
@@ -78,13 +83,16 @@ def blank_cells(report: Report, out: Emitter) -> None:
     """Blank cells, once per printed row (table 3 is one printed row of 15 cells)."""
     if not _is_report(report):
         return
+    if "empty" not in cell_statuses(report):  # (most reports: a search in C)
+        return
     rows: dict[tuple[str, str], list[CellValue]] = defaultdict(list)
-    sizes: dict[tuple[str, str], int] = defaultdict(int)  # cells per printed row
-    for cell in report.cells:
-        printed_row = (cell.table, "" if cell.table == "review" else cell.row)
-        sizes[printed_row] += 1
-        if cell.status == "empty":
-            rows[printed_row].append(cell)
+    for cell in [c for c in report.cells if c.status == "empty"]:
+        rows[(cell.table, "" if cell.table == "review" else cell.row)].append(cell)
+    if not rows:
+        return
+    # cells per printed row, counted in C (Counter over attrgetter) rather than in the loop above
+    sizes = Counter(map(_TABLE_ROW, report.cells))
+    sizes[("review", "")] = sum(n for (table, _row), n in sizes.items() if table == "review")  # one printed row
     for (table, row), cells in rows.items():
         first = cells[0]
         if table == "review":

@@ -8,6 +8,7 @@ Official names and patterns are data (rules/catalogue/sty.toml [data]).
 from __future__ import annotations
 
 import itertools
+import re
 from functools import cache
 
 import regex
@@ -15,6 +16,7 @@ import regex
 from gaicheck.engine.core import Emitter, rule
 from gaicheck.model.report import Position, Report
 from gaicheck.prose.facts import compiled, facts, strings
+from gaicheck.prose.literals import may_match, required_literals
 from gaicheck.prose.paragraphs import Paragraph, paragraphs
 
 
@@ -32,13 +34,16 @@ def regulation_name(report: Report, out: Emitter) -> None:
     official = str(data.get("regulation_official", ""))
     accepted = set(strings("sty", "regulation_accepted"))
     wrong = set(strings("sty", "regulation_wrong_names"))
-    full = compiled(str(data.get("regulation_full_pattern", "$^")))
-    short = compiled(str(data.get("regulation_short_pattern", "$^")))
+    full_source = str(data.get("regulation_full_pattern", "$^"))
+    short_source = str(data.get("regulation_short_pattern", "$^"))
+    full, full_needs = compiled(full_source), required_literals(full_source)
+    short, short_needs = compiled(short_source), required_literals(short_source)
     for par in paragraphs(report):
-        hits: list[tuple[int, str]] = [
-            (m.start(), m.group(0)) for m in full.finditer(par.text) if m.group(0) not in accepted
-        ]
-        hits += [(m.start(), m.group(0)) for m in short.finditer(par.text) if m.group("name") in wrong]
+        hits: list[tuple[int, str]] = []
+        if may_match(full_needs, par.text):  # (the literal pre-filters spare most paragraphs' scans)
+            hits += [(m.start(), m.group(0)) for m in full.finditer(par.text) if m.group(0) not in accepted]
+        if may_match(short_needs, par.text):
+            hits += [(m.start(), m.group(0)) for m in short.finditer(par.text) if m.group("name") in wrong]
         for start, found in sorted(hits):
             out.emit(
                 "STY001",
@@ -53,8 +58,11 @@ def regulation_name(report: Report, out: Emitter) -> None:
 def document_numbers(report: Report, out: Emitter) -> None:
     if not _is_document(report):
         return
-    pattern = compiled(str(facts("sty").get("document_number_pattern", "$^")))
+    source = str(facts("sty").get("document_number_pattern", "$^"))
+    pattern, needs = compiled(source), required_literals(source)
     for par in paragraphs(report):
+        if not may_match(needs, par.text):
+            continue
         for m in pattern.finditer(par.text):
             if m.group("open") == "〔" and m.group("close") == "〕":
                 continue
@@ -66,16 +74,17 @@ def document_numbers(report: Report, out: Emitter) -> None:
 
 
 @cache
-def _bracket_table(pairs: tuple[tuple[str, str], ...]) -> tuple[regex.Pattern[str], dict[str, list[tuple[int, bool]]]]:
-    """A pattern finding any bracket character, and for each one its (family, is_opening) roles in family
-    order (only bracket characters change the stack, so `_unbalanced` visits nothing else)."""
+def _bracket_table(pairs: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str], dict[str, list[tuple[int, bool]]]]:
+    """A pattern finding any bracket character (stdlib `re`: scans a character set faster than `regex`),
+    and for each one its (family, is_opening) roles in family order (only bracket characters change the
+    stack, so `_unbalanced` visits nothing else)."""
     roles: dict[str, list[tuple[int, bool]]] = {}
     for family, (opening, closing) in enumerate(pairs):
         for ch in dict.fromkeys(opening + closing):
             roles.setdefault(ch, []).append((family, ch in opening))
     if not roles:
-        return regex.compile("$^"), roles
-    return regex.compile("[" + "".join(regex.escape(ch) for ch in roles) + "]"), roles
+        return re.compile("$^"), roles
+    return re.compile("[" + "".join(re.escape(ch) for ch in roles) + "]"), roles
 
 
 def _unbalanced(
@@ -106,6 +115,9 @@ def _unbalanced(
     return None
 
 
+_CLAUSE_MARK = re.compile("[，。；,;]")  # a sentence has one (one C scan, not one `in` per mark)
+
+
 @rule("STY003")
 def brackets(report: Report, out: Emitter) -> None:
     if not _is_document(report):
@@ -116,7 +128,7 @@ def brackets(report: Report, out: Emitter) -> None:
     sections: set[str | None] = {s or None for s in strings("sty", "bracket_sections")}
     shortest = int(data.get("bracket_min_length", 15))
     for par in paragraphs(report, sections):
-        if len(par.text) < shortest or not any(mark in par.text for mark in "，。；,;"):
+        if len(par.text) < shortest or _CLAUSE_MARK.search(par.text) is None:
             continue  # page chrome and labels are not sentences
         found = _unbalanced(par, pairs, marker)
         if found is None:

@@ -6,6 +6,7 @@ Report → paragraphs → **claims** → engine/prose.py compares them with the 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -15,13 +16,23 @@ import regex
 
 from gaicheck.model.report import Report
 from gaicheck.prose.facts import compiled, facts, strings
+from gaicheck.prose.literals import PatternIndex, may_match, required_literals
 from gaicheck.prose.numbers import parse_number
-from gaicheck.prose.paragraphs import Paragraph, clause_bounds, paragraphs, phrase_bounds, sentence_bounds
+from gaicheck.prose.paragraphs import (
+    Paragraph,
+    clause_bounds,
+    joined_text,
+    paragraphs,
+    phrase_bounds,
+    sentence_bounds,
+)
 
 _YEAR = regex.compile(r"((?:19|20)\d{2})年")
 # a claim states a number that float() reads, and float() reads nothing without a decimal digit but
-# inf/nan: a paragraph with neither holds no claim and is not scanned with every metric's patterns
-_MAY_HOLD_NUMBER = regex.compile(r"\d|(?i:inf|nan)")
+# inf/nan (ASCII, any case): a paragraph with neither holds no claim and is not scanned with every
+# metric's patterns. Stdlib `re`'s \d is float()'s decimal digit (both Python's Unicode data); one
+# character set is quicker to scan for than the alternatives (a stray i or n only costs a scan)
+_MAY_HOLD_NUMBER = re.compile(r"[\dIiNn]")
 
 
 @dataclass(slots=True)
@@ -34,9 +45,17 @@ class Claim:
     end: int
 
 
+def _compared_sections() -> set[str | None]:
+    return {s or None for s in strings("txt", "compared_sections")}
+
+
 def compared_paragraphs(report: Report) -> list[Paragraph]:
-    wanted: set[str | None] = {s or None for s in strings("txt", "compared_sections")}
-    return paragraphs(report, wanted)
+    return paragraphs(report, _compared_sections())
+
+
+def compared_text(report: Report) -> str:
+    """The text of all compared paragraphs (paragraphs.joined_text)."""
+    return joined_text(report, _compared_sections())
 
 
 def _clause_ok(text: str, exclude: list[str], year: int | None, allowed_years: set[int]) -> bool:
@@ -46,21 +65,26 @@ def _clause_ok(text: str, exclude: list[str], year: int | None, allowed_years: s
 
 
 @cache
-def _metric_patterns() -> list[tuple[str, dict[str, Any], regex.Pattern[str]]]:
-    """(metric, its spec, one of its patterns compiled) in the order of txt.toml [data.metrics]."""
+def _metric_patterns() -> tuple[list[tuple[str, dict[str, Any], regex.Pattern[str]]], PatternIndex]:
+    """(metric, its spec, one of its patterns compiled) in the order of txt.toml [data.metrics], and the
+    index that tells which of them may match a paragraph (prose/literals.py)."""
     metrics: dict[str, dict[str, Any]] = facts("txt").get("metrics", {})
-    return [(name, spec, compiled(pattern)) for name, spec in metrics.items() for pattern in spec.get("patterns", [])]
+    sources = [(name, spec, pattern) for name, spec in metrics.items() for pattern in spec.get("patterns", [])]
+    index = PatternIndex([pattern for _name, _spec, pattern in sources])
+    return [(name, spec, compiled(pattern)) for name, spec, pattern in sources], index
 
 
 def count_claims(report: Report) -> Iterator[Claim]:
     """Every figure stated in the compared sections, for every metric of txt.toml [data.metrics]."""
     common = strings("txt", "count_excludes")
     year = report.report_year
+    metric_patterns, index = _metric_patterns()
     for par in compared_paragraphs(report):
         if _MAY_HOLD_NUMBER.search(par.text) is None:
             continue
         taken: list[tuple[int, int]] = []
-        for name, spec, pattern in _metric_patterns():
+        for i in index.candidates(par.text):  # most patterns cannot match: spare their scans
+            name, spec, pattern = metric_patterns[i]
             for m in pattern.finditer(par.text):
                 if any(m.start() < e and s < m.end() for s, e in taken):
                     continue
@@ -94,9 +118,16 @@ def denials(
     """(paragraph, start, end, matched text) for every sentence part denying something."""
     requires = strings("txt", requires_key) if requires_key else []
     excludes = strings("txt", exclude_key)
-    patterns = [compiled(pattern) for pattern in strings("txt", patterns_key)]
+    whole = compared_text(report)
+    patterns = [
+        (compiled(pattern), needs)
+        for pattern in strings("txt", patterns_key)
+        if may_match(needs := required_literals(pattern), whole)  # else it matches in no paragraph
+    ]
     for par in compared_paragraphs(report):
-        for pattern in patterns:
+        for pattern, needs in patterns:
+            if not may_match(needs, par.text):
+                continue
             for m in pattern.finditer(par.text):
                 c_start, c_end = phrase_bounds(par.text, m.start(), m.end())
                 context = par.text[c_start:c_end]

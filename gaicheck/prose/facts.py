@@ -36,5 +36,12 @@ def compiled(pattern: str) -> regex.Pattern[str]:
 
 
 def strings(family: str, key: str) -> list[str]:
+    """A list of strings of the [data] table (a fresh copy: the caller may change it)."""
+    return list(_strings(family, key))
+
+
+@cache
+def _strings(family: str, key: str) -> tuple[str, ...]:
+    """strings(), converted once: facts() are kept for the process too."""
     value = facts(family).get(key, [])
-    return [str(v) for v in value] if isinstance(value, list) else []
+    return tuple(str(v) for v in value) if isinstance(value, list) else ()

@@ -9,6 +9,7 @@ Missing, ambiguous or invalid cells make the figure unknown (None): nothing is c
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from gaicheck.model.report import CellValue, Report
 from gaicheck.prose.memo import cell_map, memo
@@ -43,20 +44,23 @@ def table_number(report: Report, table: str) -> int:
         return {"active": 1, "apply": 2, "review": 3}.get(table, 0)
 
 
+_TABLE_ROW = attrgetter("table", "row")
+
+
 def _row_order(report: Report) -> dict[str, list[str]]:
     """table → its row keys in the order of their first cell."""
-    order: dict[str, dict[str, None]] = {}
-    for cell in report.cells:
-        order.setdefault(cell.table, {}).setdefault(cell.row, None)
-    return {table: list(rows) for table, rows in order.items()}
+    order: dict[str, list[str]] = {}
+    for table, row in dict.fromkeys(map(_TABLE_ROW, report.cells)):  # (table, row) pairs, first seen first
+        order.setdefault(table, []).append(row)
+    return order
 
 
 def row_keys(report: Report, table: str, patterns: list[str]) -> list[str]:
     """Row keys of a table present in the report, in order; "x_*" matches by prefix."""
     rows = memo(report, "row_order", lambda: _row_order(report)).get(table, [])
-    return [
-        row for row in rows if any(row == p or (p.endswith("*") and row.startswith(p[:-1])) for p in patterns)
-    ]
+    exact = set(patterns)
+    prefixes = tuple(p[:-1] for p in patterns if p.endswith("*"))
+    return [row for row in rows if row in exact or (prefixes and row.startswith(prefixes))]
 
 
 def _ok(cell: CellValue | None) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from operator import attrgetter
 from typing import Any, TypeVar
 
 from gaicheck.model.report import CellValue, Report
@@ -44,5 +45,14 @@ def memo(report: Report, name: str, build: Callable[[], T]) -> T:
 
 
 def cell_map(report: Report) -> dict[str, CellValue]:
-    """report.cell_map(), once per run."""
-    return memo(report, "cell_map", report.cell_map)
+    """report.cell_map() (key → cell, the last of a key), once per run; keys read in C (attrgetter)."""
+    return memo(report, "cell_map", lambda: dict(zip(map(_KEY, report.cells), report.cells, strict=True)))
+
+
+def cell_statuses(report: Report) -> list[str]:
+    """The status of each of report.cells, in order, once per run."""
+    return memo(report, "cell_statuses", lambda: list(map(_STATUS, report.cells)))
+
+
+_KEY = attrgetter("key")
+_STATUS = attrgetter("status")

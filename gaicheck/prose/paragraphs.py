@@ -14,6 +14,9 @@ import bisect
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter
+
+import regex
 
 from gaicheck.model.report import Position, Report, TextBlock
 from gaicheck.prose.memo import memo
@@ -65,8 +68,8 @@ class Paragraph:
 _NON_SPACE_RUN = re.compile(r"\S+")
 
 
-def _append(chars: list[str], par: Paragraph, block: TextBlock) -> None:
-    text = block.text
+def _append(chars: list[str], par: Paragraph, block: TextBlock, text: str) -> None:
+    """Add `block` (whose text is `text`) to `par`, its kept characters to `chars`."""
     kept_text = "".join(text.split())
     if not kept_text:
         return
@@ -74,7 +77,9 @@ def _append(chars: list[str], par: Paragraph, block: TextBlock) -> None:
     if len(kept_text) == len(text):
         kept = range(len(text))  # no whitespace: every character is kept
     else:
-        kept = [i for m in _NON_SPACE_RUN.finditer(text) for i in range(m.start(), m.end())]
+        kept = []
+        for m in _NON_SPACE_RUN.finditer(text):  # a run at a time (extend copies the range in C)
+            kept.extend(range(m.start(), m.end()))
     offset = par.segments[-1][0] + len(chars[-1]) if par.segments else 0  # running length, not a re-sum
     par.segments.append((offset, block, kept))
     chars.append(kept_text)
@@ -100,30 +105,42 @@ def paragraphs(report: Report, sections: set[str | None] | None = None) -> list[
     return built
 
 
+def joined_text(report: Report, sections: set[str | None] | None = None) -> str:
+    """The texts of `paragraphs(report, sections)` joined, once per run: every paragraph's text is part of
+    it, so a pattern whose literal pre-filter (prose/literals.py) fails on it matches in none of them."""
+    key = "joined_text" if sections is None else f"joined_text {sorted(map(repr, sections))}"
+    return memo(report, key, lambda: "".join(par.text for par in paragraphs(report, sections)))
+
+
+_BLOCK_PLACE = attrgetter("text", "section", "line", "page")
+
+
 def _build(report: Report) -> list[Paragraph]:
     out: list[tuple[Paragraph, list[str]]] = []
-    prev: TextBlock | None = None
     exact = report.format in EXACT_COLUMN_FORMATS
+    chars: list[str] = []  # kept texts of the last paragraph (none yet: nothing to join)
+    par = Paragraph(section=None)
+    prev_section: str | None = None
+    prev_line: int | None = None
+    prev_page: int | None = None
     for block in report.text:
-        current = out[-1] if out else None
-        joinable = (  # cheapest test first: most blocks end a sentence
-            current is not None
-            and bool(current[1])
-            and current[1][-1][-1] not in SENTENCE_END
-            and prev is not None
-            and prev.section == block.section
-            and prev.line is not None
-            and block.line is not None
+        text, section, line, page = _BLOCK_PLACE(block)
+        joinable = (  # cheapest test first: most blocks end a sentence (`chars`: a previous block exists)
+            bool(chars)
+            and chars[-1][-1] not in SENTENCE_END
+            and prev_section == section
+            and prev_line is not None
+            and line is not None
             and (
-                (prev.page == block.page and 0 < block.line - prev.line <= MAX_LINE_GAP)
-                or (prev.page is not None and block.page == prev.page + 1)  # a PDF page break
+                (prev_page == page and 0 < line - prev_line <= MAX_LINE_GAP)
+                or (prev_page is not None and page == prev_page + 1)  # a PDF page break
             )
         )
-        if not joinable or current is None:
-            current = (Paragraph(section=block.section, exact_columns=exact), [])
-            out.append(current)
-        _append(current[1], current[0], block)
-        prev = block
+        if not joinable:
+            par, chars = Paragraph(section=section, exact_columns=exact), []
+            out.append((par, chars))
+        _append(chars, par, block, text)
+        prev_section, prev_line, prev_page = section, line, page
     result: list[Paragraph] = []
     for par, chars in out:
         if chars:
@@ -132,35 +149,38 @@ def _build(report: Report) -> list[Paragraph]:
     return result
 
 
+# clause / sentence / phrase bounds: the nearest mark before a position (the `regex` module's reverse
+# search, (?r)) and from a position on (stdlib `re`), instead of walking long paragraphs a character at
+# a time
+_CLAUSE_BEFORE = regex.compile("(?r)[" + "".join(sorted(_CLAUSE_MARKS)) + "]")
+_CLAUSE_AFTER = re.compile("[" + "".join(sorted(_CLAUSE_MARKS)) + "]")
+_SENTENCE_STOPS = "。！？!?"
+_SENTENCE_BEFORE = regex.compile(f"(?r)[{_SENTENCE_STOPS}]")
+_SENTENCE_AFTER = re.compile(f"[{_SENTENCE_STOPS}]")
+_PHRASE_END = "，,。；;！？!?"
+_PHRASE_BEFORE = regex.compile(f"(?r)[{_PHRASE_END}]")
+_PHRASE_AFTER = re.compile(f"[{_PHRASE_END}]")
+
+
+def _widen(before: regex.Pattern[str], after: re.Pattern[str], text: str, start: int, end: int) -> tuple[int, int]:
+    """start moved back to just after the previous mark (or 0), end on to the next mark (or the end)."""
+    m = before.search(text, 0, start)
+    s = m.end() if m else 0
+    n = after.search(text, end)
+    return s, n.start() if n else len(text)
+
+
 def clause_bounds(text: str, index: int) -> tuple[int, int]:
     """Start and end of the clause (between commas/full stops) that holds text[index]."""
-    start = index
-    while start > 0 and text[start - 1] not in _CLAUSE_MARKS:
-        start -= 1
-    end = index
-    while end < len(text) and text[end] not in _CLAUSE_MARKS:
-        end += 1
-    return start, end
+    return _widen(_CLAUSE_BEFORE, _CLAUSE_AFTER, text, index, index)
 
 
 def sentence_bounds(text: str, index: int) -> tuple[int, int]:
     """Start and end (inclusive of the final mark) of the sentence (up to 。！？) that holds text[index]."""
-    start = index
-    while start > 0 and text[start - 1] not in "。！？!?":
-        start -= 1
-    end = index
-    while end < len(text) and text[end] not in "。！？!?":
-        end += 1
+    start, end = _widen(_SENTENCE_BEFORE, _SENTENCE_AFTER, text, index, index)
     return start, min(end + 1, len(text))
-
-
-_PHRASE_END = "，,。；;！？!?"
 
 
 def phrase_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """Widen text[start:end] to the commas or full stops around it (a 、 list stays inside)."""
-    while start > 0 and text[start - 1] not in _PHRASE_END:
-        start -= 1
-    while end < len(text) and text[end] not in _PHRASE_END:
-        end += 1
-    return start, end
+    return _widen(_PHRASE_BEFORE, _PHRASE_AFTER, text, start, end)
