@@ -14,9 +14,9 @@ text character in the decoded source (best effort, found by a forward-only searc
 
 from __future__ import annotations
 
-import bisect
 import itertools
 import re
+from bisect import bisect_right
 
 from lxml import etree  # this module is imported only when an HTML file is read
 
@@ -103,10 +103,10 @@ class _Locator:
         self.budget = 4 * len(source) + 1_000_000  # characters we may still scan on failed searches
 
     def line_of(self, pos: int) -> int:
-        return bisect.bisect_right(self.line_starts, pos)
+        return bisect_right(self.line_starts, pos)
 
     def here(self) -> Location:
-        return Location(line=self.line_of(self.cursor))
+        return Location(self.line_of(self.cursor))
 
     def _search(self, key: str, start: int, end: int) -> int:
         """The first occurrence of `key` in [start, end) that is not inside a tag, or -1. A hit counts
@@ -146,11 +146,11 @@ class _Locator:
             if pos != -1:
                 if pos >= cursor:
                     self.cursor = pos + len(key)
-                line = bisect.bisect_right(line_starts, pos)
-                return Location(line=line, column=pos - line_starts[line - 1] + 1)
+                line = bisect_right(line_starts, pos)
+                return Location(line, pos - line_starts[line - 1] + 1)  # positional: no keyword dict
             self.budget -= window
         if line_known:
-            return Location(line=sourceline)
+            return Location(sourceline)
         return self.here()
 
 
@@ -254,7 +254,7 @@ class _Reader:
             line = self.locator.line_of(self.locator.cursor)
         loc = self.line_locs.get(line)
         if loc is None:
-            loc = self.line_locs[line] = Location(line=line)
+            loc = self.line_locs[line] = Location(line)
         return loc
 
     def walk(self, root: etree._Element) -> None:
@@ -484,7 +484,7 @@ class _Reader:
                         target.extend([None] * (col + colspan - len(target)))
                     for dc in range(colspan):
                         if target[col + dc] is None:  # overlapping spans: the first one wins
-                            target[col + dc] = Cell(text, loc, spanned=bool(dr or dc))
+                            target[col + dc] = Cell(text, loc, bool(dr or dc))  # spanned: a copy
                 col += colspan
         width = max(map(len, grid))
         if width == 0:
@@ -532,7 +532,7 @@ class _Reader:
 
 
 def _structure(root: etree._Element) -> tuple[set[etree._Element], set[etree._Element]]:
-    """One pre-order pass over the block and `<br>` elements only: (data tables, containers).
+    """A pre-order pass over the block and `<br>` elements only, then one over the tables: (data tables, containers).
 
     Containers are elements with a block or `<br>` inside; the others are leaves, read whole. Data
     tables are innermost tables (no table inside) with more than one column: a table holding another
@@ -551,24 +551,24 @@ def _structure(root: etree._Element) -> tuple[set[etree._Element], set[etree._El
             if up.tag in block_tags:
                 break
             up = up.getparent()
-        if el.tag == "table":
-            tables.append(el)
-            path: list[etree._Element] = []
-            up = el.getparent()
-            found: etree._Element | None = None
-            while up is not None:
-                if up.tag == "table":
-                    found = up
-                    break
-                if up in nearest_table:
-                    found = nearest_table[up]
-                    break
-                path.append(up)
-                up = up.getparent()
-            for node in path:
-                nearest_table[node] = found
-            if found is not None:
-                layout.add(found)
+    for el in root.iter("table"):  # a second pass, over the tables only (C-filtered, also pre-order)
+        tables.append(el)
+        path: list[etree._Element] = []
+        up = el.getparent()
+        found: etree._Element | None = None
+        while up is not None:
+            if up.tag == "table":
+                found = up
+                break
+            if up in nearest_table:
+                found = nearest_table[up]
+                break
+            path.append(up)
+            up = up.getparent()
+        for node in path:
+            nearest_table[node] = found
+        if found is not None:
+            layout.add(found)
     data = {t for t in tables if t not in layout and _multi_column(t)}
     return data, containers
 
