@@ -14,7 +14,6 @@ text character in the decoded source (best effort, found by a forward-only searc
 
 from __future__ import annotations
 
-import itertools
 import re
 from bisect import bisect_right
 
@@ -93,12 +92,25 @@ def declared_charset(data: bytes) -> str | None:
     return name
 
 
+def _line_starts(source: str) -> list[int]:
+    """Where each line starts, then len(source) + 1 (a find loop: no copy of the lines, unlike split)."""
+    starts = [0]
+    find = source.find
+    pos = find("\n")
+    while pos != -1:
+        pos += 1
+        starts.append(pos)
+        pos = find("\n", pos)
+    starts.append(len(source) + 1)
+    return starts
+
+
 class _Locator:
     """Find where a text fragment starts in the decoded source, scanning forward only (linear time)."""
 
     def __init__(self, source: str) -> None:
         self.source = source
-        self.line_starts = list(itertools.accumulate((len(line) + 1 for line in source.split("\n")), initial=0))
+        self.line_starts = _line_starts(source)
         self.cursor = 0
         self.budget = 4 * len(source) + 1_000_000  # characters we may still scan on failed searches
 

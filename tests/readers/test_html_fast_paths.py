@@ -118,3 +118,11 @@ def test_normalize_shortcut_is_exact() -> None:
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 6)))
         slow = " ".join(html._ZERO_WIDTH_RE.sub("", html._CJK_BREAK.sub("", text)).split())
         assert normalize(text) == slow
+
+
+@pytest.mark.parametrize("source", ["", "\n", "a", "a\n", "\na\n\nb", "x\ny\n\n", "中文\n" * 3])
+def test_line_starts_as_split_gives_them(source: str) -> None:
+    expected = [0]
+    for line in source.split("\n"):
+        expected.append(expected[-1] + len(line) + 1)
+    assert html._line_starts(source) == expected
