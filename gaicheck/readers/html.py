@@ -14,9 +14,8 @@ text character in the decoded source (best effort, found by a forward-only searc
 
 from __future__ import annotations
 
-import bisect
-import itertools
 import re
+from bisect import bisect_right
 
 from lxml import etree  # this module is imported only when an HTML file is read
 
@@ -66,6 +65,8 @@ _SEARCH_WINDOW = 16384
 
 def normalize(text: str) -> str:
     """Collapse whitespace (incl. NBSP and U+3000) to single spaces, drop zero-width marks, strip."""
+    if text.isalnum():  # letters and digits only (most cells): no whitespace, no zero-width mark
+        return text
     if "\n" in text:
         text = _CJK_BREAK.sub("", text)
     if not text.isascii() and _ZERO_WIDTH_RE.search(text):
@@ -91,32 +92,52 @@ def declared_charset(data: bytes) -> str | None:
     return name
 
 
+def _line_starts(source: str) -> list[int]:
+    """Where each line starts, then len(source) + 1 (a find loop: no copy of the lines, unlike split)."""
+    starts = [0]
+    find = source.find
+    pos = find("\n")
+    while pos != -1:
+        pos += 1
+        starts.append(pos)
+        pos = find("\n", pos)
+    starts.append(len(source) + 1)
+    return starts
+
+
 class _Locator:
     """Find where a text fragment starts in the decoded source, scanning forward only (linear time)."""
 
     def __init__(self, source: str) -> None:
         self.source = source
-        self.line_starts = list(itertools.accumulate((len(line) + 1 for line in source.split("\n")), initial=0))
+        self.line_starts = _line_starts(source)
         self.cursor = 0
         self.budget = 4 * len(source) + 1_000_000  # characters we may still scan on failed searches
 
     def line_of(self, pos: int) -> int:
-        return bisect.bisect_right(self.line_starts, pos)
+        return bisect_right(self.line_starts, pos)
 
     def here(self) -> Location:
-        return Location(line=self.line_of(self.cursor))
+        return Location(self.line_of(self.cursor))
 
     def _search(self, key: str, start: int, end: int) -> int:
+        """The first occurrence of `key` in [start, end) that is not inside a tag, or -1. A hit counts
+        as inside a tag when a `<` precedes it (at most 4096 characters back) with no `>` in between;
+        the search then goes on after that tag's end."""
         source = self.source
         pos = source.find(key, start, end)
         while pos != -1:
-            lo = pos - 4096 if pos > 4096 else 0
-            if source.rfind("<", lo, pos) <= source.rfind(">", lo, pos):
+            if pos == 0 or source[pos - 1] == ">":  # right after a tag's end: the usual case
                 return pos
-            # inside a tag (e.g. a `style="padding:0"` attribute): go on after the tag's end
-            close = source.find(">", pos, end)
+            lt = source.rfind("<", pos - 4096 if pos > 4096 else 0, pos)
+            if lt == -1:
+                return pos
+            close = source.find(">", lt + 1, end)  # the end of the tag begun at `lt`
             if close == -1:
                 return -1
+            if close < pos:
+                return pos  # that tag ended before the hit
+            # inside a tag (e.g. a `style="padding:0"` attribute): go on after the tag's end
             pos = source.find(key, close + 1, end)
         return -1
 
@@ -137,11 +158,11 @@ class _Locator:
             if pos != -1:
                 if pos >= cursor:
                     self.cursor = pos + len(key)
-                line = bisect.bisect_right(line_starts, pos)
-                return Location(line=line, column=pos - line_starts[line - 1] + 1)
+                line = bisect_right(line_starts, pos)
+                return Location(line, pos - line_starts[line - 1] + 1)  # positional: no keyword dict
             self.budget -= window
         if line_known:
-            return Location(line=sourceline)
+            return Location(sourceline)
         return self.here()
 
 
@@ -195,6 +216,10 @@ def _span(raw: str | None, limit: int, zero: int) -> int:
     return value if value < limit else limit
 
 
+# one table row as read: (row location, cells as (text, location, rowspan, colspan), has a span)
+_RowSpec = tuple[Location, list[tuple[str, Location, int, int]], bool]
+
+
 class _Reader:
     """One pass over the parsed tree, producing blocks in document order."""
 
@@ -241,7 +266,7 @@ class _Reader:
             line = self.locator.line_of(self.locator.cursor)
         loc = self.line_locs.get(line)
         if loc is None:
-            loc = self.line_locs[line] = Location(line=line)
+            loc = self.line_locs[line] = Location(line)
         return loc
 
     def walk(self, root: etree._Element) -> None:
@@ -291,10 +316,21 @@ class _Reader:
             if first is None:
                 return "", None
             return normalize(text), self.locator.locate(first, owner.sourceline)
+        block_tags = BLOCK_TAGS
+        if len(td) == 1:  # td > p, the usual shape of Word-made pages: the text of that one leaf block
+            child = td[0]
+            text, tail = td.text, child.tail
+            if (
+                child.tag in block_tags
+                and child not in containers
+                and (not text or text.isspace())
+                and (not tail or tail.isspace())
+            ):
+                text, first, owner = _leaf_text(child)
+                return normalize(text), (None if first is None else self.locator.locate(first, owner.sourceline))
         pieces: list[str] = []
         parts: list[str] = []
         loc: Location | None = None
-        block_tags = BLOCK_TAGS
         text = td.text
         if text:
             if _visible(text):
@@ -378,10 +414,14 @@ class _Reader:
             text, loc = self.cell_text(caption)
             if text:
                 self.blocks.append(Paragraph(text, loc or self.line_loc(caption)))
-        specs: list[tuple[Location, list[tuple[str, Location, int, int]]]] = []
-        for tr in table.iter("tr"):
+        locate = self.locator.locate
+        specs: list[_RowSpec] = []
+        spans: list[tuple[int, int, int]] = []  # (row index, rowspan, colspan) of every cell with a span
+        n_cells = 0
+        for r, tr in enumerate(table.iter("tr")):
             cells: list[tuple[str, Location, int, int]] = []
             row_loc: Location | None = None
+            row_spans = len(spans)
             for td in tr:
                 tag = td.tag
                 if tag != "td" and tag != "th":
@@ -389,7 +429,7 @@ class _Reader:
                 if len(td) == 0:  # bare text: the common case, kept inline for speed
                     raw = td.text
                     if raw and not raw.isspace():
-                        text, loc = normalize(raw), self.locator.locate(raw, td.sourceline)
+                        text, loc = normalize(raw), locate(raw, td.sourceline)
                     else:
                         text, loc = "", None
                 else:
@@ -400,39 +440,41 @@ class _Reader:
                     row_loc = loc
                 rowspan = td.get("rowspan")
                 colspan = td.get("colspan")
-                cells.append(
-                    (
-                        text,
-                        loc,
-                        _span(rowspan, MAX_ROWSPAN, 0) if rowspan else 1,
-                        _span(colspan, MAX_COLSPAN, 1) if colspan else 1,
-                    )
-                )
-            specs.append((row_loc or self.line_loc(tr), cells))
-        grid = self._grid(specs)
+                rs = _span(rowspan, MAX_ROWSPAN, 0) if rowspan else 1
+                cs = _span(colspan, MAX_COLSPAN, 1) if colspan else 1
+                if rs != 1 or cs != 1:
+                    spans.append((r, rs, cs))
+                cells.append((text, loc, rs, cs))
+            n_cells += len(cells)
+            specs.append((row_loc or self.line_loc(tr), cells, len(spans) > row_spans))
+        # the cells the spans will make, counted before any is made (a span bomb costs nothing)
+        n_rows = len(specs)
+        need = n_cells - len(spans)
+        need += sum((n_rows - r if rs == 0 or rs > n_rows - r else rs) * cs for r, rs, cs in spans)
+        grid = self._grid(specs, need)
         if grid is not None:
             self.blocks.append(grid)
             self._meta_table(grid)
 
-    def _grid(self, specs: list[tuple[Location, list[tuple[str, Location, int, int]]]]) -> Table | None:
-        """Expand rowspan/colspan into a full grid; the copies a span makes are `spanned=True`."""
+    def _grid(self, specs: list[_RowSpec], need: int) -> Table | None:
+        """Expand rowspan/colspan into a full grid; the copies a span makes are `spanned=True`.
+        `need` is the number of cells the spans will make, checked against the size limit first."""
         from gaicheck.readers import ReadError
 
         n_rows = len(specs)
         if n_rows == 0:
             return None
-        # the cells the spans will make, counted before any is made (a span bomb costs nothing)
-        need = sum(
-            (n_rows - r if rs == 0 or rs > n_rows - r else rs) * cs
-            for r, (_loc, cells) in enumerate(specs)
-            for _text, _cloc, rs, cs in cells
-        )
         if self.grid_cells + need > MAX_GRID_CELLS:
             raise ReadError(f"表格过大 / table grid too large (> {MAX_GRID_CELLS} cells)")
         grid: list[list[Cell | None]] = [[] for _ in range(n_rows)]
+        full = [False] * n_rows  # rows filled in one go: no gap (None) inside
         budget = MAX_GRID_CELLS - self.grid_cells
-        for r, (_loc, cells) in enumerate(specs):
+        for r, (_loc, cells, has_span) in enumerate(specs):
             line = grid[r]
+            if not line and not has_span:  # no span starts in or reaches into this row
+                line.extend([Cell(text, loc) for text, loc, _rs, _cs in cells])
+                full[r] = True
+                continue
             col = 0
             for text, loc, rowspan, colspan in cells:
                 while col < len(line) and line[col] is not None:
@@ -454,16 +496,19 @@ class _Reader:
                         target.extend([None] * (col + colspan - len(target)))
                     for dc in range(colspan):
                         if target[col + dc] is None:  # overlapping spans: the first one wins
-                            target[col + dc] = Cell(text, loc, spanned=bool(dr or dc))
+                            target[col + dc] = Cell(text, loc, bool(dr or dc))  # spanned: a copy
                 col += colspan
-        width = max(len(line) for line in grid)
+        width = max(map(len, grid))
         if width == 0:
             return None
         self.grid_cells += n_rows * width
         if self.grid_cells > MAX_GRID_CELLS:
             raise ReadError(f"表格过大 / table grid too large (> {MAX_GRID_CELLS} cells)")
         rows: list[Row] = []
-        for (row_loc, _cells), line in zip(specs, grid, strict=True):
+        for (row_loc, _cells, _has_span), line, done in zip(specs, grid, full, strict=True):
+            if done and len(line) == width:
+                rows.append(Row(line, row_loc))  # type: ignore[arg-type]  # no None in a full row
+                continue
             if len(line) < width:
                 line.extend([None] * (width - len(line)))
             rows.append(Row([c if c is not None else Cell("", row_loc) for c in line], row_loc))
@@ -488,15 +533,18 @@ class _Reader:
 
     def _meta_table(self, table: Table) -> None:
         self.pending_label = None
+        meta_text = self._meta_text
         for row in table.rows:
             for cell in row.cells:
-                if not cell.spanned and cell.text:
-                    self._meta_text(cell.text)
+                text = cell.text
+                # _meta_text's own first test, made here: most cells are neither a date nor its label
+                if text and (self.pending_label is not None or "期" in text or "时间" in text) and not cell.spanned:
+                    meta_text(text)
             self.pending_label = None
 
 
 def _structure(root: etree._Element) -> tuple[set[etree._Element], set[etree._Element]]:
-    """One pre-order pass over the block and `<br>` elements only: (data tables, containers).
+    """A pre-order pass over the block and `<br>` elements only, then one over the tables: (data tables, containers).
 
     Containers are elements with a block or `<br>` inside; the others are leaves, read whole. Data
     tables are innermost tables (no table inside) with more than one column: a table holding another
@@ -515,24 +563,24 @@ def _structure(root: etree._Element) -> tuple[set[etree._Element], set[etree._El
             if up.tag in block_tags:
                 break
             up = up.getparent()
-        if el.tag == "table":
-            tables.append(el)
-            path: list[etree._Element] = []
-            up = el.getparent()
-            found: etree._Element | None = None
-            while up is not None:
-                if up.tag == "table":
-                    found = up
-                    break
-                if up in nearest_table:
-                    found = nearest_table[up]
-                    break
-                path.append(up)
-                up = up.getparent()
-            for node in path:
-                nearest_table[node] = found
-            if found is not None:
-                layout.add(found)
+    for el in root.iter("table"):  # a second pass, over the tables only (C-filtered, also pre-order)
+        tables.append(el)
+        path: list[etree._Element] = []
+        up = el.getparent()
+        found: etree._Element | None = None
+        while up is not None:
+            if up.tag == "table":
+                found = up
+                break
+            if up in nearest_table:
+                found = nearest_table[up]
+                break
+            path.append(up)
+            up = up.getparent()
+        for node in path:
+            nearest_table[node] = found
+        if found is not None:
+            layout.add(found)
     data = {t for t in tables if t not in layout and _multi_column(t)}
     return data, containers
 
@@ -623,11 +671,13 @@ def read(path: str, data: bytes) -> Document:
         source, encoding = decode_text(data, declared_charset(data))
     except DecodeError as exc:
         raise ReadError(str(exc)) from exc
+    # strict UTF-8 with neither byte: neither character is in the text (a byte test is a fast memchr)
     same_bytes = encoding == "utf-8" and b"\r" not in data and b"\x00" not in data
-    if "\r" in source:
-        source = source.replace("\r\n", "\n").replace("\r", "\n")
-    if "\x00" in source:
-        source = source.replace("\x00", "")
+    if not same_bytes:
+        if "\r" in source:
+            source = source.replace("\r\n", "\n").replace("\r", "\n")
+        if "\x00" in source:
+            source = source.replace("\x00", "")
 
     doc = Document(path=path, format="html")
     root = _parse(source, data if same_bytes else None)

@@ -61,7 +61,7 @@ def parse_text(path: str, text: str, fmt: str = "text") -> Document:
         if cells is not None:
             if all(_SEPARATOR_CELL.match(c.text) for c in cells) and any(c.text for c in cells):
                 continue  # Markdown |---| or a dashed rule under a header
-            table_rows.append(Row(cells=cells, loc=Location(line=index, column=1)))
+            table_rows.append(Row(cells, Location(index, 1)))  # positional (line, column): faster
             continue
         flush()
         stripped = line.strip()
@@ -71,7 +71,7 @@ def parse_text(path: str, text: str, fmt: str = "text") -> Document:
             lead += marker.end()
             stripped = stripped[marker.end() :]
         stripped = stripped.replace("**", "")
-        doc.blocks.append(Paragraph(stripped, Location(line=index, column=lead + 1)))
+        doc.blocks.append(Paragraph(stripped, Location(index, lead + 1)))  # line, column
     flush()
     return doc
 
