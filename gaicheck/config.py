@@ -18,7 +18,6 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 FORMATS = ("text", "full", "json", "sarif", "github", "junit", "gitlab", "html")
 Format = Literal["text", "full", "json", "sarif", "github", "junit", "gitlab", "html"]
 SeverityName = Literal["error", "warning", "info"]
-CONFIG_NAMES = ("gaicheck.toml", "pyproject.toml")
 
 
 class ConfigError(Exception):
@@ -165,10 +164,6 @@ def validate(table: dict[str, Any], source: str | None = None, root: str = ".") 
     settings = settings.model_copy(update={"source": source, "root": root})
     check_codes(settings)
     return settings
-
-
-def upper_codes(value: list[str]) -> list[str]:
-    return [c.strip().upper() for c in value if c.strip()]
 
 
 def check_codes(settings: Settings) -> None:

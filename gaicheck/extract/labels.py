@@ -14,7 +14,7 @@ from functools import lru_cache
 
 import regex
 
-from gaicheck.extract.normalize import compare_form, display_form, match_key
+from gaicheck.extract.normalize import display_form, match_key
 from gaicheck.templates import Label
 
 
@@ -62,13 +62,6 @@ class LabelSet:
                 self._exact.setdefault(match_key(alias), i)
             for dev in label.deviations:
                 self._deviation.setdefault(match_key(dev), i)
-
-    def official_wording(self, index: int, found: str) -> bool:
-        label = self.labels[index]
-        found_form = compare_form(found)
-        return any(compare_form(w) == found_form for w in [label.label, *label.aliases]) or (
-            match_key(found) in {match_key(label.label), *(match_key(a) for a in label.aliases)}
-        )
 
     def match(
         self, text: str, candidates: Iterable[int] | None = None, fuzzy: bool = True, loose: bool = False

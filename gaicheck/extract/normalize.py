@@ -14,7 +14,6 @@ import regex
 _SPACE = regex.compile(r"[\s\u3000\u00a0\u200b\ufeff]+")
 _NUMBERING = regex.compile(r"^(\d{1,2})\s*[.．、,，]\s*")
 _PUNCT = regex.compile(r"[\p{P}\p{S}\s]+")
-_CLAUSE_COMMA = regex.compile(r"[,，]")
 
 
 @lru_cache(maxsize=65536)
@@ -31,11 +30,3 @@ def match_key(text: str) -> str:
     """The display form without punctuation or symbols: what labels are compared on."""
     return _PUNCT.sub("", display_form(text))
 
-
-def compare_form(text: str) -> str:
-    """Display form with clause commas unified: two labels equal in this form are 'the same wording'."""
-    return _CLAUSE_COMMA.sub("、", display_form(text))
-
-
-def collapse_spaces(text: str) -> str:
-    return _SPACE.sub(" ", text).strip()

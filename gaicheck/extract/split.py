@@ -20,12 +20,6 @@ _PART = regex.compile(r"^[+\-]?(?:0|[1-9]\d*)(?:\.\d+)?(?:万元|元|件|条|项
 Constraint = tuple[list[int], list[int]]  # indices of the parts: sum(lhs) == sum(rhs)
 
 
-def split_runs(tokens: list[Token], kinds: list[str], constraints: list[Constraint]) -> list[Token] | None:
-    """The unique split of `tokens` into len(kinds) cells, or None (no split, or more than one)."""
-    found = split_candidates(tokens, kinds, constraints, 1)
-    return found[0] if found is not None and len(found) == 1 else None
-
-
 class _GiveUp(Exception):
     """More than `limit` solutions, or the node budget spent: nothing may be concluded."""
 

@@ -18,7 +18,6 @@ EMPTY_MARKERS = frozenset({"", "-", "--", "—", "——", "–", "―", "/", "�
 _NUMBER = regex.compile(
     r"^(?P<sign>[+\-])?(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<frac>\d+))?\s*(?P<unit>万元|元|件|条|项|个|次|人次|宗)?$"
 )
-_DIGITS = regex.compile(r"^\d+$")
 
 
 @dataclass(slots=True, frozen=True)
@@ -63,7 +62,3 @@ def is_value_text(text: str) -> bool:
     if raw == "":
         return False
     return parse_value(raw).status != "invalid"
-
-
-def is_digit_run(text: str) -> bool:
-    return bool(_DIGITS.match(text))

@@ -9,7 +9,6 @@ import click
 
 from gaicheck.model.finding import FileResult, Finding
 
-_SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 _COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}
 
 

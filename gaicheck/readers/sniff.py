@@ -13,7 +13,6 @@ import zipfile
 from io import BytesIO
 from pathlib import Path
 
-TEXT_EXTENSIONS = {".txt", ".text", ".csv"}
 MARKDOWN_EXTENSIONS = {".md", ".markdown"}
 HTML_EXTENSIONS = {".html", ".htm", ".shtml", ".xhtml", ".jhtml", ".asp", ".aspx", ".jsp", ".php"}
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
