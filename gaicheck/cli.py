@@ -19,10 +19,8 @@ from gaicheck import __version__
 if TYPE_CHECKING:
     from gaicheck.batch import Checked
     from gaicheck.config import Settings
-    from gaicheck.engine.core import Options
     from gaicheck.model.finding import Finding
-    from gaicheck.model.report import Report
-    from gaicheck.spool import Spool
+    from gaicheck.series.parked import CrossFile
 
 FAIL_ON = ("error", "warning", "info")
 FORMATS = ("text", "full", "json", "sarif", "github", "junit", "gitlab", "html")
@@ -155,9 +153,6 @@ class CheckRequest:
     check_aggregate: bool = False
 
 
-CrossFile = Callable[..., dict[str, list["Finding"]]]
-
-
 def _cross_file() -> CrossFile | None:
     """The cross-year rules (gaicheck.series), when installed."""
     try:
@@ -255,26 +250,26 @@ def run_check(request: CheckRequest) -> int:
                 for checked in stream:
                     emit(checked)
             else:
-                from gaicheck.spool import Spool
+                from gaicheck.series.parked import ParkedBatch
 
-                collected: Spool[Checked] = Spool()  # on disk until the cross-year rules have run
+                parked = ParkedBatch()  # on disk until the cross-year rules have run
                 try:
                     for checked in stream:
-                        collected.append(checked)
+                        parked.add(checked)
                     assert cross_file is not None
                     try:
-                        extra = _cross_year(collected, cross_file, options, previous_reports)
+                        extra = parked.cross_year(cross_file, options, previous_reports)
                     except Exception as exc:  # the cross-year rules must not cost the per-file findings
                         click.echo(f"gaicheck: 跨年度核对失败 / cross-file rules failed: {type(exc).__name__}: {exc}",
                                    err=True)
                         extra = {}
-                    for checked in collected:
+                    for checked in parked:
                         added = keep(checked, list(extra.get(checked.result.path, [])))
                         if added:
                             checked.result.findings = sorted([*checked.result.findings, *added], key=Finding.sort_key)
                         emit(checked)
                 finally:
-                    collected.close()
+                    parked.close()
         sink.finish()
     finally:
         if request.output:
@@ -285,45 +280,6 @@ def run_check(request: CheckRequest) -> int:
     if unreadable:
         return 2
     return 1 if failed else 0
-
-
-def _cross_year(
-    collected: Spool[Checked], cross_file: CrossFile, options: Options, previous: list[Report]
-) -> dict[str, list[Finding]]:
-    """Cross-year findings of a batch. Reports of different organs are never compared, so unless the
-    whole batch is needed (last year's reports given with --previous, or the opt-in county aggregate),
-    the rules run organ by organ on the compressed series views, and only the report kept for each year
-    (grouping.rank: a second file of the same organ and year is a duplicate, never compared) is read
-    back from the spool: memory holds one organ's years at a time, however large the batch."""
-    keyed: list[tuple[int, str, int, tuple[int, int, int, str]]] = []
-    whole_batch = bool(previous) or options.check_aggregate
-    for position, checked in enumerate(collected):
-        if whole_batch or (checked.series_blob is None and checked.report is not None):
-            whole_batch = True  # or full reports were kept (full/html output): no compressed views to go by
-            break
-        if checked.series_blob is not None and checked.series_key is not None and checked.series_year is not None:
-            assert checked.series_rank is not None
-            keyed.append((position, checked.series_key, checked.series_year, checked.series_rank))
-    if whole_batch:
-        reports = [r for r in (c.series_report() for c in collected) if r is not None]
-        return cross_file(reports, options, previous=previous)
-    from gaicheck.series.grouping import resolve_short_names
-
-    aliases = resolve_short_names({key for _position, key, _year, _rank in keyed})
-    kept: dict[str, dict[int, tuple[tuple[int, int, int, str], int]]] = {}
-    for position, key, year, rank in keyed:
-        years = kept.setdefault(aliases.get(key, key), {})
-        if year not in years or (rank, position) < years[year]:
-            years[year] = (rank, position)
-    extra: dict[str, list[Finding]] = {}
-    for years in kept.values():
-        if len(years) < 2:
-            continue  # one report of an organ: nothing to compare it with
-        views = (collected[position].series_report() for _rank, position in years.values())
-        reports = [r for r in views if r is not None]
-        for path, found in cross_file(reports, options, previous=[]).items():
-            extra.setdefault(path, []).extend(found)
-    return extra
 
 
 @contextmanager

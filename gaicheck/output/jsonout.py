@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import io
 import json
-from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
 
 from gaicheck import __version__
 from gaicheck.model.finding import FileResult
 from gaicheck.model.report import Report
 from gaicheck.output.jsonstream import write_document
+from gaicheck.output.text import Tally
 
 FINDING_FIELDS = (
     "code", "name", "severity", "message", "line", "column", "page", "where", "cells", "expected", "actual",
@@ -31,40 +31,35 @@ def file_entry(r: FileResult) -> dict[str, Any]:
     }
 
 
-class _Summary:
-    def __init__(self) -> None:
-        self.files = self.unreadable = 0
-        self.counts: Counter[str] = Counter()
+def _document(tally: Tally, files: list[dict[str, Any]]) -> dict[str, Any]:
+    return {
+        "version": __version__,
+        "files": files,
+        "summary": {
+            "files": tally.files,
+            "errors": tally.severities["error"],
+            "warnings": tally.severities["warning"],
+            "infos": tally.severities["info"],
+            "unreadable": tally.unreadable,
+        },
+    }
 
-    def add(self, r: FileResult) -> FileResult:
-        self.files += 1
-        self.unreadable += 1 if r.error else 0
-        self.counts.update(f.severity for f in r.findings)
-        return r
 
-    def document(self, files: list[dict[str, Any]]) -> dict[str, Any]:
-        return {
-            "version": __version__,
-            "files": files,
-            "summary": {
-                "files": self.files,
-                "errors": self.counts["error"],
-                "warnings": self.counts["warning"],
-                "infos": self.counts["info"],
-                "unreadable": self.unreadable,
-            },
-        }
+def _entries(results: Iterable[FileResult], tally: Tally) -> Iterator[dict[str, Any]]:
+    for result in results:
+        tally.add(result)
+        yield file_entry(result)
 
 
 def check_document(results: list[FileResult]) -> dict[str, Any]:
-    summary = _Summary()
-    return summary.document([file_entry(summary.add(r)) for r in results])
+    tally = Tally()
+    return _document(tally, list(_entries(results, tally)))
 
 
 def write(out: TextIO, results: Iterable[FileResult]) -> None:
     """The check document, written file by file (see jsonstream): a batch's results are never held whole."""
-    summary = _Summary()
-    write_document(out, lambda: summary.document([]), ["files"], (file_entry(summary.add(r)) for r in results))
+    tally = Tally()
+    write_document(out, lambda: _document(tally, []), ["files"], _entries(results, tally))
 
 
 def render(results: list[FileResult]) -> str:

@@ -89,7 +89,9 @@ def _notification(r: FileResult) -> dict[str, Any]:
     }
 
 
-def _log(notifications: list[dict[str, Any]], results: list[dict[str, Any]], lang: str) -> dict[str, Any]:
+def _log(
+    notifications: list[dict[str, Any]], results: list[dict[str, Any]], rules: list[dict[str, Any]]
+) -> dict[str, Any]:
     invocation: dict[str, Any] = {"executionSuccessful": not notifications}
     if notifications:
         invocation["toolExecutionNotifications"] = notifications
@@ -102,7 +104,7 @@ def _log(notifications: list[dict[str, Any]], results: list[dict[str, Any]], lan
                     "driver": {
                         "name": "gaicheck",
                         "version": __version__,
-                        "rules": _rules(lang),
+                        "rules": rules,
                     }
                 },
                 "invocations": [invocation],
@@ -113,23 +115,25 @@ def _log(notifications: list[dict[str, Any]], results: list[dict[str, Any]], lan
     }
 
 
-def _rule_index(lang: str) -> dict[str, int]:
-    return {rule["id"]: i for i, rule in enumerate(_rules(lang))}
+def _rule_index(rules: list[dict[str, Any]]) -> dict[str, int]:
+    return {rule["id"]: i for i, rule in enumerate(rules)}
 
 
 def sarif_log(results: list[FileResult], lang: str = "zh") -> dict[str, Any]:
-    index = _rule_index(lang)
+    rules = _rules(lang)
+    index = _rule_index(rules)
     notifications = [_notification(r) for r in results if r.error]
-    return _log(notifications, [_result(r.path, f, index) for r in results for f in r.findings], lang)
+    return _log(notifications, [_result(r.path, f, index) for r in results for f in r.findings], rules)
 
 
 def write(out: TextIO, results: Callable[[], Iterable[FileResult]], lang: str = "zh") -> None:
     """The log, its results written one by one. `results()` is read twice: once for the unreadable files
     (listed in the invocation, before the results), once for the findings."""
-    index = _rule_index(lang)
+    rules = _rules(lang)
+    index = _rule_index(rules)
     notifications = [_notification(r) for r in results() if r.error]
     findings = (_result(r.path, f, index) for r in results() for f in r.findings)
-    write_document(out, lambda: _log(notifications, [], lang), ["runs", 0, "results"], findings)
+    write_document(out, lambda: _log(notifications, [], rules), ["runs", 0, "results"], findings)
 
 
 def render(results: list[FileResult], lang: str = "zh") -> str:
