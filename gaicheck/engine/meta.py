@@ -14,7 +14,7 @@ import regex
 
 from gaicheck.engine.core import Emitter, rule
 from gaicheck.engine.structure import effective_template
-from gaicheck.model.report import Report
+from gaicheck.model.report import Position, Report
 from gaicheck.prose.facts import compiled, facts, strings
 from gaicheck.prose.literals import may_match, required_literals
 from gaicheck.prose.paragraphs import Paragraph, joined_text, paragraphs
@@ -199,13 +199,15 @@ def cited_notice(report: Report, out: Emitter) -> None:
     )
 
 
-def _section_text(report: Report, key: str) -> tuple[str, Paragraph | None] | None:
-    """The joined text of a section whose heading was found, and its first paragraph."""
+def _section_text(report: Report, key: str) -> tuple[str, Paragraph | None, Position] | None:
+    """The joined text of a section whose heading was found, its first paragraph, and where a finding
+    about it points: that paragraph's start, else the heading."""
     section = next((s for s in report.sections if s.key == key), None)
     if section is None or section.found_title is None:
         return None
     pars = paragraphs(report, {key})
-    return "".join(p.text for p in pars), (pars[0] if pars else None)
+    first = pars[0] if pars else None
+    return "".join(p.text for p in pars), first, (first.position(0) if first else section)
 
 
 def _empty_kind(text: str) -> tuple[str, str] | None:
@@ -224,9 +226,7 @@ def other_section(report: Report, out: Emitter) -> None:
     found = _section_text(report, "other")
     if found is None:
         return
-    text, first = found
-    section = next(s for s in report.sections if s.key == "other")
-    at = first.position(0) if first else section
+    text, _first, at = found
     empty = _empty_kind(text)
     if report.template == "2021":
         if any(word in text for word in strings("meta", "fee_keywords")):
@@ -247,12 +247,11 @@ def problems_section(report: Report, out: Emitter) -> None:
     found = _section_text(report, "problems")
     if found is None:
         return
-    text, first = found
+    text, _first, at = found
     empty = _empty_kind(text)
     if empty is None:
         return
-    section = next(s for s in report.sections if s.key == "problems")
-    out.emit("META008", {"found": empty[0], "found_en": empty[1]}, at=first.position(0) if first else section)
+    out.emit("META008", {"found": empty[0], "found_en": empty[1]}, at=at)
 
 
 _HAN_RUN = regex.compile(r"\p{Han}+")
@@ -265,8 +264,9 @@ def overview_length(report: Report, out: Emitter) -> None:
     found = _section_text(report, "overview")
     if found is None or found[1] is None:
         return
-    chars = sum(map(len, _HAN_RUN.findall(found[0])))
+    text, _first, at = found
+    chars = sum(map(len, _HAN_RUN.findall(text)))
     data = facts("meta")
     limit = int(data.get("overview_limit", 1000))
     if chars > limit + int(data.get("overview_margin", 100)):
-        out.emit("META007", {"chars": chars, "limit": limit}, at=found[1].position(0), expected=limit, actual=chars)
+        out.emit("META007", {"chars": chars, "limit": limit}, at=at, expected=limit, actual=chars)

@@ -344,10 +344,7 @@ class _Reader:
                 pieces.append(normalize("".join(parts)))
                 parts = []
             if isinstance(tag, str) and tag != "br":
-                text, first, owner = _leaf_text(child)
-                if loc is None and first is not None:
-                    loc = self.locator.locate(first, owner.sourceline)
-                parts.append(text)
+                loc = self._read_leaf(child, parts, loc)
                 if tag in block_tags:
                     pieces.append(normalize("".join(parts)))
                     parts = []
@@ -359,6 +356,15 @@ class _Reader:
         if parts:
             pieces.append(normalize("".join(parts)))
         return "".join(pieces), loc
+
+    def _read_leaf(self, el: etree._Element, parts: list[str], loc: Location | None) -> Location | None:
+        """Add a leaf element's whole text to `parts`; returns `loc`, or where that text starts if `loc`
+        is still None."""
+        text, first, owner = _leaf_text(el)
+        parts.append(text)
+        if loc is None and first is not None:
+            return self.locator.locate(first, owner.sourceline)
+        return loc
 
     def _cell_text_walk(self, td: etree._Element) -> tuple[str, Location | None]:
         """cell_text for cells with nested blocks: a full visit, leaves still read whole."""
@@ -379,17 +385,11 @@ class _Reader:
                         pieces.append(normalize("".join(parts)))
                         parts = []
                     if tag != "br" and el not in containers:
-                        text, first, owner = _leaf_text(el)
-                        if loc is None and first is not None:
-                            loc = self.locator.locate(first, owner.sourceline)
-                        parts.append(text)
+                        loc = self._read_leaf(el, parts, loc)
                         walker.skip_subtree()
                         continue
                 elif el is not td and el not in containers:  # an inline leaf: read it whole
-                    text, first, owner = _leaf_text(el)
-                    if loc is None and first is not None:
-                        loc = self.locator.locate(first, owner.sourceline)
-                    parts.append(text)
+                    loc = self._read_leaf(el, parts, loc)
                     walker.skip_subtree()
                     continue
                 text = el.text
