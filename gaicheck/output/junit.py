@@ -12,8 +12,13 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable
 from typing import TextIO
 
-from gaicheck.model.finding import SEVERITY_RANK, FileResult
+from gaicheck.model.finding import SEVERITY_RANK, FileResult, Finding
 from gaicheck.output.text import format_finding
+
+
+def _failing(result: FileResult, threshold: int) -> list[Finding]:
+    """The findings at or above `--fail-on`: they make the file's testcase fail."""
+    return [f for f in result.findings if SEVERITY_RANK[f.severity] >= threshold]
 
 
 def _case(result: FileResult, lang: str, threshold: int) -> ET.Element:
@@ -21,7 +26,7 @@ def _case(result: FileResult, lang: str, threshold: int) -> ET.Element:
     if result.error:
         ET.SubElement(case, "error", message=result.error, type="unreadable").text = result.error
         return case
-    failing = [f for f in result.findings if SEVERITY_RANK[f.severity] >= threshold]
+    failing = _failing(result, threshold)
     other = [f for f in result.findings if SEVERITY_RANK[f.severity] < threshold]
     if failing:
         summary = ", ".join(sorted({f.code for f in failing}))
@@ -40,8 +45,7 @@ def write(out: TextIO, results: Callable[[], Iterable[FileResult]], lang: str = 
     for result in results():
         tests += 1
         errors += 1 if result.error else 0
-        failing = not result.error and any(SEVERITY_RANK[f.severity] >= threshold for f in result.findings)
-        failures += 1 if failing else 0
+        failures += 1 if not result.error and _failing(result, threshold) else 0
     counts = f'name="gaicheck" tests="{tests}" failures="{failures}" errors="{errors}"'
     out.write(f'<?xml version="1.0" encoding="UTF-8"?>\n<testsuites {counts}>\n')
     if not tests:
