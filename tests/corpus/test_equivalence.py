@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from gaicheck.api import check_report, parse_path
-from gaicheck.engine.core import Options
+from gaicheck.checks.options import Options
 from gaicheck.model.report import Report
 from tests.conftest import DATA, EXAMPLES
 

@@ -81,3 +81,13 @@ def test_rules_reference_has_one_section_per_code() -> None:
     catalogue = load_catalogue()
     assert sorted(headings) == sorted((c, s.name) for c, s in catalogue.items())
     assert "- Where it lives / 代码位置: `gaicheck/checks/yoy/yoy010_aggregate_difference.py`" in text
+
+
+def test_old_import_paths_still_work() -> None:
+    from gaicheck.checks.emitter import Emitter
+    from gaicheck.checks.options import Options
+    from gaicheck.checks.run import run_rules
+    from gaicheck.engine import core, structure
+
+    assert (core.Options, core.Emitter, core.run_rules) == (Options, Emitter, run_rules)
+    assert structure.effective_template.__module__ == "gaicheck.checks.common.template"
