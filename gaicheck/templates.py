@@ -7,10 +7,11 @@ every fact about the official formats (labels, rows, columns, identities) lives 
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Callable
 from functools import cache
-from typing import Literal
+from typing import Any, Literal, TypeVar
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, PrivateAttr
 
 from gaicheck.resources import rules_dir
 
@@ -36,6 +37,25 @@ class GroupSpec(Label):
     parent: str | None = None
 
 
+_View = TypeVar("_View")
+
+
+class Derived(BaseModel):
+    """Template data that keeps the views the extractor derives from it (label sets, the fields of missing
+    cells), each built on first use: template data is loaded once and never changed, so a view is built
+    once per template and lives as long as it."""
+
+    _views: dict[tuple[str, ...], Any] = PrivateAttr(default_factory=dict)
+
+    def view(self, key: tuple[str, ...], build: Callable[[], _View]) -> _View:
+        views = self._views
+        hit = views.get(key)
+        if hit is None:
+            hit = views[key] = build()
+        view: _View = hit
+        return view
+
+
 class BlockSpec(BaseModel):
     """A sub-block of table 1: caption row, header row, data rows."""
 
@@ -45,7 +65,7 @@ class BlockSpec(BaseModel):
     rows: list[RowSpec]
 
 
-class TableSpec(BaseModel):
+class TableSpec(Derived):
     key: str = ""
     title: str
     number: int
@@ -92,7 +112,7 @@ class IdentitySpec(BaseModel):
     official: bool = False
 
 
-class Template(BaseModel):
+class Template(Derived):
     version: str
     name: str
     notice: str

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from gaicheck.catalogue import get_rule, matches
-from gaicheck.model.finding import SEVERITY_RANK, Finding
-from gaicheck.model.report import Position, Report, trusted
+from gaicheck.model.finding import SEVERITY_RANK, Finding, validate_finding
+from gaicheck.model.report import Position, Report
 from gaicheck.prose.memo import rule_run
 
 RULE_MODULES: tuple[str, ...] = (
@@ -75,7 +75,7 @@ class Emitter:
                     fields[key[:-3]] = fields[key]
         severity = self.options.severity.get(code, spec.severity)
         cell_keys = list(cells or [])
-        values: dict[str, Any] = {  # every field of Finding, in declaration order
+        values: dict[str, Any] = {
             "code": code,
             "name": spec.name,
             "severity": severity,
@@ -94,10 +94,9 @@ class Emitter:
             and type(actual) in _PLAIN
             and (not cell_keys or set(map(type, cell_keys)) == {str})
         ):
-            # what validation would give (every field of its declared type), without validating
-            self.findings.append(trusted(Finding, values))
+            self.findings.append(Finding(**values))  # every value of its declared type
         else:
-            self.findings.append(Finding(**values))
+            self.findings.append(validate_finding(values))
 
 
 RuleFunc = Callable[[Report, Emitter], None]

@@ -6,6 +6,7 @@ import json
 import re
 import shutil
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -268,7 +269,7 @@ def test_html_blank_and_unverifiable_cells() -> None:
 
 def test_html_escapes_report_text() -> None:
     report = parse_path(str(CLEAN))
-    report = report.model_copy(update={"organ": "<script>alert(1)</script>", "path": "a&b.txt"})
+    report = replace(report, organ="<script>alert(1)</script>", path="a&b.txt")
     page = html.render_report_html(report, [], "zh")
     assert "<script>alert" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
