@@ -10,7 +10,7 @@ from typing import Any
 
 import regex
 
-from gaicheck.extract.detect import decide, detect
+from gaicheck.extract.detect import decide, detect, voted
 from gaicheck.extract.labels import LabelSet, label_set_for
 from gaicheck.extract.meta import find_published, find_title
 from gaicheck.extract.sections import FoundSection, find_sections
@@ -26,7 +26,7 @@ from gaicheck.model.report import (
     SectionInfo,
     TextBlock,
 )
-from gaicheck.templates import ColumnSpec, Label, TableSpec, Template, load_template
+from gaicheck.templates import LEGACY, MIXED, NONE, ColumnSpec, Label, TableSpec, Template, registry
 
 _SENTENCE_END = regex.compile(r"[。！？；!?;]\s*[”’」』）)]?\s*$")
 _NEW_ITEM = regex.compile(
@@ -147,11 +147,12 @@ class Extractor:
         start = meta.title_line or 0
         detection = detect(self.lines, start)
         choice = decide(detection, meta.year)
-        mixed = detection.count("2019") > 0 and detection.count("2021") > 0
+        versions = registry()
+        mixed = len(voted(detection)) > 1
         report = Report(
             path=doc.path,
             format=doc.format,
-            template="mixed" if mixed else choice,
+            template=MIXED if mixed else choice,
             template_votes={v: len(s) for v, s in detection.votes.items()},
             title=meta.title,
             title_at=_position(meta.title_loc) if meta.title_loc else None,
@@ -160,23 +161,18 @@ class Extractor:
             published=find_published(self.lines, doc.meta),
             notes=list(doc.notes),
         )
-        if mixed:
-            self.observe(
-                "mixed_template",
-                None,
-                chosen=choice,
-                labels_2019="、".join(detection.votes.get("2019", [])),
-                labels_2021="、".join(detection.votes.get("2021", [])),
-            )
-        if choice == "legacy":
-            self.observe("legacy_template", None, signal=detection.votes["legacy"][0])
-        version = choice if choice in ("2019", "2021") else ("2021" if (meta.year or 0) >= 2021 else "2019")
-        template = load_template(version)
+        if mixed:  # the labels of each version, as `labels_2019`, `labels_2021`, … (catalogue TPL002)
+            labels = {f"labels_{v}": "、".join(detection.votes.get(v, [])) for v in versions.versions}
+            self.observe("mixed_template", None, chosen=choice, **labels)
+        if choice == LEGACY:
+            self.observe("legacy_template", None, signal=detection.votes[LEGACY][0])
+        template = versions.get(choice) if versions.is_version(choice) else versions.for_year(meta.year)
+        version = template.version
         sections = find_sections(self.lines, template, start)
         report.sections = self._sections(template, sections)
         report.text = self._text(start, sections)
-        if choice in ("2019", "2021") or (choice == "none" and self._has_tables(template, start)):
-            if choice == "none":
+        if versions.is_version(choice) or (choice == NONE and self._has_tables(template, start)):
+            if choice == NONE:
                 report.template = version
             report.cells, report.tables_found = self._tables(template, sections, start)
             report.subtotals = self.subtotals

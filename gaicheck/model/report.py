@@ -16,7 +16,7 @@ CellStatus = Literal["ok", "empty", "missing", "ambiguous", "invalid"]
 # such cell (row or table absent, row too short to tell). ambiguous: something was found but cannot be
 # assigned safely (row with too many/few values, digits run together). invalid: text that is no number.
 
-# The template a report follows: a version of gaicheck/templates.py's registry ("2021", …) or one of
+# The template a report follows: a version of gaicheck/templates.py's registry (e.g. 2021) or one of
 # gaicheck.templates.NON_VERSIONS ("mixed", "legacy", "none").
 TemplateName = str
 

@@ -19,7 +19,7 @@ from gaicheck.api import parse_path, result_for
 from gaicheck.cli import main
 from gaicheck.engine.core import Options
 from gaicheck.output import full, github, html, text
-from gaicheck.output.schema import CheckDocument, json_schema
+from gaicheck.output.schema import check_document_model, json_schema
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
@@ -97,7 +97,7 @@ def test_json_validates_against_the_published_schema() -> None:
     schema = json.loads(schema_out)
     assert schema == json_schema()
     jsonschema.validate(document, schema)
-    CheckDocument.model_validate(document)
+    check_document_model().model_validate(document)
     assert document["summary"]["files"] == 7
     broken = dict(document, extra=1)
     with pytest.raises(jsonschema.ValidationError):
