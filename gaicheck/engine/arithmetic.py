@@ -14,7 +14,7 @@ from gaicheck.engine.core import Emitter, rule
 from gaicheck.engine.structure import effective_template
 from gaicheck.model.report import CellValue, Report
 from gaicheck.prose.memo import cell_map, memo
-from gaicheck.templates import IdentitySpec, RowSpec, TableSpec, Template, load_template
+from gaicheck.templates import IdentitySpec, RowSpec, TableSpec, Template, load_template, registry
 
 MAX_TERMS_SHOWN = 6
 MAX_SCOPES_SHOWN = 8
@@ -237,7 +237,7 @@ def check_identity(report: Report, template: Template, identity: IdentitySpec, o
 
 @rule("SUM001", "SUM002", "SUM003", "SUM004", "SUM005")
 def identities(report: Report, out: Emitter) -> None:
-    if report.template not in ("2019", "2021", "mixed") or not report.cells:
+    if not registry().follows_template(report.template) or not report.cells:
         return
     template = load_template(effective_template(report))
     for identity in template.identities:

@@ -18,10 +18,11 @@ from gaicheck.model.report import Position, Report
 from gaicheck.prose.facts import compiled, facts, strings
 from gaicheck.prose.literals import may_match, required_literals
 from gaicheck.prose.paragraphs import Paragraph, joined_text, paragraphs
+from gaicheck.templates import registry
 
 
 def _is_report(report: Report) -> bool:
-    return report.template in ("2019", "2021", "mixed") or any(report.tables_found.values())
+    return registry().follows_template(report.template) or any(report.tables_found.values())
 
 
 @rule("META001")
@@ -160,7 +161,7 @@ def publication_date(report: Report, out: Emitter) -> None:
 
 @rule("META005")
 def cited_notice(report: Report, out: Emitter) -> None:
-    if report.template not in ("2019", "2021"):
+    if not registry().is_version(report.template):
         return
     used = effective_template(report)
     data = facts("meta")
@@ -221,14 +222,14 @@ def _empty_kind(text: str) -> tuple[str, str] | None:
 
 @rule("META006", "META009")
 def other_section(report: Report, out: Emitter) -> None:
-    if report.template not in ("2019", "2021", "mixed"):
+    if not registry().follows_template(report.template):
         return
     found = _section_text(report, "other")
     if found is None:
         return
     text, _first, at = found
     empty = _empty_kind(text)
-    if report.template == "2021":
+    if registry().has(report.template, "fees_in_other_section"):
         if any(word in text for word in strings("meta", "fee_keywords")):
             return
         zh, en = empty or ("没有提及信息处理费", "does not mention fees")
@@ -242,7 +243,7 @@ def other_section(report: Report, out: Emitter) -> None:
 
 @rule("META008")
 def problems_section(report: Report, out: Emitter) -> None:
-    if report.template not in ("2019", "2021", "mixed"):
+    if not registry().follows_template(report.template):
         return
     found = _section_text(report, "problems")
     if found is None:
@@ -259,7 +260,7 @@ _HAN_RUN = regex.compile(r"\p{Han}+")
 
 @rule("META007")
 def overview_length(report: Report, out: Emitter) -> None:
-    if report.template != "2021":
+    if not registry().has(report.template, "overview_limit"):
         return
     found = _section_text(report, "overview")
     if found is None or found[1] is None:

@@ -16,6 +16,7 @@ from gaicheck.prose.literals import may_match, required_literals
 from gaicheck.prose.numbers import show
 from gaicheck.prose.paragraphs import paragraphs
 from gaicheck.prose.sums import sum_mismatches
+from gaicheck.templates import registry
 
 _REVIEW_GROUPS = {
     "reconsideration": ("行政复议", "administrative reconsideration", ["reconsideration"]),
@@ -25,7 +26,7 @@ _NOT_UPHELD = ("corrected", "other", "pending")
 
 
 def _has_table(report: Report, table: str) -> bool:
-    return report.template in ("2019", "2021", "mixed") and report.tables_found.get(table, False)
+    return registry().follows_template(report.template) and report.tables_found.get(table, False)
 
 
 def _label(report: Report, table: str, row: str) -> str:
@@ -140,7 +141,7 @@ def stated_counts(report: Report, out: Emitter) -> None:
 
 @rule("TXT004")
 def stated_sums(report: Report, out: Emitter) -> None:
-    if report.template not in ("2019", "2021", "mixed"):
+    if not registry().follows_template(report.template):
         return
     for found in sum_mismatches(compared_paragraphs(report) + paragraphs(report, {"active"})):
         par = found.paragraph

@@ -9,7 +9,7 @@ from operator import attrgetter
 from gaicheck.engine.core import Emitter, rule
 from gaicheck.model.report import CellValue, Observation, Position, Report
 from gaicheck.prose.memo import cell_statuses
-from gaicheck.templates import load_legacy, load_template
+from gaicheck.templates import load_legacy, load_template, registry
 
 
 def _notice(version: str, lang: str) -> str:
@@ -21,7 +21,7 @@ def _notice(version: str, lang: str) -> str:
 
 
 def _is_report(report: Report) -> bool:
-    return report.template in ("2019", "2021", "mixed")
+    return registry().follows_template(report.template)
 
 
 def _obs(report: Report, kind: str) -> list[Observation]:
@@ -30,7 +30,7 @@ def _obs(report: Report, kind: str) -> list[Observation]:
 
 def effective_template(report: Report) -> str:
     if report.template == "mixed":
-        return str(next((o.data.get("chosen") for o in _obs(report, "mixed_template")), "2021"))
+        return str(next((o.data.get("chosen") for o in _obs(report, "mixed_template")), registry().newest().version))
     return report.template
 
 
@@ -148,7 +148,8 @@ def template_checks(report: Report, out: Emitter) -> None:
             out.emit("TPL006", {}, at=report.title_at)
         return
     found = effective_template(report)
-    expected = "2021" if year >= 2021 else "2019" if year >= 2019 else None
+    in_force = registry().in_force(year)
+    expected = in_force.version if in_force is not None else None
     if expected is None or found == expected or found == "none":
         return
     out.emit(

@@ -11,6 +11,7 @@ from gaicheck.model.report import CellValue, Report
 from gaicheck.prose.figures import table_number
 from gaicheck.prose.memo import cell_map
 from gaicheck.prose.numbers import show
+from gaicheck.templates import registry
 
 YUAN_THRESHOLD = 1_000_000
 MAX_DECIMALS = 6
@@ -27,7 +28,7 @@ def _decimals(raw: str) -> int:
 
 @rule("VAL004", "VAL005")
 def fee_amount(report: Report, out: Emitter) -> None:
-    if report.template != "2021":
+    if not registry().has(report.template, "fee_amount"):
         return
     cell = report.cell("active.fees.amount")
     if cell is None or not _ok(cell) or cell.value is None:
@@ -53,7 +54,7 @@ def fee_amount(report: Report, out: Emitter) -> None:
 
 @rule("VAL006", "VAL007")
 def table1_2019(report: Report, out: Emitter) -> None:
-    if report.template != "2019":
+    if not registry().has(report.template, "published_totals"):
         return
     cells = cell_map(report)
     number = table_number(report, "active")

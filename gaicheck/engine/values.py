@@ -7,11 +7,11 @@ from operator import attrgetter
 
 from gaicheck.engine.core import Emitter, rule
 from gaicheck.model.report import CellValue, Report
-from gaicheck.templates import load_template
+from gaicheck.templates import load_template, registry
 
 
 def _fields(report: Report, cell: CellValue) -> dict[str, object]:
-    version = report.template if report.template in ("2019", "2021") else "2021"
+    version = registry().or_newest(report.template).version
     number = load_template(version).tables[cell.table].number
     return {"table_no": number, "row": cell.row_label, "column": cell.column_label, "raw": cell.raw}
 

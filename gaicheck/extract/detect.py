@@ -24,7 +24,8 @@ class Detection:
 
 
 def _label_keys(template: Template) -> set[str]:
-    """The match keys of every table wording of a template (labels, aliases, deviations, captions)."""
+    """The keys of every table wording of a template (labels, aliases, deviations, captions), as
+    `_signals_in` makes them of a document's label."""
     words: list[str] = []
     for table in template.tables.values():
         words += table.header_labels
@@ -34,7 +35,7 @@ def _label_keys(template: Template) -> set[str]:
             labels += [*block.columns, *block.rows]
         for label in labels:
             words += [label.label, *label.aliases, *label.deviations]
-    return {match_key(w) for w in words}
+    return {match_key(w).lstrip("0123456789") for w in words}
 
 
 def _signal_keys(reg: Registry) -> dict[str, list[tuple[str, str]]]:
