@@ -36,7 +36,7 @@ class FindingEntry(_Strict):
 class _FileEntry(_Strict):
     path: str
     format: str | None
-    template: str | None  # one of the registry's versions or NON_VERSIONS: see `file_entry_model`
+    template: str | None  # one of the registry's versions or NON_VERSIONS: see `check_document_model`
     report_year: int | None
     organ: str | None
     findings: list[FindingEntry]
@@ -59,11 +59,15 @@ class _CheckDocument(_Strict):
     summary: Summary
 
 
-@cache
 def check_document_model() -> type[BaseModel]:
     """The model of the output of `gaicheck check --format json`: a file's `template` is one of the
     versions the registry found (rules/templates/*.toml, $GAICHECK_TEMPLATE_DIRS) or NON_VERSIONS."""
-    names: Any = Literal[(*registry().versions, *NON_VERSIONS)]
+    return _check_document_model(registry().versions)
+
+
+@cache
+def _check_document_model(versions: tuple[str, ...]) -> type[BaseModel]:
+    names: Any = Literal[(*versions, *NON_VERSIONS)]
     entry: Any = create_model("FileEntry", __base__=_FileEntry, template=(names | None, ...))
     document: type[BaseModel] = create_model(
         "CheckDocument",
