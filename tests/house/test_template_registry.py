@@ -5,6 +5,7 @@ identity), written to a temporary folder, is detected, extracted and checked wit
 
 from __future__ import annotations
 
+import ast
 import json
 import os
 import subprocess
@@ -182,3 +183,14 @@ def test_a_broken_version_file_is_named(tmp_path: Path) -> None:
         load_registry(template_dirs(str(tmp_path)))
     with pytest.raises(TemplateError, match="does not exist"):
         load_registry(template_dirs(str(tmp_path / "nowhere")))
+
+
+def test_no_module_names_a_version() -> None:
+    """Only the registry knows the versions: no string constant of the code is a version's name."""
+    versions = set(registry().versions)
+    named: list[str] = []
+    for path in sorted((ROOT / "gaicheck").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and node.value in versions:
+                named.append(f"{path.relative_to(ROOT)}:{node.lineno}: {node.value!r}")
+    assert named == []
