@@ -1,4 +1,4 @@
-"""Template model: the 2019 and 2021 report formats, loaded from `rules/templates/*.toml`.
+"""Template model and registry: the report formats (versions), loaded from `rules/templates/*.toml`.
 
 The template is the 'dialect' the extractor aligns documents to and the rules check against;
 every fact about the official formats (labels, rows, columns, identities) lives in the TOML data.
@@ -6,11 +6,13 @@ every fact about the official formats (labels, rows, columns, identities) lives 
 
 from __future__ import annotations
 
+import os
 import tomllib
-from functools import cache
-from typing import Literal
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, Literal, TypeVar
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, PrivateAttr, ValidationError
 
 from gaicheck.resources import rules_dir
 
@@ -36,6 +38,26 @@ class GroupSpec(Label):
     parent: str | None = None
 
 
+_View = TypeVar("_View")
+_Model = TypeVar("_Model", bound=BaseModel)
+
+
+class Derived(BaseModel):
+    """Template data that keeps the views the extractor derives from it (label sets, the fields of missing
+    cells), each built on first use: template data is loaded once and never changed, so a view is built
+    once per template and lives as long as it."""
+
+    _views: dict[tuple[str, ...], Any] = PrivateAttr(default_factory=dict)
+
+    def view(self, key: tuple[str, ...], build: Callable[[], _View]) -> _View:
+        views = self._views
+        hit = views.get(key)
+        if hit is None:
+            hit = views[key] = build()
+        view: _View = hit
+        return view
+
+
 class BlockSpec(BaseModel):
     """A sub-block of table 1: caption row, header row, data rows."""
 
@@ -45,7 +67,7 @@ class BlockSpec(BaseModel):
     rows: list[RowSpec]
 
 
-class TableSpec(BaseModel):
+class TableSpec(Derived):
     key: str = ""
     title: str
     number: int
@@ -92,13 +114,14 @@ class IdentitySpec(BaseModel):
     official: bool = False
 
 
-class Template(BaseModel):
+class Template(Derived):
     version: str
     name: str
     notice: str
-    first_year: int
+    first_year: int  # the first report year the format applies to; the registry orders versions by it
     last_year: int | None = None
     signals: list[str]
+    features: list[str] = Field(default_factory=list)  # what sets the version apart (rules/README.md)
     sections: list[SectionSpec]
     tables: dict[str, TableSpec]
     identities: list[IdentitySpec]
@@ -136,29 +159,160 @@ def _merge(base: dict[str, object], over: dict[str, object]) -> dict[str, object
     return merged
 
 
-def _read(name: str) -> dict[str, object]:
-    with open(rules_dir() / "templates" / name, "rb") as fh:
-        return tomllib.load(fh)
+MIXED, LEGACY, NONE = "mixed", "legacy", "none"
+NON_VERSIONS = (MIXED, LEGACY, NONE)  # what Report.template holds when no single version was found
+TEMPLATE_DIRS_ENV = "GAICHECK_TEMPLATE_DIRS"  # extra folders of version files, os.pathsep-separated
+_NOT_VERSIONS = ("common.toml", "legacy.toml")
 
 
-@cache
-def load_template(version: str) -> Template:
-    data = _merge(_read("common.toml"), _read(f"{version}.toml"))
+
+class TemplateError(ValueError):
+    """A template file that cannot be read or does not describe a template (one line, naming the file)."""
+
+
+def _read(path: Path) -> dict[str, object]:
+    try:
+        with open(path, "rb") as fh:
+            return tomllib.load(fh)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise TemplateError(f"gaicheck: template file {path}: {exc}") from None
+
+
+def _validated(model: type[_Model], data: dict[str, object], path: Path) -> _Model:
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise TemplateError(f"gaicheck: template file {path}: {where}: {first['msg']}") from None
+
+
+def _template(common: dict[str, object], path: Path) -> Template:
+    """A version file merged over common.toml; its `[[identities]]` are added to the common ones."""
+    own = _read(path)
+    data = _merge(common, own)
+    common_ids, own_ids = common.get("identities"), own.get("identities")
+    if isinstance(common_ids, list) and isinstance(own_ids, list):
+        data["identities"] = common_ids + own_ids
     tables = data.get("tables")
     if isinstance(tables, dict):
         for key, table in tables.items():
             if isinstance(table, dict):
                 table["key"] = key
-    return Template.model_validate(data)
+    return _validated(Template, data, path)
 
 
-@cache
+class Registry:
+    """The template versions found in the template folders, ordered by `first_year`: which versions
+    exist, the template for a version or a year, the newest, and what sets a version apart (its
+    `features`). Built from data only: a new version is a new TOML file. Views derived from all the
+    versions (the detector's signal table, the run-on scanner's label list) are kept here (`view`)."""
+
+    def __init__(self, templates: list[Template], legacy: LegacySpec) -> None:
+        self.templates = tuple(sorted(templates, key=lambda t: (t.first_year, t.version)))
+        self.versions = tuple(t.version for t in self.templates)
+        self.legacy = legacy
+        self._by_version = {t.version: t for t in self.templates}
+        self._views: dict[tuple[str, ...], Any] = {}
+
+    def is_version(self, name: str | None) -> bool:
+        """True for a template version (e.g. 2021); False for "mixed", "legacy", "none" and None."""
+        return name in self._by_version
+
+    def follows_template(self, name: str | None) -> bool:
+        """The report's tables follow a version, or several ("mixed"): the rules can read them."""
+        return name == MIXED or name in self._by_version
+
+    def get(self, version: str) -> Template:
+        template = self._by_version.get(version)
+        if template is None:
+            raise KeyError(f"no template version {version!r} (known: {', '.join(self.versions)})")
+        return template
+
+    def newest(self) -> Template:
+        return self.templates[-1]
+
+    def for_year(self, year: int | None) -> Template:
+        """The newest version in force in `year` (the oldest for an earlier or unknown year)."""
+        return self.in_force(year) or self.templates[0]
+
+    def in_force(self, year: int | None) -> Template | None:
+        """The newest version whose first year is `year` or before; None before the oldest one."""
+        found = None
+        for template in self.templates:
+            if year is not None and template.first_year <= year:
+                found = template
+        return found
+
+    def or_newest(self, name: str | None) -> Template:
+        """The template of version `name`, or the newest when `name` is no version."""
+        return self._by_version.get(name or "") or self.templates[-1]
+
+    def rank(self, version: str) -> int:
+        """A version's place in time (0 for the oldest)."""
+        return self.versions.index(version)
+
+    def has(self, name: str | None, feature: str) -> bool:
+        """True when `name` is a version whose template lists `feature` (see rules/README.md)."""
+        template = self._by_version.get(name or "")
+        return template is not None and feature in template.features
+
+    def view(self, key: tuple[str, ...], build: Callable[[], _View]) -> _View:
+        views = self._views
+        hit = views.get(key)
+        if hit is None:
+            hit = views[key] = build()
+        view: _View = hit
+        return view
+
+
+
+def template_dirs(extra: str | None = None) -> tuple[str, ...]:
+    """rules/templates, then the folders named in `extra` (default: $GAICHECK_TEMPLATE_DIRS)."""
+    if extra is None:
+        extra = os.environ.get(TEMPLATE_DIRS_ENV, "")
+    return (str(rules_dir() / "templates"), *(d for d in extra.split(os.pathsep) if d))
+
+
+def load_registry(dirs: tuple[str, ...]) -> Registry:
+    """The versions of every `*.toml` in `dirs` (but common.toml and legacy.toml), each merged over the
+    first folder's common.toml; a later folder's file replaces an earlier one of the same version."""
+    base = Path(dirs[0])
+    common = _read(base / "common.toml")
+    found: dict[str, Template] = {}
+    for folder in dirs:
+        if not Path(folder).is_dir():
+            raise TemplateError(f"gaicheck: template folder {folder} (from ${TEMPLATE_DIRS_ENV}) does not exist")
+        for path in sorted(Path(folder).glob("*.toml")):
+            if path.name not in _NOT_VERSIONS:
+                template = _template(common, path)
+                found[template.version] = template
+    if not found:
+        raise TemplateError(f"gaicheck: no template version in {', '.join(dirs)}")
+    legacy = _validated(LegacySpec, _read(base / "legacy.toml"), base / "legacy.toml")
+    return Registry(list(found.values()), legacy)
+
+
+_REGISTRIES: dict[str, Registry] = {}  # by the value of $GAICHECK_TEMPLATE_DIRS
+
+
+def registry() -> Registry:
+    """The registry of the current template folders (read once per value of $GAICHECK_TEMPLATE_DIRS)."""
+    extra = os.environ.get(TEMPLATE_DIRS_ENV, "")
+    hit = _REGISTRIES.get(extra)
+    if hit is None:
+        hit = _REGISTRIES[extra] = load_registry(template_dirs(extra))
+    return hit
+
+
+def load_template(version: str) -> Template:
+    return registry().get(version)
+
+
 def load_legacy() -> LegacySpec:
-    return LegacySpec.model_validate(_read("legacy.toml"))
-
-
-VERSIONS: tuple[str, ...] = ("2019", "2021")
+    return registry().legacy
 
 
 def all_templates() -> list[Template]:
-    return [load_template(v) for v in VERSIONS]
+    """Every version's template, oldest first."""
+    return list(registry().templates)

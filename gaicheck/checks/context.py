@@ -26,7 +26,7 @@ _STATUS = attrgetter("status")
 
 
 class RuleContext:
-    """What a rule receives: `report`, `version` (the effective template version: "2019", "2021", or the
+    """What a rule receives: `report`, `version` (the effective template version from the registry, or the
     report's own template name when it has none of them), `options`, `lang`, `emit` (the emitter's emit)
     and cached views of the report. Do not modify a view."""
 

@@ -10,8 +10,8 @@ from typing import Any, Protocol
 
 from gaicheck.catalogue import get_rule, matches
 from gaicheck.checks.options import Options
-from gaicheck.model.finding import SEVERITY_RANK, Finding
-from gaicheck.model.report import Report, trusted
+from gaicheck.model.finding import SEVERITY_RANK, Finding, validate_finding
+from gaicheck.model.report import Report
 
 
 class Located(Protocol):
@@ -86,7 +86,6 @@ class Emitter:
             and type(actual) in _PLAIN
             and (not cell_keys or set(map(type, cell_keys)) == {str})
         ):
-            # what validation would give (every field of its declared type), without validating
-            self.findings.append(trusted(Finding, values))
+            self.findings.append(Finding(**values))  # every value of its declared type
         else:
-            self.findings.append(Finding(**values))
+            self.findings.append(validate_finding(values))

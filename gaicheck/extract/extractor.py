@@ -10,7 +10,7 @@ from typing import Any
 
 import regex
 
-from gaicheck.extract.detect import decide, detect
+from gaicheck.extract.detect import decide, detect, voted
 from gaicheck.extract.labels import LabelSet, label_set_for
 from gaicheck.extract.meta import find_published, find_title
 from gaicheck.extract.sections import FoundSection, find_sections
@@ -38,10 +38,8 @@ from gaicheck.model.report import (
     Report,
     SectionInfo,
     TextBlock,
-    trusted,
-    trusted_copies,
 )
-from gaicheck.templates import ColumnSpec, Label, TableSpec, Template, load_template
+from gaicheck.templates import LEGACY, MIXED, NONE, ColumnSpec, Label, TableSpec, Template, registry
 
 _SENTENCE_END = regex.compile(r"[。！？；!?;]\s*[”’」』）)]?\s*$")
 _NEW_ITEM = regex.compile(
@@ -62,7 +60,7 @@ _NO_POSITION: dict[str, Any] = {"line": None, "column": None, "page": None, "whe
 
 
 def _pos(loc: Location | None) -> dict[str, Any]:
-    """The position fields of `_position`, as a plain dict (hot path: one call per cell)."""
+    """The position fields of `_position`, as a plain dict (for keyword arguments)."""
     if loc is None:
         return _NO_POSITION
     if loc.page is not None or loc.line is None:
@@ -70,70 +68,56 @@ def _pos(loc: Location | None) -> dict[str, Any]:
     return {"line": loc.line, "column": loc.column, "page": None, "where": None}
 
 
-def _place(model: CellValue, loc: Location | None) -> None:
-    model.__dict__.update(_pos(loc))  # plain field updates, without pydantic's per-assignment overhead
+def _place(target: Position, loc: Location | None) -> None:
+    """Set `target`'s position fields to those of `_position(loc)` (hot path: one call per cell)."""
+    if loc is None:
+        target.line = target.column = target.page = None
+        target.where = None
+    elif loc.page is not None or loc.line is None:
+        target.line = target.column = None
+        target.page = loc.page
+        target.where = loc.describe("zh") or None
+    else:
+        target.line = loc.line
+        target.column = loc.column
+        target.page = None
+        target.where = None
 
 
-def _cell_fields(
-    table: TableSpec, row_key: str, row_label: str, col_key: str, col_label: str, kind: str
-) -> dict[str, Any]:
-    return {  # every field of a missing cell, in declaration order
-        "line": None,
-        "column": None,
-        "page": None,
-        "where": None,
-        "key": f"{table.key}.{row_key}.{col_key}",
-        "table": table.key,
-        "row": row_key,
-        "col": col_key,
-        "row_label": row_label,
-        "column_label": col_label,
-        "kind": kind,
-        "raw": None,
-        "value": None,
-        "unit": None,
-        "status": "missing",
-    }
-
-
-_CELL_FIELDS = set(CellValue.model_fields)
-# the fields of a row's missing cells, built once per piece of template data (a table and a column list,
-# loaded once and never changed; held here, so their ids are not reused while cached): ~200 cells per report
-_ROW_FIELDS: dict[tuple[int, str, str, int], tuple[TableSpec, list[ColumnSpec], list[dict[str, Any]]]] = {}
-_ROW_FIELDS_MAX = 4096
+_CellArgs = tuple[str, str, str, str, str, str, str]  # CellValue's positional fields: key … kind
 
 
 def _cells(table: TableSpec, row_key: str, row_label: str, columns: list[ColumnSpec]) -> list[CellValue]:
-    """A row's cells, each missing (hot path)."""
-    key = (id(table), row_key, row_label, id(columns))
-    hit = _ROW_FIELDS.get(key)
-    if hit is None or hit[0] is not table or hit[1] is not columns:
-        if len(_ROW_FIELDS) >= _ROW_FIELDS_MAX:
-            _ROW_FIELDS.clear()
-        fields = [_cell_fields(table, row_key, row_label, c.key, c.label, c.kind) for c in columns]
-        hit = _ROW_FIELDS[key] = (table, columns, fields)
-    return trusted_copies(CellValue, hit[2], _CELL_FIELDS)
+    """A row's cells, each missing (hot path: ~200 cells per report). The fields of a row's cells are
+    built once per table and row and kept with the table's template data."""
+    view_key = ("missing cells", row_key, row_label, *(c.key for c in columns))
+    args: list[_CellArgs] = table.view(
+        view_key,
+        lambda: [
+            (f"{table.key}.{row_key}.{c.key}", table.key, row_key, c.key, row_label, c.label, c.kind) for c in columns
+        ],
+    )
+    return [CellValue(*a) for a in args]
 
 
 def _cell(table: TableSpec, row_key: str, row_label: str, col_key: str, col_label: str, kind: str) -> CellValue:
-    return trusted(CellValue, _cell_fields(table, row_key, row_label, col_key, col_label, kind))
+    return CellValue(f"{table.key}.{row_key}.{col_key}", table.key, row_key, col_key, row_label, col_label, kind)
 
 
 def _set_values(cells: list[CellValue], tokens: list[Token]) -> None:
     """Fill cells fresh from `_cells` (their position fields all None) with the tokens' values, one each."""
     for cell, tok in zip(cells, tokens, strict=True):
         parsed = parse_value(tok.text)
-        fields = cell.__dict__
         loc = tok.loc
         if loc.page is not None or loc.line is None:
-            fields.update(_pos(loc))
-        else:  # `_pos` would set page and where to None, as they are
-            fields["line"] = loc.line
-            fields["column"] = loc.column
-        fields["raw"] = tok.text
-        fields["value"] = parsed.value
-        fields["unit"] = parsed.unit
-        fields["status"] = parsed.status
+            _place(cell, loc)
+        else:  # `_place` would set page and where to None, as they are
+            cell.line = loc.line
+            cell.column = loc.column
+        cell.raw = tok.text
+        cell.value = parsed.value
+        cell.unit = parsed.unit
+        cell.status = parsed.status
 
 
 def _anchor_labels(spec: TableSpec) -> LabelSet:
@@ -169,11 +153,12 @@ class Extractor:
         start = meta.title_line or 0
         detection = detect(self.lines, start)
         choice = decide(detection, meta.year)
-        mixed = detection.count("2019") > 0 and detection.count("2021") > 0
+        versions = registry()
+        mixed = len(voted(detection)) > 1
         report = Report(
             path=doc.path,
             format=doc.format,
-            template="mixed" if mixed else choice,  # type: ignore[arg-type]
+            template=MIXED if mixed else choice,
             template_votes={v: len(s) for v, s in detection.votes.items()},
             title=meta.title,
             title_at=_position(meta.title_loc) if meta.title_loc else None,
@@ -186,19 +171,19 @@ class Extractor:
             self.observe(
                 MixedTemplate(
                     chosen=choice,
-                    labels={v: tuple(labels) for v, labels in detection.votes.items() if v != "legacy"},
+                    labels={v: tuple(labels) for v, labels in detection.votes.items() if v != LEGACY},
                 )
             )
-        if choice == "legacy":
-            self.observe(LegacyTemplate(signal=detection.votes["legacy"][0]))
-        version = choice if choice in ("2019", "2021") else ("2021" if (meta.year or 0) >= 2021 else "2019")
-        template = load_template(version)
-        sections = find_sections(self.lines, template.sections, start)
+        if choice == LEGACY:
+            self.observe(LegacyTemplate(signal=detection.votes[LEGACY][0]))
+        template = versions.get(choice) if versions.is_version(choice) else versions.for_year(meta.year)
+        version = template.version
+        sections = find_sections(self.lines, template, start)
         report.sections = self._sections(template, sections)
         report.text = self._text(start, sections)
-        if choice in ("2019", "2021") or (choice == "none" and self._has_tables(template, start)):
-            if choice == "none":
-                report.template = version  # type: ignore[assignment]
+        if versions.is_version(choice) or (choice == NONE and self._has_tables(template, start)):
+            if choice == NONE:
+                report.template = version
             report.cells, report.tables_found = self._tables(template, sections, start)
             report.subtotals = self.subtotals
         report.observations = self.observations
@@ -216,8 +201,7 @@ class Extractor:
             if f is not None:
                 info.found_title = f.found_title
                 info.official = f.official
-                for k, v in _pos(f.line.loc).items():
-                    setattr(info, k, v)
+                _place(info, f.line.loc)
             out.append(info)
         return out
 
@@ -240,7 +224,7 @@ class Extractor:
             if joinable and blocks and blocks[-1].section == current and not _NEW_ITEM.match(text):
                 blocks[-1].text += text
             else:
-                blocks.append(trusted(TextBlock, {**_pos(line.loc), "text": text, "section": current}))
+                blocks.append(TextBlock(text, current, **_pos(line.loc)))
             joinable = self.document.format == "pdf" and not _SENTENCE_END.search(text)
         return blocks
 
@@ -346,11 +330,11 @@ class Extractor:
             if slot.blank:
                 for i, cell in enumerate(cells):
                     tok = slot.values[i] if i < len(slot.values) else None
-                    cell.__dict__.update(status="empty", raw="")
+                    cell.status, cell.raw = "empty", ""
                     _place(cell, tok.loc if tok else slot.loc)
             elif slot.unsplittable is not None:
                 for cell in cells:
-                    cell.__dict__["status"] = "ambiguous"
+                    cell.status = "ambiguous"
                     _place(cell, slot.loc)
                 self.observe(
                     RunUnsplittable(**_pos(slot.loc), raw=slot.unsplittable, expected=expected, **common)
@@ -360,7 +344,7 @@ class Extractor:
             else:
                 count = RowShort if len(slot.values) < expected else RowLong
                 for cell in cells:
-                    cell.__dict__["status"] = "ambiguous"
+                    cell.status = "ambiguous"
                     _place(cell, slot.loc)
                 self.observe(
                     count(
@@ -384,12 +368,12 @@ class Extractor:
         if flat.blank:
             for i, cell in enumerate(cells):
                 tok = flat.values[i] if i < len(flat.values) else None
-                cell.__dict__.update(status="empty", raw="")
+                cell.status, cell.raw = "empty", ""
                 _place(cell, tok.loc if tok else flat.loc)
         elif flat.unsplittable is not None:
             loc = flat.values[0].loc if flat.values else flat.loc
             for cell in cells:
-                cell.__dict__["status"] = "ambiguous"
+                cell.status = "ambiguous"
                 _place(cell, loc)
             self.observe(
                 RunUnsplittable(
@@ -402,7 +386,7 @@ class Extractor:
         else:
             loc = flat.values[0].loc if flat.values else flat.loc
             for cell in cells:
-                cell.__dict__["status"] = "ambiguous"
+                cell.status = "ambiguous"
                 _place(cell, loc)
             count = RowShort if len(flat.values) < flat.expected else RowLong
             self.observe(

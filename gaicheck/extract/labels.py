@@ -15,7 +15,7 @@ from functools import lru_cache
 import regex
 
 from gaicheck.extract.normalize import display_form, match_key
-from gaicheck.templates import Label
+from gaicheck.templates import Derived, Label
 
 
 @dataclass(slots=True, frozen=True)
@@ -127,18 +127,7 @@ class LabelSet:
         return None
 
 
-_FOR_SOURCE: dict[tuple[int, str], tuple[object, LabelSet]] = {}
-_FOR_SOURCE_MAX = 256
-
-
-def label_set_for(source: object, purpose: str, labels: Callable[[], Sequence[Label]]) -> LabelSet:
-    """The LabelSet of `labels()` for a piece of template data (`source`: loaded once and never changed),
-    built on first use only: the extractor needs the same dozen sets for every report. A LabelSet is not
-    changed after it is built. The cache holds `source`, so its id is not reused while cached."""
-    key = (id(source), purpose)
-    hit = _FOR_SOURCE.get(key)
-    if hit is None or hit[0] is not source:
-        if len(_FOR_SOURCE) >= _FOR_SOURCE_MAX:
-            _FOR_SOURCE.clear()  # not template data after all: do not keep it alive
-        hit = _FOR_SOURCE[key] = (source, LabelSet(labels()))
-    return hit[1]
+def label_set_for(source: Derived, purpose: str, labels: Callable[[], Sequence[Label]]) -> LabelSet:
+    """The LabelSet of `labels()` for a piece of template data, built on first use and kept with it: the
+    extractor needs the same dozen sets for every report. A LabelSet is not changed after it is built."""
+    return source.view(("labels", purpose), lambda: LabelSet(labels()))

@@ -12,13 +12,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
 
 import regex
 
 from gaicheck.extract.tokens import Line, Token, TokenKind
 from gaicheck.model.document import Location
-from gaicheck.templates import all_templates
+from gaicheck.templates import Template, registry
 
 MIN_LENGTH = 60  # shorter paragraphs are never run-on tables
 MIN_ANCHORS = 4
@@ -40,12 +39,16 @@ def _variants(label: str) -> set[str]:
     return out
 
 
-@cache
 def _label_texts() -> tuple[list[str], frozenset[str]]:
     """Every label text, longest first (the order the scan prefers them in), and the section headings."""
+    versions = registry()
+    return versions.view(("runon", "label texts"), lambda: _all_label_texts(versions.templates))
+
+
+def _all_label_texts(templates: tuple[Template, ...]) -> tuple[list[str], frozenset[str]]:
     texts: set[str] = {"信息内容"}
     headings: set[str] = set()
-    for t in all_templates():
+    for t in templates:
         for sec in t.sections:
             for title in [sec.title, *sec.aliases]:
                 headings |= _variants(f"{sec.number}、{title}")
@@ -70,8 +73,11 @@ def _spaced(text: str) -> str:
     return f"{_RE_SPACE}*".join(re.escape(ch) for ch in text)
 
 
-@cache
 def _labels() -> tuple[re.Pattern[str], frozenset[str]]:
+    return registry().view(("runon", "pattern"), _label_pattern)
+
+
+def _label_pattern() -> tuple[re.Pattern[str], frozenset[str]]:
     everything, headings = _label_texts()
     # the alternation of every label (longest first), grouped by first character: a label can only match
     # where the text holds its first character, so each group keeps the order of its labels and the scan

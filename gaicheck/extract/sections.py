@@ -8,7 +8,7 @@ import regex
 
 from gaicheck.extract.labels import label_set_for
 from gaicheck.extract.stream import Line
-from gaicheck.templates import Label, SectionSpec
+from gaicheck.templates import Label, SectionSpec, Template
 
 _HEADING = regex.compile(
     r"^\s*(?:第)?(?P<num>[一二三四五六七八九十]{1,2})\s*(?:部分)?\s*[、.．,，:：\s]\s*(?P<title>.+)$"
@@ -26,9 +26,10 @@ class FoundSection:
     number: str
 
 
-def find_sections(lines: list[Line], specs: list[SectionSpec], start: int) -> dict[str, FoundSection]:
+def find_sections(lines: list[Line], template: Template, start: int) -> dict[str, FoundSection]:
+    specs = template.sections
     labels = label_set_for(
-        specs, "sections", lambda: [Label(key=s.key, label=s.title, aliases=s.aliases) for s in specs]
+        template, "sections", lambda: [Label(key=s.key, label=s.title, aliases=s.aliases) for s in specs]
     )
     found: dict[str, FoundSection] = {}
     for line in lines[start:]:

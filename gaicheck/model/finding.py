@@ -1,19 +1,24 @@
 """Findings: what the rule engine produces and the reporters print.
 
 Report → rule engine → **Finding** → reporter (text, json, …).
+Plain dataclasses with slots (not pydantic): built by the hundred per batch and pickled to the spool and
+across the process pool. `validate_finding` checks values of other types than the declared ones.
 """
 
 from __future__ import annotations
 
-from typing import Literal
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import TypeAdapter
 
 Severity = Literal["error", "warning", "info"]
 SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
 
 
-class Finding(BaseModel):
+@dataclass(slots=True, kw_only=True)
+class Finding:
     code: str  # e.g. "SUM001"
     name: str  # slug, e.g. "apply-official-identity"
     severity: Severity
@@ -22,7 +27,7 @@ class Finding(BaseModel):
     column: int | None = None
     page: int | None = None
     where: str | None = None
-    cells: list[str] = Field(default_factory=list)
+    cells: list[str] = field(default_factory=list)
     expected: str | int | float | None = None
     actual: str | int | float | None = None
 
@@ -30,7 +35,19 @@ class Finding(BaseModel):
         return (self.page or 0, self.line or 0, self.column or 0, self.code, ",".join(self.cells))
 
 
-class FileResult(BaseModel):
+@cache
+def _finding_adapter() -> TypeAdapter[Finding]:
+    return TypeAdapter(Finding)
+
+
+def validate_finding(values: dict[str, Any]) -> Finding:
+    """A Finding from values that may not be of the declared types, validated and converted as pydantic
+    does (a bool `expected` becomes the int 1); raises pydantic.ValidationError for an unknown severity."""
+    return _finding_adapter().validate_python(values)
+
+
+@dataclass(slots=True, kw_only=True)
+class FileResult:
     """The outcome of checking one file: its findings, or why it could not be checked."""
 
     path: str
@@ -38,5 +55,5 @@ class FileResult(BaseModel):
     template: str | None = None
     report_year: int | None = None
     organ: str | None = None
-    findings: list[Finding] = Field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
     error: str | None = None

@@ -2,13 +2,14 @@
 
 document → extractor → **Report** (every template cell, found or not, with its source location;
 sections; prose; structural observations, model/observations.py) → the rules (gaicheck/checks/).
+Plain dataclasses with slots (not pydantic): a report holds ~200 cells and ~50 text blocks and is built per
+file. The JSON contract (gaicheck/output/jsonout.py, gaicheck/output/schema.py) is the boundary.
 """
 
 from __future__ import annotations
 
-from typing import Any, Literal, TypeVar
-
-from pydantic import BaseModel, Field
+from dataclasses import dataclass, field
+from typing import Literal
 
 from gaicheck.model.observations import Observation
 
@@ -17,11 +18,15 @@ CellStatus = Literal["ok", "empty", "missing", "ambiguous", "invalid"]
 # such cell (row or table absent, row too short to tell). ambiguous: something was found but cannot be
 # assigned safely (row with too many/few values, digits run together). invalid: text that is no number.
 
-TemplateName = Literal["2019", "2021", "mixed", "legacy", "none"]
+# The template a report follows: a version of gaicheck/templates.py's registry (e.g. 2021) or one of
+# gaicheck.templates.NON_VERSIONS ("mixed", "legacy", "none").
+TemplateName = str
 
 
-class Position(BaseModel):
-    """A source position, as in the JSON contract (1-based)."""
+@dataclass(slots=True, kw_only=True)
+class Position:
+    """A source position, as in the JSON contract (1-based). Keyword-only: a subclass's own fields come
+    first, positionally (the extractor builds cells by position, its hot path)."""
 
     line: int | None = None
     column: int | None = None
@@ -29,6 +34,7 @@ class Position(BaseModel):
     where: str | None = None  # human rendering for formats without lines, e.g. "表3 第5行 第4列"
 
 
+@dataclass(slots=True)
 class CellValue(Position):
     key: str  # e.g. "apply.new.natural"
     table: str  # "active" | "apply" | "review"
@@ -43,44 +49,7 @@ class CellValue(Position):
     status: CellStatus = "missing"
 
 
-_Model = TypeVar("_Model", bound=BaseModel)
-# BaseModel's slots, set through their descriptors (what model_construct's object.__setattr__ does, quicker)
-_set_dict, _set_fields_set, _set_extra, _set_private = (
-    BaseModel.__dict__[name].__set__
-    for name in ("__dict__", "__pydantic_fields_set__", "__pydantic_extra__", "__pydantic_private__")
-)
-
-
-def trusted(model: type[_Model], fields: dict[str, Any]) -> _Model:
-    """An instance of one of these models from trusted values, for the extractor's hot paths (~200
-    CellValues, ~50 TextBlocks per report). `fields` gives every field, in declaration order, with values
-    of the declared types, and is taken over (not copied). The object is the one `model(**fields)` and
-    `model.model_construct(**fields)` build (same `__dict__`, fields set, extra and private slots: equal,
-    same dump, unpickled equal), at a tenth of model_construct's cost. Models with validators, private
-    attributes or extra fields must not be built this way."""
-    obj = model.__new__(model)
-    _set_dict(obj, fields)
-    _set_fields_set(obj, set(fields))
-    _set_extra(obj, None)
-    _set_private(obj, None)
-    return obj
-
-
-def trusted_copies(model: type[_Model], rows: list[dict[str, Any]], names: set[str]) -> list[_Model]:
-    """`trusted(model, fields.copy())` for each dict of `rows` (all with the same keys, `names`), in a
-    single loop and with the fields set copied from `names` (quicker than building it from each dict)."""
-    new = model.__new__
-    out: list[_Model] = []
-    for fields in rows:
-        obj = new(model)
-        _set_dict(obj, fields.copy())
-        _set_fields_set(obj, names.copy())
-        _set_extra(obj, None)
-        _set_private(obj, None)
-        out.append(obj)
-    return out
-
-
+@dataclass(slots=True)
 class SectionInfo(Position):
     key: str
     number: str
@@ -89,6 +58,7 @@ class SectionInfo(Position):
     official: bool = True  # the found wording is the official one or an accepted alias
 
 
+@dataclass(slots=True)
 class TextBlock(Position):
     """A paragraph of prose, with the section it sits in (None before the first heading)."""
 
@@ -96,25 +66,26 @@ class TextBlock(Position):
     section: str | None = None
 
 
-class Report(BaseModel):
+@dataclass(slots=True, kw_only=True)
+class Report:
     path: str
     format: str
     template: TemplateName = "none"
-    template_votes: dict[str, int] = Field(default_factory=dict)
+    template_votes: dict[str, int] = field(default_factory=dict)
     title: str | None = None
     title_at: Position | None = None  # where the title was found
     report_year: int | None = None
     organ: str | None = None
     published: str | None = None  # ISO date, from the page metadata or the document
-    sections: list[SectionInfo] = Field(default_factory=list)
-    cells: list[CellValue] = Field(default_factory=list)
+    sections: list[SectionInfo] = field(default_factory=list)
+    cells: list[CellValue] = field(default_factory=list)
     # one-row subtotals a table gives instead of a group's items (key `table.group.column`); used by the
     # identities in place of the missing items, never counted as template cells
-    subtotals: list[CellValue] = Field(default_factory=list)
-    text: list[TextBlock] = Field(default_factory=list)
-    observations: list[Observation] = Field(default_factory=list)
-    tables_found: dict[str, bool] = Field(default_factory=dict)
-    notes: list[str] = Field(default_factory=list)
+    subtotals: list[CellValue] = field(default_factory=list)
+    text: list[TextBlock] = field(default_factory=list)
+    observations: list[Observation] = field(default_factory=list)
+    tables_found: dict[str, bool] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
 
     def cell(self, key: str) -> CellValue | None:
         for c in self.cells:

@@ -7,9 +7,12 @@ Findings → jsonout (the document) ⟷ **schema** (its description). Keep both 
 from __future__ import annotations
 
 import json
+from functools import cache
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, create_model
+
+from gaicheck.templates import NON_VERSIONS, registry
 
 
 class _Strict(BaseModel):
@@ -30,10 +33,10 @@ class FindingEntry(_Strict):
     actual: str | int | float | None
 
 
-class FileEntry(_Strict):
+class _FileEntry(_Strict):
     path: str
     format: str | None
-    template: Literal["2019", "2021", "mixed", "legacy", "none"] | None
+    template: str | None  # one of the registry's versions or NON_VERSIONS: see `check_document_model`
     report_year: int | None
     organ: str | None
     findings: list[FindingEntry]
@@ -48,18 +51,35 @@ class Summary(_Strict):
     unreadable: int
 
 
-class CheckDocument(_Strict):
-    """The output of `gaicheck check --format json`."""
-
+class _CheckDocument(_Strict):
     model_config = ConfigDict(extra="forbid", title="gaicheck check --format json")
 
     version: str
-    files: list[FileEntry]
+    files: list[_FileEntry]
     summary: Summary
 
 
+def check_document_model() -> type[BaseModel]:
+    """The model of the output of `gaicheck check --format json`: a file's `template` is one of the
+    versions the registry found (rules/templates/*.toml, $GAICHECK_TEMPLATE_DIRS) or NON_VERSIONS."""
+    return _check_document_model(registry().versions)
+
+
+@cache
+def _check_document_model(versions: tuple[str, ...]) -> type[BaseModel]:
+    names: Any = Literal[(*versions, *NON_VERSIONS)]
+    entry: Any = create_model("FileEntry", __base__=_FileEntry, template=(names | None, ...))
+    document: type[BaseModel] = create_model(
+        "CheckDocument",
+        __base__=_CheckDocument,
+        __doc__="The output of `gaicheck check --format json`.",
+        files=(list[entry], ...),
+    )
+    return document
+
+
 def json_schema() -> dict[str, Any]:
-    schema = CheckDocument.model_json_schema()
+    schema = check_document_model().model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     return schema
 

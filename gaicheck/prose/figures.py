@@ -13,7 +13,7 @@ from operator import attrgetter
 
 from gaicheck.checks.context import RuleContext
 from gaicheck.model.report import CellValue, Report
-from gaicheck.templates import load_template
+from gaicheck.templates import load_template, registry
 
 APPLICANT_COLUMNS = ("natural", "commercial", "research", "nonprofit", "legal", "other_org")
 
@@ -37,7 +37,7 @@ class Figure:
 
 
 def table_number(report: Report, table: str) -> int:
-    version = report.template if report.template in ("2019", "2021") else "2021"
+    version = registry().or_newest(report.template).version
     try:
         return load_template(version).tables[table].number
     except (KeyError, FileNotFoundError):

@@ -8,6 +8,7 @@ Findings are made only for `reports`; `previous` reports are compared against, n
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from gaicheck.checks.emitter import Emitter
 from gaicheck.checks.options import Options
@@ -76,12 +77,11 @@ SERIES_CELL_PREFIXES = ("active.", "apply.new.", "apply.carried_over.", "apply.t
 def series_view(report: Report) -> Report:
     """The part of a report the cross-year rules need, so that a batch of thousands of files keeps only
     that in memory until every file is read: its identity, prose, and the cells compared across years."""
-    return report.model_copy(
-        update={
-            "cells": [c for c in report.cells if c.key.startswith(SERIES_CELL_PREFIXES)],
-            "subtotals": [],
-            "observations": [],
-        }
+    return replace(
+        report,
+        cells=[c for c in report.cells if c.key.startswith(SERIES_CELL_PREFIXES)],
+        subtotals=[],
+        observations=[],
     )
 
 

@@ -18,8 +18,7 @@ from dataclasses import dataclass, field
 import regex
 
 from gaicheck.model.report import Report
-
-COMPARABLE_TEMPLATES = ("2019", "2021", "mixed")
+from gaicheck.templates import registry
 
 _LEADING = regex.compile(r"^(?:标题|题目|title)\s*[:：]|^(?:关于|印发|公布)+", regex.IGNORECASE)
 _EDGE_PUNCT = regex.compile(r"^[\p{P}\p{S}]+|[\p{P}\p{S}]+$")
@@ -73,7 +72,7 @@ def series_key(report: Report) -> str | None:
 
 def comparable(report: Report) -> bool:
     """A report in one of the national formats (not pre-2019, not unrecognised)."""
-    return report.template in COMPARABLE_TEMPLATES
+    return registry().follows_template(report.template)
 
 
 def ok_cells(report: Report) -> int:

@@ -10,7 +10,7 @@ from typing import Literal
 from gaicheck.checks.common.template import effective_template
 from gaicheck.model.report import Report
 from gaicheck.series.grouping import comparable
-from gaicheck.templates import VERSIONS
+from gaicheck.templates import registry
 
 PairKind = Literal["compared", "gap", "previous_not_comparable", "current_not_comparable"]
 
@@ -39,9 +39,8 @@ class PairPlan:
 
 
 def version(report: Report) -> str:
-    """The format a comparable report's tables follow ("2019" or "2021")."""
-    chosen = effective_template(report)
-    return chosen if chosen in VERSIONS else "2021"
+    """The version a comparable report's tables follow (the newest when none was chosen)."""
+    return registry().or_newest(effective_template(report)).version
 
 
 def plan_pair(previous: Report, current: Report) -> PairPlan:
@@ -55,12 +54,16 @@ def plan_pair(previous: Report, current: Report) -> PairPlan:
         return PairPlan(previous, current, "previous_not_comparable")
     checks: list[str] = []
     before, now = version(previous), version(current)
-    if before == "2021" and now == "2019":
+    versions = registry()
+    if versions.rank(now) < versions.rank(before):
         checks.append(TEMPLATE_REGRESSION)
     if current.tables_found.get("apply", False) or previous.tables_found.get("apply", False):
         checks.append(CARRY_OVER)
     has_active = current.tables_found.get("active", False) or previous.tables_found.get("active", False)
-    if before == now and has_active:
-        checks.append(IN_FORCE_2021 if now == "2021" else ROLLOVER_2019)
+    if before == now and has_active:  # table 1 figures carried from year to year, by the format's features
+        if versions.has(now, "in_force_count"):
+            checks.append(IN_FORCE_2021)
+        elif versions.has(now, "rollover_counts"):
+            checks.append(ROLLOVER_2019)
     checks.append(PROSE)
     return PairPlan(previous, current, "compared", checks)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from gaicheck.model.finding import Finding
 from gaicheck.model.report import CellValue, Report
 from gaicheck.output.grid import cell_states
-from gaicheck.templates import TableSpec, Template, load_template
+from gaicheck.templates import TableSpec, Template, registry
 
 TABLE_ORDER = ("active", "apply", "review")
 TABLE_TITLES = {
@@ -96,13 +96,13 @@ def _place(f: Finding) -> str:
 
 
 def _template_for(report: Report) -> Template | None:
-    if report.template in ("2019", "2021"):
-        return load_template(report.template)
+    versions = registry()
+    if versions.is_version(report.template):
+        return versions.get(report.template)
     keys = {c.key for c in report.cells}
     if not keys:
         return None
-    for version in ("2021", "2019"):
-        template = load_template(version)
+    for template in reversed(versions.templates):  # the newest first
         known = {f"{t.key}.{r.key}.{c.key}" for t in template.tables.values() for r, c in t.cell_specs()}
         if keys <= known:
             return template
@@ -189,7 +189,7 @@ def build_view(filename: str, report: Report, findings: list[Finding]) -> PageVi
         tables.append(TableView(key=key, title=title, columns=columns, rows=rows, found=found, width=width))
     counts = {s: sum(1 for f in findings if f.severity == s) for s in ("error", "warning", "info")}
     coloured = {c: sum(1 for v in classes.values() if v == c) for c in ("wrong", "blank", "unverifiable")}
-    if report.template in ("2019", "2021") and template is not None:
+    if registry().is_version(report.template) and template is not None:
         template_label = f"{report.template}版（{template.notice}）"
     else:
         template_label = TEMPLATE_LABELS.get(report.template, report.template)

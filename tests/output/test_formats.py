@@ -6,6 +6,7 @@ import json
 import re
 import shutil
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -18,7 +19,7 @@ from gaicheck.api import parse_path, result_for
 from gaicheck.cli import main
 from gaicheck.engine.core import Options
 from gaicheck.output import full, github, html, text
-from gaicheck.output.schema import CheckDocument, json_schema
+from gaicheck.output.schema import check_document_model, json_schema
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
@@ -96,7 +97,7 @@ def test_json_validates_against_the_published_schema() -> None:
     schema = json.loads(schema_out)
     assert schema == json_schema()
     jsonschema.validate(document, schema)
-    CheckDocument.model_validate(document)
+    check_document_model().model_validate(document)
     assert document["summary"]["files"] == 7
     broken = dict(document, extra=1)
     with pytest.raises(jsonschema.ValidationError):
@@ -268,7 +269,7 @@ def test_html_blank_and_unverifiable_cells() -> None:
 
 def test_html_escapes_report_text() -> None:
     report = parse_path(str(CLEAN))
-    report = report.model_copy(update={"organ": "<script>alert(1)</script>", "path": "a&b.txt"})
+    report = replace(report, organ="<script>alert(1)</script>", path="a&b.txt")
     page = html.render_report_html(report, [], "zh")
     assert "<script>alert" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page

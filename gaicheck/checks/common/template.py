@@ -5,14 +5,16 @@ from __future__ import annotations
 
 from gaicheck.model.observations import MixedTemplate
 from gaicheck.model.report import Report
+from gaicheck.templates import MIXED, registry
 
 
 def effective_template(report: Report) -> str:
-    if report.template == "mixed":
-        return next((o.chosen for o in report.observations if isinstance(o, MixedTemplate)), "2021")
+    if report.template == MIXED:
+        chosen = (o.chosen for o in report.observations if isinstance(o, MixedTemplate))
+        return next(chosen, registry().newest().version)
     return report.template
 
 
 def is_report(report: Report) -> bool:
     """True when the report was read against a format of the national template (2019, 2021, or both)."""
-    return report.template in ("2019", "2021", "mixed")
+    return registry().follows_template(report.template)

@@ -12,10 +12,11 @@ from gaicheck.checks.context import RuleContext
 from gaicheck.model.report import Position, Report
 from gaicheck.prose.facts import compiled, strings
 from gaicheck.prose.paragraphs import Paragraph, paragraphs
+from gaicheck.templates import registry
 
 
 def is_report(report: Report) -> bool:
-    return report.template in ("2019", "2021", "mixed") or any(report.tables_found.values())
+    return registry().follows_template(report.template) or any(report.tables_found.values())
 
 
 def publication(ctx: RuleContext) -> tuple[int, dt.date] | None:

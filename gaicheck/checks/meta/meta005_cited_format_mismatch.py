@@ -10,11 +10,12 @@ from gaicheck.checks.context import RuleContext
 from gaicheck.prose.facts import compiled, facts
 from gaicheck.prose.literals import may_match, required_literals
 from gaicheck.prose.paragraphs import joined_text, paragraphs
+from gaicheck.templates import registry
 
 
 def check(ctx: RuleContext) -> None:
     report = ctx.report
-    if report.template not in ("2019", "2021"):
+    if not registry().is_version(report.template):
         return
     used = ctx.version
     data = facts("meta")

@@ -9,10 +9,11 @@ from __future__ import annotations
 from gaicheck.checks.context import RuleContext
 from gaicheck.checks.meta.common import empty_kind, section_text
 from gaicheck.prose.facts import strings
+from gaicheck.templates import registry
 
 
 def check(ctx: RuleContext) -> None:
-    if ctx.report.template != "2021":
+    if not registry().has(ctx.report.template, "fees_in_other_section"):
         return
     found = section_text(ctx, "other")
     if found is None:

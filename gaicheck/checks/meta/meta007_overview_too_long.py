@@ -11,12 +11,13 @@ import regex
 from gaicheck.checks.context import RuleContext
 from gaicheck.checks.meta.common import section_text
 from gaicheck.prose.facts import facts
+from gaicheck.templates import registry
 
 _HAN_RUN = regex.compile(r"\p{Han}+")
 
 
 def check(ctx: RuleContext) -> None:
-    if ctx.report.template != "2021":
+    if not registry().has(ctx.report.template, "overview_limit"):
         return
     found = section_text(ctx, "overview")
     if found is None or found[1] is None:

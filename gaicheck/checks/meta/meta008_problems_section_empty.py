@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from gaicheck.checks.context import RuleContext
 from gaicheck.checks.meta.common import empty_kind, section_text
+from gaicheck.templates import registry
 
 
 def check(ctx: RuleContext) -> None:
-    if ctx.report.template not in ("2019", "2021", "mixed"):
+    if not registry().follows_template(ctx.report.template):
         return
     found = section_text(ctx, "problems")
     if found is None:

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from gaicheck.checks.context import RuleContext
 from gaicheck.checks.meta.common import empty_kind, section_text
+from gaicheck.templates import registry
 
 
 def check(ctx: RuleContext) -> None:
     template = ctx.report.template
-    if template not in ("2019", "2021", "mixed") or template == "2021":
+    if not registry().follows_template(template) or registry().has(template, "fees_in_other_section"):
         return  # 2021: META006 asks for the fee statement
     found = section_text(ctx, "other")
     if found is None:

@@ -7,12 +7,12 @@ Report (template, year) → **TPL001** → one finding at the title.
 from __future__ import annotations
 
 from gaicheck.checks.context import RuleContext
-from gaicheck.templates import load_legacy, load_template
+from gaicheck.templates import LEGACY, load_legacy, load_template, registry
 
 
 def _notice(version: str, lang: str) -> str:
     """The notice that issued a format (from the template data), or the legacy format's name."""
-    if version == "legacy":
+    if version == LEGACY:
         legacy = load_legacy()
         return legacy.label_en if lang == "en" else legacy.label
     return load_template(version).notice
@@ -28,15 +28,16 @@ def check(ctx: RuleContext) -> None:
     if year is None:
         return  # TPL006
     found = ctx.version
-    expected = "2021" if year >= 2021 else "2019" if year >= 2019 else None
+    in_force = registry().in_force(year)
+    expected = in_force.version if in_force is not None else None
     if expected is None or found == expected or found == "none":
         return
     ctx.emit(
         "TPL001",
         {
             "year": year,
-            "found": "2019年以前" if found == "legacy" else found,
-            "found_en": "pre-2019" if found == "legacy" else found,
+            "found": "2019年以前" if found == LEGACY else found,
+            "found_en": "pre-2019" if found == LEGACY else found,
             "found_notice": _notice(found, "zh"),
             "found_notice_en": _notice(found, "en"),
             "expected": expected,

@@ -7,6 +7,7 @@ Phrases and patterns are data (rules/catalogue/txt.toml [data]); claims are foun
 from __future__ import annotations
 
 from gaicheck.model.report import Report
+from gaicheck.templates import registry
 
 REVIEW_GROUPS = {
     "reconsideration": ("行政复议", "administrative reconsideration", ["reconsideration"]),
@@ -15,7 +16,7 @@ REVIEW_GROUPS = {
 
 
 def has_table(report: Report, table: str) -> bool:
-    return report.template in ("2019", "2021", "mixed") and report.tables_found.get(table, False)
+    return registry().follows_template(report.template) and report.tables_found.get(table, False)
 
 
 def row_label(report: Report, table: str, row: str) -> str:

@@ -7,7 +7,7 @@ from operator import attrgetter
 
 from gaicheck.checks.context import RuleContext
 from gaicheck.model.report import CellValue
-from gaicheck.templates import load_template
+from gaicheck.templates import load_template, registry
 
 _STATUS_VALUE = attrgetter("status", "value")
 
@@ -30,6 +30,6 @@ def unusual_cells(ctx: RuleContext) -> list[tuple[CellValue, str, int | float | 
 
 def cell_fields(ctx: RuleContext, cell: CellValue) -> dict[str, object]:
     report = ctx.report
-    version = report.template if report.template in ("2019", "2021") else "2021"
+    version = registry().or_newest(report.template).version
     number = load_template(version).tables[cell.table].number
     return {"table_no": number, "row": cell.row_label, "column": cell.column_label, "raw": cell.raw}

@@ -6,11 +6,12 @@ from __future__ import annotations
 from gaicheck.checks.context import RuleContext
 from gaicheck.model.report import CellValue
 from gaicheck.prose.figures import table_number
+from gaicheck.templates import registry
 
 
 def fee_cell(ctx: RuleContext) -> CellValue | None:
     report = ctx.report
-    if report.template != "2021":
+    if not registry().has(report.template, "fee_amount"):
         return None
     cell = report.cell("active.fees.amount")
     if cell is None or cell.status != "ok" or cell.value is None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from gaicheck.checks.context import RuleContext
 from gaicheck.model.report import CellValue
+from gaicheck.templates import registry
 
 
 def ok(cell: CellValue | None) -> bool:
@@ -13,6 +14,6 @@ def ok(cell: CellValue | None) -> bool:
 def table1_rows_2019(ctx: RuleContext) -> list[str]:
     """The row keys of table 1 in a 2019-format report (none in any other), sorted."""
     report = ctx.report
-    if report.template != "2019":
+    if not registry().has(report.template, "published_totals"):
         return []
     return sorted({c.row for c in report.cells if c.table == "active"})

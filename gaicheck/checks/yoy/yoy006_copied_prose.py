@@ -11,7 +11,7 @@ from gaicheck.checks.yoy.prose_text import block_at, blocks, joined
 from gaicheck.series.config import SeriesConfig
 from gaicheck.series.pair import PairContext
 from gaicheck.series.similarity import normalise, overlap
-from gaicheck.templates import load_template
+from gaicheck.templates import registry
 
 PROBLEMS_SECTION = "problems"
 
@@ -22,7 +22,7 @@ def _quote(text: str, limit: int) -> str:
 
 def _scopes() -> list[tuple[str | None, str, str, str]]:
     """(section key or None for all prose, zh name, en name, which min length applies)."""
-    title = next((s.title for s in load_template("2021").sections if s.key == PROBLEMS_SECTION), "")
+    title = next((s.title for s in registry().newest().sections if s.key == PROBLEMS_SECTION), "")
     return [
         (None, "全文（第一至第六部分的文字）", "All prose (sections 一 to 六)", "whole"),
         (PROBLEMS_SECTION, f"第五部分「{title}」", f"Section 五 ({title})", "section"),

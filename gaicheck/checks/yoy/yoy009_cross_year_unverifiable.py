@@ -11,6 +11,7 @@ from gaicheck.checks.emitter import Emitter
 from gaicheck.model.report import Report
 from gaicheck.series.grouping import series_key
 from gaicheck.series.pair import BadCell, PairContext
+from gaicheck.templates import LEGACY
 
 _STATUS_ZH = {"empty": "为空", "missing": "缺失", "ambiguous": "无法确定", "invalid": "不是数字", "ok": "无数值"}
 _STATUS_EN = {"empty": "blank", "missing": "missing", "ambiguous": "not assignable", "invalid": "not a number",
@@ -55,7 +56,7 @@ def emit_unverifiable(ctx: PairContext) -> None:
 
 
 def _not_comparable_reason(report: Report) -> tuple[str, str]:
-    if report.template == "legacy":
+    if report.template == LEGACY:
         return ("该报告为2019年以前的旧版格式，与现行格式不可比，不作跨年度比较",
                 "it is in the pre-2019 format, which cannot be compared with the current formats")
     return ("该报告未识别出国办格式的统计表，不作跨年度比较",
