@@ -15,7 +15,8 @@ from gaicheck.api import parse_path, result_for
 from gaicheck.engine.core import Options
 from gaicheck.extract.labels import label_set_for
 from gaicheck.model.finding import FileResult, Finding
-from gaicheck.model.report import CellValue, Observation, Position, Report, SectionInfo, TextBlock
+from gaicheck.model import observations
+from gaicheck.model.report import CellValue, Position, Report, SectionInfo, TextBlock
 from gaicheck.templates import Label, Template, load_template
 from tests.conftest import EXAMPLES, ROOT
 
@@ -23,7 +24,11 @@ WRONG = EXAMPLES / "2023_example_wrong_totals.txt"
 
 
 @pytest.mark.parametrize(
-    "cls", [Position, CellValue, SectionInfo, TextBlock, Observation, Report, Finding, FileResult]
+    "cls",
+    [
+        Position, CellValue, SectionInfo, TextBlock, Report, Finding, FileResult,
+        *(c for c in vars(observations).values() if isinstance(c, type) and is_dataclass(c)),
+    ],
 )
 def test_hot_path_classes_are_slotted_dataclasses(cls: type) -> None:
     assert is_dataclass(cls)
