@@ -175,8 +175,13 @@ def _unwritable(path: str) -> str | None:
         return "是文件夹 / is a folder"
     if not folder.is_dir():
         return f"文件夹不存在 / folder not found: {folder}"
-    writable = os.access(target, os.W_OK) if target.exists() else os.access(folder, os.W_OK | os.X_OK)
-    return None if writable else "没有写入权限 / permission denied"
+    if not target.exists():
+        return None if os.access(folder, os.W_OK | os.X_OK) else "没有写入权限 / permission denied"
+    try:
+        with open(target, "a", encoding="utf-8"):  # opened to append, nothing written: the file is unchanged
+            return None
+    except OSError as exc:
+        return exc.strerror or str(exc)
 
 
 def _open_output(path: str | None) -> TextIO | str:
