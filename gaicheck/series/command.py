@@ -12,6 +12,7 @@ import sys
 import click
 
 from gaicheck.model.report import Report
+from gaicheck.output.escape import escape_path
 from gaicheck.series.grouping import Series, comparable, group_reports, ok_cells, series_key, ungroupable
 from gaicheck.series.plan import CHECK_NAMES, PairPlan, plan_pair
 
@@ -141,7 +142,7 @@ def series_text(
         lines.append(f"共{len(reports) + len(unreadable)}个文件，{len(all_series)}个机关")
     else:
         lines.append(f"{len(reports) + len(unreadable)} file(s), {len(all_series)} organ(s)")
-    return "\n".join(lines) + "\n"
+    return "\n".join(escape_path(line) for line in lines) + "\n"  # a name cannot forge a line
 
 
 @click.command("series")

@@ -293,3 +293,13 @@ def test_a_folder_pattern_with_or_without_slash_excludes_the_same(tmp_path: Path
     code, out, _err = invoke("check", "--format", "json", "-j", "1", str(tmp_path))
     assert code == 0
     assert [f["path"] for f in json.loads(out)["files"]] == [str(tmp_path / "2023" / "r.txt")]
+
+
+# ---- 11: the pre-commit snippet works as written ---------------------------------------------------------
+
+def test_the_pre_commit_snippet_names_a_commit_and_shows_warnings() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    snippet = readme.split("## pre-commit", 1)[1].split("```yaml", 1)[1].split("```", 1)[0]
+    rev = next(line.split(":", 1)[1].split("#")[0].strip() for line in snippet.splitlines() if "rev:" in line)
+    assert len(rev) == 40 and all(c in "0123456789abcdef" for c in rev)  # the repository has no tags
+    assert "verbose: true" in snippet
