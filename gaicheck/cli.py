@@ -1,6 +1,6 @@
 """Command line: `gaicheck check | parse | rules | explain | config | schema` (+ lazy `serve`, `series`).
-The last stage of the flow: options and configuration in, the batch run (gaicheck/checkrun.py) over
-the files, findings to a reporter. Exit codes: 0 nothing at or above --fail-on, 1 findings at or
+The first and last stage of the flow: options and configuration in, the pipeline (gaicheck/pipeline/)
+over the files, findings to a reporter. Exit codes: 0 nothing at or above --fail-on, 1 findings at or
 above it, 2 usage or configuration error, or a file that could not be read."""
 
 from __future__ import annotations
@@ -10,17 +10,16 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, TextIO
 
 import click
 
 from gaicheck import __version__
+from gaicheck.output.escape import escape_path
 
 if TYPE_CHECKING:
-    from gaicheck.batch import Checked
     from gaicheck.config import Settings
-    from gaicheck.model.finding import Finding
-    from gaicheck.series.parked import CrossFile
 
 FAIL_ON = ("error", "warning", "info")
 FORMATS = ("text", "full", "json", "sarif", "github", "junit", "gitlab", "html")
@@ -153,14 +152,8 @@ class CheckRequest:
     check_aggregate: bool = False
 
 
-def _cross_file() -> CrossFile | None:
-    """The cross-year rules (gaicheck.series), when installed."""
-    try:
-        from gaicheck.series.crossfile import cross_file_findings
-    except ImportError:
-        return None
-    function: CrossFile = cross_file_findings
-    return function
+def _error(line: str) -> None:
+    click.echo(f"gaicheck: {line}", err=True)
 
 
 def _use_color(out: TextIO) -> bool:
@@ -174,16 +167,46 @@ def _show_progress(count: int, lines_on_terminal: bool = False) -> bool:
     return count >= PROGRESS_MIN_FILES and sys.stderr.isatty() and not os.environ.get("CI") and not lines_on_terminal
 
 
+def _unwritable(path: str) -> str | None:
+    """Why `path` cannot be written (a missing folder, no permission, a folder), None when it can."""
+    target = Path(path)
+    folder = target.parent
+    if target.is_dir():
+        return "是文件夹 / is a folder"
+    if not folder.is_dir():
+        return f"文件夹不存在 / folder not found: {folder}"
+    if not target.exists():
+        return None if os.access(folder, os.W_OK | os.X_OK) else "没有写入权限 / permission denied"
+    try:
+        with open(target, "a", encoding="utf-8"):  # opened to append, nothing written: the file is unchanged
+            return None
+    except OSError as exc:
+        return exc.strerror or str(exc)
+
+
+def _open_output(path: str | None) -> TextIO | str:
+    """The output stream, or why `-o PATH` cannot be written (checked before any finding is printed)."""
+    if path is None:
+        return sys.stdout
+    problem = _unwritable(path)
+    if problem is None:
+        try:
+            return open(path, "w", encoding="utf-8", newline="\n")
+        except OSError as exc:
+            problem = exc.strerror or str(exc)
+    return f"无法写入输出文件 / cannot write output {escape_path(path)}: {problem}"
+
+
 def run_check(request: CheckRequest) -> int:
-    """settings → discover → batch (parallel, input order) → cross-file rules → baseline → sink → exit code."""
-    from gaicheck.api import check_file_report
+    """settings → files → pipeline run (parallel, input order, cross-year rules) → baseline → sink → exit code."""
     from gaicheck.baseline import Baseline, BaselineError
-    from gaicheck.batch import Task, collector_tuned, default_jobs, run
-    from gaicheck.catalogue import matches
-    from gaicheck.engine.core import Options
-    from gaicheck.files import discover
-    from gaicheck.model.finding import SEVERITY_RANK, Finding
+    from gaicheck.checks.options import Options
+    from gaicheck.files import find_files
+    from gaicheck.limits import memory_capped
+    from gaicheck.model.finding import SEVERITY_RANK
     from gaicheck.output.sink import NEEDS_REPORTS, Sink
+    from gaicheck.pipeline.many import default_jobs
+    from gaicheck.pipeline.run import CheckRun, PreviousUnreadable
 
     settings = request.settings
     options = Options(
@@ -195,87 +218,61 @@ def run_check(request: CheckRequest) -> int:
         try:
             known = Baseline.read(request.baseline)
         except BaselineError as exc:
-            click.echo(f"gaicheck: {exc}", err=True)
+            _error(str(exc))
             return 2
-    files = discover(request.paths, settings.is_excluded)
-    if not files:  # e.g. a pre-commit run whose files are all excluded: nothing wrong
-        click.echo("gaicheck: 没有要检查的文件 / no files to check", err=True)
-    cross_file = _cross_file() if len(files) > 1 or request.previous else None  # lazy: one file needs none
-    previous_reports = []
-    for path in request.previous:
-        failure, report = check_file_report(path, options)  # the same limits; never raises
-        if report is None:
-            click.echo(f"gaicheck: {path}: {failure.error}", err=True)
+    if request.write_baseline:
+        problem = _unwritable(request.write_baseline)
+        if problem:
+            _error(f"无法写入基线文件 / cannot write baseline {escape_path(request.write_baseline)}: {problem}")
             return 2
-        previous_reports.append(report)
-    cross = cross_file is not None and (len(files) > 1 or bool(previous_reports))
-    keep_reports = cross or settings.format in NEEDS_REPORTS
-    stdin = sys.stdin.buffer.read() if "-" in files else None
-    tasks = (
-        Task(
-            path, options, settings.ignores_for(path), keep_reports, stdin if path == "-" else None,
-            series_only=cross and settings.format not in NEEDS_REPORTS,
+    found = find_files(request.paths, settings.is_excluded)
+    for path in found.excluded:
+        _error(f"{escape_path(path)}: 已按配置排除，未检查 / excluded by the configuration (exclude), not checked")
+    if not found.files:  # e.g. a pre-commit run whose files are all excluded: nothing wrong
+        _error("没有要检查的文件 / no files to check")
+    full = settings.format in NEEDS_REPORTS
+    with memory_capped():  # one cap for every path: one file, any --jobs (inherited by workers, LibreOffice)
+        run = CheckRun(
+            found, options, settings.ignores_for, full, request.previous, request.jobs or default_jobs(),
+            sys.stdin.buffer.read() if "-" in found.files else None, warn=_error,
         )
-        for path in files
-    )
-    recorded = Baseline() if request.write_baseline else None
-
-    def keep(checked: Checked, findings: list[Finding]) -> list[Finding]:
-        findings = [f for f in checked.suppress(findings) if matches(f.code, options.select)]
-        return [f for f in findings if not matches(f.code, options.ignore)]
-
-    out: TextIO = open(request.output, "w", encoding="utf-8", newline="\n") if request.output else sys.stdout  # noqa: SIM115
-    try:
-        sink = Sink(out, settings.format, settings.lang, settings.fail_on, request.statistics,
-                    _use_color(out) and settings.format in ("text", "full"), request.group_by)
+        try:
+            run.read_previous()
+        except PreviousUnreadable as exc:
+            _error(f"{escape_path(exc.path)}: {exc.error}")
+            return 2
+        out = _open_output(request.output)
+        if isinstance(out, str):
+            _error(out)
+            return 2
+        recorded = Baseline() if request.write_baseline else None
         failed = unreadable = False
         threshold = SEVERITY_RANK[settings.fail_on]
-
-        def emit(checked: Checked) -> None:
-            nonlocal failed, unreadable
-            result = checked.result
-            if recorded is not None:
-                recorded.add(result.path, result.findings)
-            if known is not None:
-                result.findings = known.new_findings(result.path, result.findings)
-            unreadable = unreadable or result.error is not None
-            failed = failed or any(SEVERITY_RANK[f.severity] >= threshold for f in result.findings)
-            sink.add(result, checked.report if settings.format in NEEDS_REPORTS else None)
-
-        jobs = request.jobs or default_jobs()
-        lines_on_terminal = sink.streaming and out is sys.stdout and sys.stdout.isatty()
-        with _progress(len(files), lines_on_terminal) as tick, collector_tuned():
-            stream = run(tasks, min(jobs, len(files)), tick)
-            if not cross:
-                for checked in stream:
-                    emit(checked)
-            else:
-                from gaicheck.series.parked import ParkedBatch
-
-                parked = ParkedBatch()  # on disk until the cross-year rules have run
-                try:
-                    for checked in stream:
-                        parked.add(checked)
-                    assert cross_file is not None
-                    try:
-                        extra = parked.cross_year(cross_file, options, previous_reports)
-                    except Exception as exc:  # the cross-year rules must not cost the per-file findings
-                        click.echo(f"gaicheck: 跨年度核对失败 / cross-file rules failed: {type(exc).__name__}: {exc}",
-                                   err=True)
-                        extra = {}
-                    for checked in parked:
-                        added = keep(checked, list(extra.get(checked.result.path, [])))
-                        if added:
-                            checked.result.findings = sorted([*checked.result.findings, *added], key=Finding.sort_key)
-                        emit(checked)
-                finally:
-                    parked.close()
-        sink.finish()
-    finally:
-        if request.output:
-            out.close()
+        try:
+            sink = Sink(out, settings.format, settings.lang, settings.fail_on, request.statistics,
+                        _use_color(out) and settings.format in ("text", "full"), request.group_by)
+            lines_on_terminal = sink.streaming and out is sys.stdout and sys.stdout.isatty()
+            with _progress(len(found.files), lines_on_terminal) as tick:
+                for checked in run.results(tick):
+                    result = checked.result
+                    if recorded is not None:
+                        recorded.add(result.path, result.findings)
+                    if known is not None:
+                        result.findings = known.new_findings(result.path, result.findings)
+                    unreadable = unreadable or result.error is not None
+                    failed = failed or any(SEVERITY_RANK[f.severity] >= threshold for f in result.findings)
+                    sink.add(result, checked.report if full else None)
+            sink.finish()
+        finally:
+            if out is not sys.stdout:
+                out.close()
     if recorded is not None and request.write_baseline:
-        recorded.write(request.write_baseline)
+        try:
+            recorded.write(request.write_baseline)
+        except OSError as exc:
+            _error(f"无法写入基线文件 / cannot write baseline {escape_path(request.write_baseline)}: "
+                   f"{exc.strerror or exc}")
+            return 2
         return 2 if unreadable else 0
     if unreadable:
         return 2
@@ -329,14 +326,17 @@ def schema() -> None:
 @click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="json", show_default=True)
 def parse(path: str, fmt: str) -> None:
     """输出报告的结构化内容（每个模板单元格一项）/ print the structured report."""
-    from gaicheck.api import ReadError, parse_bytes, parse_path
+    from gaicheck.limits import memory_capped
     from gaicheck.output import jsonout
+    from gaicheck.pipeline.errors import FileFailure
+    from gaicheck.pipeline.single import parse_file
 
-    try:
-        report = parse_bytes("<stdin>", sys.stdin.buffer.read()) if path == "-" else parse_path(path)
-    except ReadError as exc:
-        click.echo(f"{path}: {exc}", err=True)
-        sys.exit(2)
+    with memory_capped():  # the same limits as `check`: size, time, memory
+        try:
+            report = parse_file("<stdin>", sys.stdin.buffer.read()) if path == "-" else parse_file(path)
+        except FileFailure as exc:
+            click.echo(f"{escape_path(path)}: {exc.failure.message}", err=True)
+            sys.exit(2)
     if fmt == "json":
         click.echo(jsonout.render_parse(report), nl=False)
         return

@@ -97,6 +97,13 @@ def glob_match(path: str, pattern: str, root: str) -> bool:
     except ValueError:  # another drive on Windows
         pass
     pattern = pattern.removeprefix("./")
+    if pattern.endswith("/") and "/" not in pattern.rstrip("/"):
+        # `archive/` excludes every folder named archive, at any depth, as `archive` does (which also
+        # excludes a file of that name); a pattern with a `/` inside is relative to the configuration's folder
+        name = pattern.rstrip("/")
+        parts = Path(posix).parts
+        folders = [*parts[:-1], *(parts[-1:] if os.path.isdir(path) else [])]
+        return any(fnmatch.fnmatchcase(folder, name) for folder in folders)
     if "/" not in pattern.rstrip("/"):
         candidates.add(Path(path).name)
         # a bare folder name excludes everything under it
@@ -112,26 +119,34 @@ def find_config(start: str) -> Path | None:
     if not here.is_dir():
         here = here.parent
     for folder in (here, *here.parents):
-        own = folder / "gaicheck.toml"
-        if own.is_file():
-            return own
-        pyproject = folder / "pyproject.toml"
-        if pyproject.is_file():
-            try:
-                data = _read_toml(pyproject)
-            except ConfigError:
+        own, pyproject = folder / "gaicheck.toml", folder / "pyproject.toml"
+        try:
+            if own.is_file():
+                return own
+            if not pyproject.is_file():
                 continue
-            if isinstance(data.get("tool"), dict) and "gaicheck" in data["tool"]:
-                return pyproject
+        except OSError:  # a folder that cannot be looked into: its configuration cannot be known
+            continue
+        # a pyproject.toml that is not TOML (or not UTF-8) is an error, never skipped in silence: it may
+        # hold the [tool.gaicheck] table meant for these files (--isolated or --config goes around it)
+        data = _read_toml(pyproject, hint=True)
+        if isinstance(data.get("tool"), dict) and "gaicheck" in data["tool"]:
+            return pyproject
     return None
 
 
-def _read_toml(path: Path) -> dict[str, Any]:
+def _read_toml(path: Path, hint: bool = False) -> dict[str, Any]:
     try:
         with open(path, "rb") as fh:
             return tomllib.load(fh)
+    except UnicodeDecodeError as exc:
+        reason = "不是 UTF-8 编码 / not UTF-8"
+        error: Exception = exc
     except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"无法读取配置文件 / cannot read configuration {path}: {exc}") from exc
+        reason = " ".join(str(getattr(exc, "strerror", None) or exc).split())
+        error = exc
+    around = "（可用 --isolated 或 --config 跳过 / use --isolated or --config to go around it）" if hint else ""
+    raise ConfigError(f"无法读取配置文件 / cannot read configuration {path}: {reason}{around}") from error
 
 
 def load_file(path: Path) -> Settings:

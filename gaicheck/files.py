@@ -1,11 +1,20 @@
 """Input discovery: command-line paths → the list of files to check (directories walked recursively,
-hidden folders skipped, only report formats taken), in a stable order."""
+hidden folders skipped, only report formats taken), in a stable order.
+
+A folder that cannot be listed is never skipped in silence: it stays in the list, at its place, with the
+reason (`Found.unreadable`), and the run reports it as a file that could not be checked. A path named on
+the command line but excluded by the configuration is left out and noted (`Found.excluded`), so the
+command line can say so. Only the bare `-` means standard input; `./-` is the file named `-`.
+"""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
+
+STDIN = "-"
 
 REPORT_EXTENSIONS = {
     ".txt", ".md", ".markdown", ".html", ".htm", ".shtml", ".xhtml",
@@ -17,27 +26,56 @@ REPORT_EXTENSIONS = {
 IGNORED_NAMES = {"readme.md", "sources.md", "changelog.md", "license.md", "readme.txt"}
 
 
-def discover(paths: list[str], excluded: Callable[[str], bool] | None = None) -> list[str]:
+@dataclass(slots=True)
+class Found:
+    files: list[str] = field(default_factory=list)  # in order; unreadable folders in their place
+    unreadable: dict[str, str] = field(default_factory=dict)  # folder → why it could not be listed
+    excluded: list[str] = field(default_factory=list)  # named on the command line, excluded by the configuration
+
+
+def find_files(paths: list[str], excluded: Callable[[str], bool] | None = None) -> Found:
     """Files to check, in command-line order, each directory's files sorted. `excluded` (the
     configuration's `exclude` globs) prunes folders and files, named ones included (so a pre-commit
     hook honours it too)."""
     skip = excluded or (lambda _path: False)
-    files: list[str] = []
+    found = Found()
     for raw in paths:
-        if raw == "-":
-            files.append("-")
+        if raw == STDIN:
+            found.files.append(STDIN)
             continue
         path = Path(raw)
-        if path.is_dir():
-            found: list[str] = []
-            for root, dirs, names in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not skip(str(Path(root) / d)))
-                for name in names:
-                    if name.startswith(".") or name.lower() in IGNORED_NAMES:
-                        continue
-                    if Path(name).suffix.lower() in REPORT_EXTENSIONS and not skip(str(Path(root) / name)):
-                        found.append(str(Path(root) / name))
-            files.extend(sorted(found))
-        elif not skip(str(path)):
-            files.append(str(path))  # missing or odd files are reported by the checker, not dropped
-    return files
+        shown = raw if str(path) == STDIN else str(path)  # `./-`: the file named "-", not standard input
+        if skip(shown):
+            found.excluded.append(shown)
+        elif path.is_dir():
+            _walk(path, skip, found)
+        else:
+            found.files.append(shown)  # missing or odd files are reported by the checker, not dropped
+    return found
+
+
+def _walk(top: Path, skip: Callable[[str], bool], found: Found) -> None:
+    files: list[str] = []
+    failed: list[str] = []
+
+    def on_error(exc: OSError) -> None:
+        where = str(exc.filename) if exc.filename is not None else str(top)
+        found.unreadable[where] = exc.strerror or str(exc)
+        failed.append(where)
+
+    for root, dirs, names in os.walk(top, onerror=on_error):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not skip(str(Path(root) / d)))
+        for name in names:
+            if name.startswith(".") or name.lower() in IGNORED_NAMES:
+                continue
+            if Path(name).suffix.lower() in REPORT_EXTENSIONS and not skip(str(Path(root) / name)):
+                files.append(str(Path(root) / name))
+    found.files.extend(sorted([*files, *failed]))
+
+
+def discover(paths: list[str], excluded: Callable[[str], bool] | None = None) -> list[str]:
+    """The paths of `find_files`, unreadable folders included (checking them names the reason)."""
+    return find_files(paths, excluded).files
+
+
+__all__ = ["IGNORED_NAMES", "REPORT_EXTENSIONS", "STDIN", "Found", "discover", "find_files"]

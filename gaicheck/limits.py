@@ -1,8 +1,10 @@
 """Resource limits for one checked file: size, time, PDF pages, zip contents, memory.
 
-Applies to the whole flow (file → reader → extractor → rules): `gaicheck.api.check_file` enforces the
-size and time limits, the readers enforce the PDF and zip limits. A file beyond a limit is not checked:
-it becomes a FileResult with a one-line `error` naming the limit.
+Applies to the whole flow (file → reader → extractor → rules): the pipeline (gaicheck/pipeline/) enforces
+the size and time limits and, in the command line, the memory cap; the readers enforce the PDF and zip
+limits. A file beyond a limit is not checked: it becomes a FileResult with a one-line `error` naming the
+limit. The time limit grows with the pages of a PDF (`seconds_per_page`, see `allow_pages`), so a file
+inside the page limit can always be checked.
 
 Defaults suit a portal checking tens of thousands of reports. Each limit can be changed from the
 environment (`GAICHECK_MAX_FILE_MB=100`, `GAICHECK_MAX_SECONDS=60`, …, see `ENV`) or by passing a
@@ -12,9 +14,9 @@ environment (`GAICHECK_MAX_FILE_MB=100`, `GAICHECK_MAX_SECONDS=60`, …, see `EN
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from contextvars import ContextVar
+from contextvars import ContextVar, Token
 from functools import cache
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -29,6 +31,7 @@ class Limits(BaseModel):
 
     max_file_mb: float = Field(default=50.0, ge=0, description="largest file read, in MiB")
     max_seconds: float = Field(default=30.0, ge=0, description="wall-clock seconds to check one file")
+    seconds_per_page: float = Field(default=0.2, ge=0, description="seconds added to max_seconds per PDF page")
     max_pdf_pages: int = Field(default=2000, ge=0, description="most PDF pages read")
     max_zip_mb: float = Field(default=200.0, ge=0, description="largest uncompressed size of a DOCX/XLSX zip, in MiB")
     max_zip_entries: int = Field(default=10_000, ge=0, description="most members of a DOCX/XLSX zip")
@@ -64,6 +67,7 @@ class Limits(BaseModel):
 ENV: dict[str, str] = {
     "GAICHECK_MAX_FILE_MB": "max_file_mb",
     "GAICHECK_MAX_SECONDS": "max_seconds",
+    "GAICHECK_SECONDS_PER_PAGE": "seconds_per_page",
     "GAICHECK_MAX_PDF_PAGES": "max_pdf_pages",
     "GAICHECK_MAX_ZIP_MB": "max_zip_mb",
     "GAICHECK_MAX_ZIP_ENTRIES": "max_zip_entries",
@@ -96,6 +100,27 @@ def using(limits: Limits) -> Iterator[Limits]:
         _CURRENT.reset(token)
 
 
+# the running time limit's "add this many seconds" (set by gaicheck.pipeline.guard while a file is checked)
+_EXTEND_TIME: ContextVar[Callable[[float], None] | None] = ContextVar("gaicheck_extend_time", default=None)
+
+
+def set_time_extender(extend: Callable[[float], None] | None) -> Token[Callable[[float], None] | None]:
+    """Until `reset_time_extender(token)`, `allow_pages` adds time through `extend` (one file's time guard)."""
+    return _EXTEND_TIME.set(extend)
+
+
+def reset_time_extender(token: Token[Callable[[float], None] | None]) -> None:
+    _EXTEND_TIME.reset(token)
+
+
+def allow_pages(pages: int) -> None:
+    """A reader that has counted a document's pages (inside the page limit) calls this: the file's time
+    limit grows by `seconds_per_page` for each page. Nothing happens outside a time-limited check."""
+    extend = _EXTEND_TIME.get()
+    if extend is not None and pages > 0:
+        extend(pages * default_limits().seconds_per_page)
+
+
 def apply_memory_limit(limits: Limits | None = None) -> bool:
     """Cap this process's address space (RLIMIT_AS) so a hostile file ends in MemoryError, not in the
     OOM killer. For command-line and worker processes only (never call it inside a host application).
@@ -120,4 +145,51 @@ def apply_memory_limit(limits: Limits | None = None) -> bool:
     return True
 
 
-__all__ = ["ENV", "MB", "Limits", "apply_memory_limit", "default_limits", "env_limits", "using"]
+def _address_space() -> int | None:
+    """This process's current address space in bytes (Linux), None where it cannot be read."""
+    try:
+        with open("/proc/self/statm") as fh:
+            pages = int(fh.read().split()[0])
+    except (OSError, ValueError, IndexError):
+        return None
+    return pages * os.sysconf("SC_PAGE_SIZE")
+
+
+@contextmanager
+def memory_capped(limits: Limits | None = None) -> Iterator[bool]:
+    """`apply_memory_limit` for the duration of a command-line run (the check of one file, of many with any
+    --jobs, `parse`, `series`), then the previous soft limit again. Child processes started inside (the
+    worker processes, LibreOffice) inherit the cap. Yields whether a cap is in force. A process that
+    already uses more address space than the cap (a host application) is left alone."""
+    cap = (limits or default_limits()).max_memory_mb
+    try:
+        import resource
+    except ImportError:  # Windows
+        yield False
+        return
+    used = _address_space()
+    if cap <= 0 or (used is not None and used >= cap * MB):
+        yield False
+        return
+    before = resource.getrlimit(resource.RLIMIT_AS)
+    applied = apply_memory_limit(limits)
+    try:
+        yield applied
+    finally:
+        if applied:
+            resource.setrlimit(resource.RLIMIT_AS, before)
+
+
+__all__ = [
+    "ENV",
+    "MB",
+    "Limits",
+    "allow_pages",
+    "apply_memory_limit",
+    "default_limits",
+    "env_limits",
+    "memory_capped",
+    "reset_time_extender",
+    "set_time_extender",
+    "using",
+]

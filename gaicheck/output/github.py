@@ -7,13 +7,15 @@ Findings → **`::error file=…,line=…,col=…,title=CODE::message`** (warnin
 from __future__ import annotations
 
 from gaicheck.model.finding import FileResult, Finding
+from gaicheck.output.escape import escape_path
 from gaicheck.output.text import Tally
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """GitHub's escapes for `%`, CR and LF; any other control character as a visible escape."""
+    return escape_path(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(text: str) -> str:

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from typing import TextIO
 
 from gaicheck.model.finding import SEVERITY_RANK, FileResult, Finding
+from gaicheck.output.escape import escape_path
 from gaicheck.output.text import format_finding
 
 
@@ -22,9 +23,11 @@ def _failing(result: FileResult, threshold: int) -> list[Finding]:
 
 
 def _case(result: FileResult, lang: str, threshold: int) -> ET.Element:
-    case = ET.Element("testcase", classname="gaicheck", name=result.path, file=result.path)
+    path = escape_path(result.path)  # a control character in a name would make the XML invalid
+    case = ET.Element("testcase", classname="gaicheck", name=path, file=path)
     if result.error:
-        ET.SubElement(case, "error", message=result.error, type="unreadable").text = result.error
+        error = escape_path(result.error)
+        ET.SubElement(case, "error", message=error, type="unreadable").text = error
         return case
     failing = _failing(result, threshold)
     other = [f for f in result.findings if SEVERITY_RANK[f.severity] < threshold]

@@ -8,14 +8,16 @@ from dataclasses import dataclass, field
 import click
 
 from gaicheck.model.finding import FileResult, Finding
+from gaicheck.output.escape import escape_path
 
 _COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}
 
 
 def _position(result: FileResult, finding: Finding) -> str:
+    path = escape_path(result.path)
     if finding.line is not None:
-        return f"{result.path}:{finding.line}:{finding.column or 1}:"
-    return f"{result.path}:"
+        return f"{path}:{finding.line}:{finding.column or 1}:"
+    return f"{path}:"
 
 
 def format_finding(result: FileResult, finding: Finding, lang: str, color: bool = False) -> str:
@@ -34,7 +36,7 @@ def file_lines(result: FileResult, lang: str, color: bool = False) -> list[str]:
     """The lines of one file: its findings, or why it could not be checked."""
     if result.error:
         label = "无法检查" if lang == "zh" else "cannot check"
-        line = f"{result.path}: {label}: {result.error}"
+        line = f"{escape_path(result.path)}: {label}: {escape_path(result.error)}"
         return [click.style(line, fg="red") if color else line]
     return [format_finding(result, f, lang, color) for f in result.findings]
 

@@ -10,12 +10,8 @@ import importlib
 from pathlib import Path
 
 from gaicheck.model.document import Document
+from gaicheck.readers.errors import ReadError
 from gaicheck.readers.sniff import sniff_format
-
-
-class ReadError(Exception):
-    """A file that cannot be read; the message is one line, for the user, in Chinese and English."""
-
 
 # format name → module under gaicheck.readers exposing `read(path: str, data: bytes) -> Document`
 READER_MODULES: dict[str, str] = {
@@ -43,5 +39,5 @@ def read_file(path: str) -> Document:
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
-        raise ReadError(f"无法读取文件 / cannot read file: {exc.strerror or exc}") from exc
+        raise ReadError(f"无法读取文件 / cannot read file: {path}: {exc.strerror or exc}") from exc
     return read_bytes(path, data)

@@ -19,6 +19,7 @@ from io import BytesIO
 from typing import Any
 
 from gaicheck.model.document import Block, Cell, Document, Location, Paragraph, Row, Table
+from gaicheck.readers.errors import ReadError
 from gaicheck.readers.ziplimits import check_zip
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -353,8 +354,6 @@ class _Reader:
         return "".join(pieces)
 
     def table(self, tbl: Any, index: int) -> Table | None:
-        from gaicheck.readers import ReadError
-
         grid: list[list[Cell]] = []
         for r, tr in enumerate(_children(tbl, TR)):
             line: list[Cell] = []
@@ -405,8 +404,6 @@ class _Reader:
 
 
 def read(path: str, data: bytes) -> Document:
-    from gaicheck.readers import ReadError
-
     check_zip(data)
     try:
         import docx

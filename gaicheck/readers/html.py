@@ -21,6 +21,7 @@ from lxml import etree  # this module is imported only when an HTML file is read
 
 from gaicheck.model.document import Block, Cell, Document, Location, Paragraph, Row, Table
 from gaicheck.readers.encoding import DecodeError, decode_text
+from gaicheck.readers.errors import ReadError
 
 # Elements whose start or end breaks the running text into a new paragraph (or a new cell piece).
 BLOCK_TAGS = frozenset(
@@ -459,8 +460,6 @@ class _Reader:
     def _grid(self, specs: list[_RowSpec], need: int) -> Table | None:
         """Expand rowspan/colspan into a full grid; the copies a span makes are `spanned=True`.
         `need` is the number of cells the spans will make, checked against the size limit first."""
-        from gaicheck.readers import ReadError
-
         n_rows = len(specs)
         if n_rows == 0:
             return None
@@ -665,8 +664,6 @@ def _read_flat(source: str, doc: Document) -> Document:
 
 
 def read(path: str, data: bytes) -> Document:
-    from gaicheck.readers import ReadError
-
     try:
         source, encoding = decode_text(data, declared_charset(data))
     except DecodeError as exc:

@@ -16,6 +16,7 @@ import tempfile
 from pathlib import Path
 
 from gaicheck.model.document import Document
+from gaicheck.readers.errors import ReadError
 
 TIMEOUT_SECONDS = 60
 HOW_TO = "请用 Word 或 WPS 将文件另存为 .docx 后再检查 / save it as .docx with Word or WPS, or install LibreOffice"
@@ -32,8 +33,6 @@ def find_soffice() -> str | None:
 
 def convert_to_docx(soffice: str, data: bytes, suffix: str, timeout: float = TIMEOUT_SECONDS) -> bytes:
     """Convert a .doc/.wps file's bytes to .docx bytes with LibreOffice; ReadError on failure."""
-    from gaicheck.readers import ReadError
-
     with tempfile.TemporaryDirectory(prefix="gaicheck-office-") as tmp:
         source = Path(tmp) / f"input{suffix}"
         source.write_bytes(data)
@@ -75,7 +74,6 @@ def convert_to_docx(soffice: str, data: bytes, suffix: str, timeout: float = TIM
 
 
 def read(path: str, data: bytes) -> Document:
-    from gaicheck.readers import ReadError
     from gaicheck.readers import docx as docx_reader
 
     kind = "wps" if Path(path).suffix.lower() == ".wps" else "doc"

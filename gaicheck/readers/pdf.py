@@ -23,9 +23,10 @@ from dataclasses import dataclass, field
 from io import BytesIO
 from typing import Any
 
+from gaicheck.limits import allow_pages, default_limits
 from gaicheck.model.document import Block, Cell, Document, Location, Paragraph, Row, Table
+from gaicheck.readers.errors import ReadError
 
-DEFAULT_MAX_PAGES = 2000
 TOL = 2.0  # points: positions closer than this are the same rule
 WHITE = 0.95
 
@@ -566,12 +567,7 @@ def _info_title(pdf: Any) -> str | None:
 
 
 def _max_pages() -> int:
-    try:
-        from gaicheck.limits import default_limits
-
-        return default_limits().max_pdf_pages
-    except ImportError:  # pragma: no cover - the limits module is part of the package
-        return DEFAULT_MAX_PAGES
+    return default_limits().max_pdf_pages
 
 
 def _open_error(exc: Exception) -> str:
@@ -584,8 +580,6 @@ def _open_error(exc: Exception) -> str:
 
 def read(path: str, data: bytes) -> Document:
     import pdfplumber
-
-    from gaicheck.readers import ReadError
 
     try:
         pdf = pdfplumber.open(BytesIO(data))
@@ -602,6 +596,7 @@ def read(path: str, data: bytes) -> Document:
             raise ReadError(
                 f"PDF 页数过多（{n_pages} 页，上限 {limit} 页）/ too many PDF pages ({n_pages}, limit {limit})"
             )
+        allow_pages(n_pages)  # the time limit grows with the pages (gaicheck/limits.py)
         doc.title = _info_title(pdf)
         pages: list[_PageItems] = []
         any_text = False

@@ -12,6 +12,7 @@ import regex
 
 from gaicheck.model.document import Cell, Document, Location, Paragraph, Row, Table
 from gaicheck.readers.encoding import DecodeError, decode_text
+from gaicheck.readers.errors import ReadError
 
 _SEPARATOR_CELL = regex.compile(r"^[\s\-=:：_—]*$")
 _MARKUP = regex.compile(r"^(?:#{1,6}\s+|>\s*)|\*\*")  # Markdown heading/quote markers and bold
@@ -80,8 +81,6 @@ def read(path: str, data: bytes) -> Document:
     try:
         text, _encoding = decode_text(data)
     except DecodeError as exc:
-        from gaicheck.readers import ReadError
-
         raise ReadError(str(exc)) from exc
     fmt = "markdown" if path.lower().endswith((".md", ".markdown")) else "text"
     return parse_text(path, text.replace("\x00", ""), fmt)

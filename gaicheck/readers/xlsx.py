@@ -19,6 +19,7 @@ from io import BytesIO
 from typing import Any
 
 from gaicheck.model.document import Cell, Document, Location, Row, Table
+from gaicheck.readers.errors import ReadError
 from gaicheck.readers.ziplimits import check_zip
 
 MAX_GRID_CELLS = 2_000_000
@@ -67,8 +68,6 @@ def render(value: Any, number_format: str = "General") -> str:
 
 
 def _sheet_table(ws: Any, index: int) -> Table | None:
-    from gaicheck.readers import ReadError
-
     values: dict[tuple[int, int], str] = {}
     cells = getattr(ws, "_cells", None)  # the cells that exist: a stray far-away cell costs nothing
     if isinstance(cells, dict):
@@ -106,8 +105,6 @@ def _sheet_table(ws: Any, index: int) -> Table | None:
 
 
 def read(path: str, data: bytes) -> Document:
-    from gaicheck.readers import ReadError
-
     check_zip(data)
     try:
         import openpyxl

@@ -11,6 +11,8 @@ from __future__ import annotations
 import zipfile
 from io import BytesIO
 
+from gaicheck.readers.errors import ReadError
+
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024
 DEFAULT_MAX_ENTRIES = 10_000
 
@@ -27,8 +29,6 @@ def _defaults() -> tuple[int, int]:
 
 def check_zip(data: bytes, max_bytes: int | None = None, max_entries: int | None = None) -> None:
     """Raise ReadError when `data` is not a readable zip or expands beyond the limits (0 = no limit)."""
-    from gaicheck.readers import ReadError
-
     default_bytes, default_entries = _defaults()
     max_bytes = default_bytes if max_bytes is None else max_bytes
     max_entries = default_entries if max_entries is None else max_entries

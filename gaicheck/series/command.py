@@ -12,6 +12,7 @@ import sys
 import click
 
 from gaicheck.model.report import Report
+from gaicheck.output.escape import escape_path
 from gaicheck.series.grouping import Series, comparable, group_reports, ok_cells, series_key, ungroupable
 from gaicheck.series.plan import CHECK_NAMES, PairPlan, plan_pair
 
@@ -31,18 +32,21 @@ _UNGROUPED_ZH = {"organ": "标题中找不到发布机关", "year": "标题中�
 _UNGROUPED_EN = {"organ": "no issuing organ found in the title", "year": "no report year found in the title"}
 
 
-def _read(paths: list[str]) -> tuple[list[Report], list[tuple[str, str]]]:
-    from gaicheck.api import ReadError, parse_path
+def _read(paths: list[str], folders: dict[str, str]) -> tuple[list[Report], list[tuple[str, str]]]:
+    """Each file through the pipeline (same limits as `check`); a bad file is named, never a crash."""
+    from gaicheck.pipeline.errors import FileFailure, folder_failure
+    from gaicheck.pipeline.single import parse_file
 
     reports: list[Report] = []
     unreadable: list[tuple[str, str]] = []
     for path in paths:
+        if path in folders:
+            unreadable.append((path, folder_failure(folders[path]).message))
+            continue
         try:
-            reports.append(parse_path(path))
-        except ReadError as exc:
-            unreadable.append((path, str(exc)))
-        except Exception as exc:  # never crash on one bad file: name it and go on with the others
-            unreadable.append((path, f"{type(exc).__name__}: {exc}"[:300]))
+            reports.append(parse_file(path))
+        except FileFailure as exc:
+            unreadable.append((path, exc.failure.message))
     return reports, unreadable
 
 
@@ -138,7 +142,7 @@ def series_text(
         lines.append(f"共{len(reports) + len(unreadable)}个文件，{len(all_series)}个机关")
     else:
         lines.append(f"{len(reports) + len(unreadable)} file(s), {len(all_series)} organ(s)")
-    return "\n".join(lines) + "\n"
+    return "\n".join(escape_path(line) for line in lines) + "\n"  # a name cannot forge a line
 
 
 @click.command("series")
@@ -147,10 +151,12 @@ def series_text(
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
 def series(paths: tuple[str, ...], fmt: str, lang: str) -> None:
     """显示哪些报告按机关、年度配对做跨年度核对 / show how reports are grouped and paired across years."""
-    from gaicheck.files import discover
+    from gaicheck.files import STDIN, find_files
+    from gaicheck.limits import memory_capped
 
-    files = [f for f in discover(list(paths)) if f != "-"]
-    reports, unreadable = _read(files)
+    found = find_files(list(paths))
+    with memory_capped():
+        reports, unreadable = _read([f for f in found.files if f != STDIN], found.unreadable)
     all_series = group_reports(reports)
     if fmt == "json":
         click.echo(series_json(all_series, reports, unreadable), nl=False)

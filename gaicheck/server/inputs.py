@@ -11,7 +11,7 @@ from starlette.datastructures import FormData, UploadFile
 from starlette.requests import Request
 
 from gaicheck.catalogue import load_catalogue
-from gaicheck.engine.core import Options
+from gaicheck.checks.options import Options
 from gaicheck.server.config import ServerConfig
 from gaicheck.server.errors import RequestError
 from gaicheck.server.limits import check_size, safe_filename, too_large

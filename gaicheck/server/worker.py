@@ -1,4 +1,4 @@
-"""Running one check for a request: upload bytes → gaicheck.api.parse_bytes → rule engine, in a
+"""Running one check for a request: upload bytes → gaicheck.pipeline (parse, rules, error taxonomy), in a
 worker thread with a time limit, so a slow or hostile file never blocks the server.
 
 limits → **worker** → view (page) / jsonout (API). A thread cannot be killed: a check past its time
@@ -13,20 +13,17 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TypeVar
 
-from gaicheck.api import ReadError, check_report, parse_bytes
-from gaicheck.engine.core import Options
+from gaicheck.checks.options import Options
 from gaicheck.model.finding import FileResult, Finding
 from gaicheck.model.report import Report
+from gaicheck.pipeline.errors import Kind, classify
+from gaicheck.pipeline.stages import check_report, parse_bytes
 from gaicheck.readers.sniff import sniff_format
 from gaicheck.server.config import ServerConfig
 from gaicheck.server.errors import RequestError
 from gaicheck.server.limits import guard_upload
 
 T = TypeVar("T")
-
-# what a reader may raise on a malformed file besides ReadError (as in gaicheck.api.check_file)
-READ_FAILURES = (RecursionError, MemoryError, ValueError, OSError, UnicodeError, KeyError, IndexError, LookupError)
-
 
 @dataclass(slots=True)
 class Checked:
@@ -58,12 +55,15 @@ def read_report(filename: str, data: bytes, config: ServerConfig) -> Report:
         )
     try:
         return parse_bytes(filename, data)
-    except ReadError as exc:
-        raise RequestError(422, f"无法读取文件 / cannot read file: {exc}"[:400]) from exc
-    except ImportError as exc:
-        raise RequestError(415, f"暂不支持{fmt}格式 / the {fmt} format is not supported here") from exc
-    except READ_FAILURES as exc:
-        raise RequestError(422, f"无法解析文件 / cannot parse file: {type(exc).__name__}: {exc}"[:400]) from exc
+    except Exception as exc:  # the pipeline's error taxonomy says what it was
+        kind = classify(exc).kind
+        if kind is Kind.UNREADABLE:
+            raise RequestError(422, f"无法读取文件 / cannot read file: {exc}"[:400]) from exc
+        if kind is Kind.UNSUPPORTED:
+            raise RequestError(415, f"暂不支持{fmt}格式 / the {fmt} format is not supported here") from exc
+        if kind in (Kind.UNPARSABLE, Kind.MEMORY):
+            raise RequestError(422, f"无法解析文件 / cannot parse file: {type(exc).__name__}: {exc}"[:400]) from exc
+        raise
 
 
 def check_upload(filename: str, data: bytes, options: Options, config: ServerConfig) -> Checked:

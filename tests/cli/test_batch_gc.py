@@ -1,4 +1,4 @@
-"""The garbage-collector settings of a check run (gaicheck.batch.collector_tuned): tuned while the batch
+"""The garbage-collector settings of a check run (gaicheck.pipeline.many.collector_tuned): tuned while the batch
 runs, restored afterwards — the CLI's process may be a caller's (CliRunner, an embedding tool)."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ import gc
 from click.testing import CliRunner
 
 from gaicheck import cli
-from gaicheck.batch import BATCH_GC_THRESHOLD, collector_tuned
+from gaicheck.pipeline.many import BATCH_GC_THRESHOLD, collector_tuned
 from tests.conftest import EXAMPLES
 
 

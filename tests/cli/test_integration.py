@@ -17,6 +17,7 @@ from gaicheck.api import check_file_report
 from gaicheck.engine.core import Options
 from gaicheck.model.finding import Finding
 from gaicheck.model.report import Report
+from gaicheck.pipeline import crossyear
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
@@ -25,7 +26,7 @@ CLEAN = EXAMPLES / "2023_example_clean.txt"
 
 
 class FakeCrossFile:
-    """Stands in for gaicheck.series.crossfile.cross_file_findings and records its calls."""
+    """Stands in for the cross-year rules (gaicheck.pipeline.crossyear.findings) and records its calls."""
 
     def __init__(self) -> None:
         self.calls: list[tuple[list[str], list[str]]] = []
@@ -49,7 +50,7 @@ def twin(tmp_path: Path) -> Path:
 @pytest.fixture
 def fake(monkeypatch: pytest.MonkeyPatch) -> FakeCrossFile:
     stub = FakeCrossFile()
-    monkeypatch.setattr(cli, "_cross_file", lambda: stub)
+    monkeypatch.setattr(crossyear, "findings", stub)
     return stub
 
 
@@ -137,7 +138,7 @@ def test_a_failing_cross_file_rule_keeps_the_per_file_findings(monkeypatch: pyte
     def broken(reports: list[Report], options: Options, previous: list[Report] | None = None) -> Any:
         raise KeyError("boom")
 
-    monkeypatch.setattr(cli, "_cross_file", lambda: broken)
+    monkeypatch.setattr(crossyear, "findings", broken)
     result = CliRunner().invoke(cli.main, ["check", "--isolated", "--select", "SUM004", str(WRONG), str(twin)])
     assert result.exit_code == 1
     assert result.stdout.splitlines()[0].startswith(f"{WRONG}:59:17: SUM004 ")

@@ -14,8 +14,8 @@ import pytest
 from gaicheck.api import parse_path, result_for
 from gaicheck.engine.core import Options
 from gaicheck.extract.labels import label_set_for
-from gaicheck.model.finding import FileResult, Finding
 from gaicheck.model import observations
+from gaicheck.model.finding import FileResult, Finding
 from gaicheck.model.report import CellValue, Position, Report, SectionInfo, TextBlock
 from gaicheck.templates import Label, Template, load_template
 from tests.conftest import EXAMPLES, ROOT

@@ -1,4 +1,4 @@
-"""A batch's cross-year rules, organ by organ from the spool (gaicheck.series.parked), give exactly the
+"""A batch's cross-year rules, organ by organ from the spool (gaicheck.pipeline.parked), give exactly the
 findings of the rules run on every full report at once — also when the batch holds the same report many
 times (only the copy kept for its year is read back)."""
 
@@ -8,11 +8,11 @@ import os
 from pathlib import Path
 
 from gaicheck.api import parse_path
-from gaicheck.batch import Task, check_task
 from gaicheck.checks.options import Options
 from gaicheck.model.finding import Finding
+from gaicheck.pipeline.parked import ParkedBatch
+from gaicheck.pipeline.single import Task, check_task
 from gaicheck.series.crossfile import cross_file_findings
-from gaicheck.series.parked import ParkedBatch
 from tests.conftest import DATA, EXAMPLES
 
 SKIP = {"SOURCES.md", "README.md"}
@@ -37,7 +37,7 @@ def test_organ_by_organ_from_the_spool_equals_the_whole_batch(tmp_path: Path) ->
     parked = ParkedBatch()
     for path in files:
         parked.add(check_task(Task(str(path), Options(), keep_report=True, series_only=True)))
-    by_organ = parked.cross_year(cross_file_findings, Options(), [])
+    by_organ = parked.cross_year(Options(), [])
     parked.close()
     whole = cross_file_findings([parse_path(str(p)) for p in files], Options())
     assert _non_empty(by_organ) == _non_empty(whole)

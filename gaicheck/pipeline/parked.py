@@ -1,4 +1,4 @@
-"""A batch parked for the cross-year rules: batch → **parked** (every file's result and series view in a
+"""A batch parked for the cross-year rules: pipeline.many → **parked** (every file's result and series view in a
 spool on disk, plus which file is kept for each organ and year) → cross-year rules → the results read back.
 
 Reports of different organs are never compared, so unless the whole batch is needed (last year's reports
@@ -11,18 +11,15 @@ read back twice.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING
+from collections.abc import Iterator
 
+from gaicheck.checks.options import Options
+from gaicheck.model.finding import Finding
+from gaicheck.model.report import Report
+from gaicheck.pipeline import crossyear
+from gaicheck.pipeline.single import Checked
 from gaicheck.spool import Spool
 
-if TYPE_CHECKING:
-    from gaicheck.batch import Checked
-    from gaicheck.engine.core import Options
-    from gaicheck.model.finding import Finding
-    from gaicheck.model.report import Report
-
-CrossFile = Callable[..., dict[str, list["Finding"]]]
 Rank = tuple[tuple[int, int, int, str], int]  # (grouping.rank of the report, position in the batch)
 
 
@@ -48,14 +45,12 @@ class ParkedBatch:
     def close(self) -> None:
         self.spool.close()
 
-    def cross_year(self, cross_file: CrossFile, options: Options, previous: list[Report]) -> dict[str, list[Finding]]:
+    def cross_year(self, options: Options, previous: list[Report]) -> dict[str, list[Finding]]:
         """The cross-year findings of the batch, by report path."""
         if previous or options.check_aggregate or self.full_reports:
             reports = [r for r in (c.series_report() for c in self.spool) if r is not None]
-            return cross_file(reports, options, previous=previous)
-        from gaicheck.series.grouping import resolve_short_names
-
-        aliases = resolve_short_names({key for key, _year in self._kept})
+            return crossyear.findings(reports, options, previous)
+        aliases = crossyear.resolve_short_names({key for key, _year in self._kept})
         by_organ: dict[str, dict[int, Rank]] = {}
         for (key, year), chosen in self._kept.items():
             years = by_organ.setdefault(aliases.get(key, key), {})
@@ -67,6 +62,6 @@ class ParkedBatch:
                 continue  # one report of an organ: nothing to compare it with
             views = (self.spool[position].series_report() for _rank, position in years.values())
             reports = [r for r in views if r is not None]
-            for path, found in cross_file(reports, options, previous=[]).items():
+            for path, found in crossyear.findings(reports, options, []).items():
                 extra.setdefault(path, []).extend(found)
         return extra
