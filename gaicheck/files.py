@@ -9,7 +9,7 @@ from pathlib import Path
 
 REPORT_EXTENSIONS = {
     ".txt", ".md", ".markdown", ".html", ".htm", ".shtml", ".xhtml",
-    ".docx", ".pdf", ".xlsx", ".doc", ".wps",
+    ".docx", ".pdf", ".xlsx", ".doc", ".wps", ".xls", ".et",
 }
 
 
