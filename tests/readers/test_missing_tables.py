@@ -184,3 +184,29 @@ def test_a_picture_file_given_directly(tmp_path: Path) -> None:
             f"this is a picture ({kind}): reading tables from pictures needs OCR, which this version does not support"
         ) in lines
     assert "共检查3个文件：错误0个，警告0个，提示0个；2个文件无法读取" in lines
+
+
+def test_docx_with_a_hyperlink_to_an_attachment(tmp_path: Path) -> None:
+    import docx
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    mf = load_make_formats()
+    path = tmp_path / "附件.docx"
+    mf.to_docx(mf.load(MISSING / "2023_no_tables.txt"), path)
+    made = docx.Document(str(path))
+    url = "https://www.example.gov.cn/attach/统计表.et"
+    paragraph = made.add_paragraph("附件：")
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), made.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True))
+    run, text = OxmlElement("w:r"), OxmlElement("w:t")
+    text.text = "2023年统计表"
+    run.append(text)
+    link.append(run)
+    paragraph._p.append(link)
+    made.save(str(path))
+    doc = read_file(str(path))
+    assert doc.attachments == [Attachment("2023年统计表", url, Location(paragraph=21), 20)]
+    why = f"：正文中没有表格，只有附件「2023年统计表」（{url}），表格可能在附件中，请单独检查该附件{TAIL}"
+    assert found(path) == [("STR002", f"未找到{t}{why}", None, None, None, "第21段") for t in (T1, T2, T3)]
