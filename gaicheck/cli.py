@@ -347,14 +347,19 @@ def parse(path: str, fmt: str) -> None:
 
 @main.command()
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "md"]), default="text", show_default=True)
 def rules(lang: str, fmt: str) -> None:
-    """列出全部规则 / list the rule catalogue."""
+    """列出全部规则 / list the rule catalogue (`--format md`: the rules reference, docs/rules.md)."""
     import json
 
     from gaicheck.catalogue import load_catalogue
 
     catalogue = load_catalogue()
+    if fmt == "md":
+        from gaicheck.checks.reference import render_markdown
+
+        click.echo(render_markdown(), nl=False)
+        return
     if fmt == "json":
         data = [spec.model_dump() for spec in catalogue.values()]
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
@@ -376,6 +381,9 @@ def explain(code: str, lang: str) -> None:
     zh = lang == "zh"
     click.echo(f"{spec.code} ({spec.name}) — {spec.title(lang)}")
     click.echo(f"{'默认级别' if zh else 'Default severity'}: {spec.severity}")
+    from gaicheck.checks.registry import where
+
+    click.echo(f"{'代码位置' if zh else 'Where it lives'}: {where(spec.code)}")
     click.echo("")
     click.echo(spec.explanation_zh if zh else spec.explanation_en)
     if spec.example_bad:

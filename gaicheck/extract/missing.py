@@ -10,20 +10,27 @@ Format-neutral: pictures and links are placed by block index, whatever the reade
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from gaicheck.extract.sections import FoundSection
 from gaicheck.model.document import Document, Location, Picture
 from gaicheck.templates import TableSpec
 
+Reason = Literal["picture", "attachment", "none"]
+
 
 @dataclass(slots=True, frozen=True)
 class Missing:
-    """reason: "picture", "attachment" or "none"; loc: where the finding points; fields: what STR002's
-    message names (the section's number, the picture's name or page, the attachment's text and target)."""
+    """reason: what stands in the table's place; loc: where the finding points; then what STR002's
+    message names: the section's number and the picture's name or PDF page, or the attachment's text and target."""
 
-    reason: str
+    reason: Reason
     loc: Location | None
-    fields: dict[str, str | int | None]
+    section: str | None = None
+    picture: str | None = None
+    picture_page: int | None = None
+    attachment: str | None = None
+    href: str | None = None
 
 
 def _span(section: FoundSection, sections: dict[str, FoundSection], end: int) -> tuple[int, int]:
@@ -33,8 +40,8 @@ def _span(section: FoundSection, sections: dict[str, FoundSection], end: int) ->
     return start, min(following, default=end)
 
 
-def _picture_fields(picture: Picture, section: str | None) -> dict[str, str | int | None]:
-    return {"section": section, "picture": picture.name or None, "picture_page": picture.loc.page}
+def _picture(picture: Picture, section: str | None) -> Missing:
+    return Missing("picture", picture.loc, section, picture.name or None, picture.loc.page)
 
 
 def why_missing(
@@ -47,11 +54,10 @@ def why_missing(
         start, stop = _span(section, sections, end)
         inside = next((p for p in document.pictures if start < p.block <= stop), None)
         if inside is not None:
-            return Missing("picture", inside.loc, _picture_fields(inside, section.number))
+            return _picture(inside, section.number)
     if document.attachments:
         link = document.attachments[0]
-        return Missing("attachment", link.loc, {"attachment": link.text, "href": link.href})
+        return Missing("attachment", link.loc, attachment=link.text, href=link.href)
     if not sections and document.pictures:  # nothing but a title and pictures
-        picture = document.pictures[0]
-        return Missing("picture", picture.loc, _picture_fields(picture, None))
-    return Missing("none", section.line.loc if section is not None else fallback, {})
+        return _picture(document.pictures[0], None)
+    return Missing("none", section.line.loc if section is not None else fallback)

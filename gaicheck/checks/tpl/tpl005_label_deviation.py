@@ -1,13 +1,14 @@
 """TPL005 label-deviation: a section heading, row label or column header differs from the official
 wording (accepted, but reported: `deviations` in rules/templates/*.toml).
 
-Report (sections, the extractor's `label_deviation` observations) → **TPL005** → one finding each.
+Report (sections, the extractor's `LabelDeviation` observations) → **TPL005** → one finding each.
 """
 
 from __future__ import annotations
 
 from gaicheck.checks.common.template import is_report
 from gaicheck.checks.context import RuleContext
+from gaicheck.model.observations import LabelDeviation
 
 
 def check(ctx: RuleContext) -> None:
@@ -28,16 +29,18 @@ def check(ctx: RuleContext) -> None:
                 expected=section.official_title,
                 actual=section.found_title,
             )
-    for obs in report.observations:
-        if obs.kind != "label_deviation":
-            continue
+    for obs in ctx.observed(LabelDeviation):
         row = obs.row
         cells = [c.key for c in report.cells if row and c.table == obs.table and c.row == row]
+        if obs.part == "row":
+            place, place_en = f"表{obs.table_no}行标题", f"Table {obs.table_no} row label"
+        else:
+            place, place_en = f"表{obs.table_no}列标题", f"Table {obs.table_no} column header"
         ctx.emit(
             "TPL005",
-            dict(obs.data),
+            {"place": place, "place_en": place_en, "found": obs.found, "official": obs.official},
             at=obs,
             cells=cells,
-            expected=obs.data.get("official"),
-            actual=obs.data.get("found"),
+            expected=obs.official,
+            actual=obs.found,
         )
