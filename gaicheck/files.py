@@ -18,7 +18,7 @@ STDIN = "-"
 
 REPORT_EXTENSIONS = {
     ".txt", ".md", ".markdown", ".html", ".htm", ".shtml", ".xhtml",
-    ".docx", ".pdf", ".xlsx", ".doc", ".wps",
+    ".docx", ".pdf", ".xlsx", ".doc", ".wps", ".xls", ".et",
 }
 
 

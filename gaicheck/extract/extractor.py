@@ -13,6 +13,7 @@ import regex
 from gaicheck.extract.detect import decide, detect, voted
 from gaicheck.extract.labels import LabelSet, label_set_for
 from gaicheck.extract.meta import find_published, find_title
+from gaicheck.extract.missing import why_missing
 from gaicheck.extract.sections import FoundSection, find_sections
 from gaicheck.extract.stream import Line, Token, flatten, stream_tokens
 from gaicheck.extract.tables import FlatResult, HeaderDeviation, RowAligner, TableResult, align_flat
@@ -186,6 +187,10 @@ class Extractor:
                 report.template = version
             report.cells, report.tables_found = self._tables(template, sections, start)
             report.subtotals = self.subtotals
+        elif choice == "none" and meta.title is not None:
+            # it names itself an annual report, and holds none of the tables: say which, and why
+            for table in template.table_order():
+                self._missing(table, sections, meta.title_loc)
         report.observations = self.observations
         return report
 
@@ -270,8 +275,18 @@ class Extractor:
                 found[table.key] = result.started
                 cells.extend(self._row_cells(table, result))
             if not found[table.key]:
-                self.observe(TableMissing(table=table.key, table_no=table.number, title=table.title))
+                self._missing(table, sections, None)
         return cells, found
+
+    def _missing(self, table: TableSpec, sections: dict[str, FoundSection], fallback: Location | None) -> None:
+        why = why_missing(self.document, table, sections, fallback)
+        self.observe(
+            TableMissing(
+                **_pos(why.loc), table=table.key, table_no=table.number, title=table.title, reason=why.reason,
+                section=why.section, picture=why.picture, picture_page=why.picture_page,
+                attachment=why.attachment, href=why.href,
+            )
+        )
 
     def _deviations(self, table: TableSpec, devs: list[HeaderDeviation]) -> None:
         for d in devs:

@@ -53,13 +53,19 @@ def flatten(document: Document) -> list[Line]:
         if isinstance(block, Paragraph):
             text = block.text
             if not text.strip():
-                lines.append(Line(len(lines), "", block.loc, blank=True))
+                lines.append(Line(len(lines), "", block.loc, blank=True, block=block_no))
                 continue
             short = len(text) <= SHORT_PARAGRAPH
             toks = _tokens(text, block.loc, True) if short else [Token(text, block.loc, _kind(text), True)]
             line = Line(len(lines), text, block.loc, toks, multi=len(toks) > 1)
             pseudo = split_runon(line)
-            lines.extend(pseudo if pseudo is not None else [line])
+            if pseudo is None:
+                line.block = block_no
+                lines.append(line)
+            else:
+                for piece in pseudo:
+                    piece.block = block_no
+                lines.extend(pseudo)
             continue
         exact = block.exact_grid
         for row in block.rows:
@@ -83,9 +89,9 @@ def flatten(document: Document) -> list[Line]:
             text = " ".join(texts)
             multi = len(row.cells) > 1
             if not multi and not text:
-                lines.append(Line(len(lines), "", row.loc, blank=True, table=block_no))
+                lines.append(Line(len(lines), "", row.loc, blank=True, table=block_no, block=block_no))
                 continue
-            lines.append(Line(len(lines), text, row.loc, tokens, multi=multi, table=block_no))
+            lines.append(Line(len(lines), text, row.loc, tokens, multi=multi, table=block_no, block=block_no))
     for index, line in enumerate(lines):
         line.index = index
     return lines

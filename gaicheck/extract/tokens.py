@@ -30,3 +30,4 @@ class Line:
     multi: bool = False  # a table row with several cells (row boundaries are meaningful)
     blank: bool = False
     table: int | None = None  # index of the Table block it came from
+    block: int = -1  # index of the block (Paragraph or Table) it came from

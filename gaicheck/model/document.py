@@ -7,6 +7,7 @@ Plain dataclasses with slots (not pydantic): a document holds thousands of cells
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 
@@ -115,9 +116,44 @@ class Table:
 Block = Paragraph | Table
 
 
+@dataclass(slots=True, frozen=True)
+class Picture:
+    """A picture in the document: an HTML <img>, a picture in a DOCX paragraph or cell, a PDF page
+    without text. `block`: the index in `Document.blocks` of the block it stands in (a table cell's
+    picture) or before (len(blocks) when after the last), so that its place among the paragraphs
+    and tables is known whatever the format. `name`: its alternative text or file name, if any."""
+
+    loc: Location
+    block: int
+    name: str = ""
+
+
+# links to these are attachments a report may hold its tables in
+ATTACHMENT_EXTENSIONS = (".doc", ".docx", ".pdf", ".xls", ".xlsx", ".wps", ".et")
+_ATTACHMENT_HREF = re.compile(r"\.(?:docx?|pdf|xlsx?|wps|et)(?=$|[?#&;])", re.IGNORECASE)
+
+
+def is_attachment_href(href: str) -> bool:
+    """True when a link's target names a file of ATTACHMENT_EXTENSIONS, in its path or in a query
+    parameter (`download.jsp?file=统计表.xls`)."""
+    return _ATTACHMENT_HREF.search(href.strip()) is not None
+
+
+@dataclass(slots=True, frozen=True)
+class Attachment:
+    """A link to a document file (ATTACHMENT_EXTENSIONS): its visible text, its target as written,
+    where the link is, and `block` as for a Picture."""
+
+    text: str
+    href: str
+    loc: Location
+    block: int
+
+
 @dataclass(slots=True)
 class Document:
-    """A whole input file as an ordered list of blocks, plus page metadata the reader found."""
+    """A whole input file as an ordered list of blocks, plus page metadata the reader found, and the
+    pictures and attachment links it holds (facts the readers record; nothing here interprets them)."""
 
     path: str
     format: str  # "text", "markdown", "html", "docx", "pdf", "xlsx"
@@ -125,6 +161,8 @@ class Document:
     title: str | None = None  # e.g. the HTML <title>
     meta: dict[str, str] = field(default_factory=dict)  # e.g. {"发布日期": "2023-01-19"}
     notes: list[str] = field(default_factory=list)  # reader remarks, e.g. "no text layer"
+    pictures: list[Picture] = field(default_factory=list)
+    attachments: list[Attachment] = field(default_factory=list)
 
     def paragraphs(self) -> list[Paragraph]:
         return [b for b in self.blocks if isinstance(b, Paragraph)]

@@ -38,10 +38,21 @@ class Observed:
 
 @dataclass(slots=True, kw_only=True)
 class TableMissing(Observed):
+    """Where it points: the picture or the attachment link standing in the table's place, else the
+    section heading (or the title) when known."""
+
     kind: ClassVar[ObservationKind] = ObservationKind.TABLE_MISSING
     table: str
     table_no: int
     title: str  # the table's official title
+    # what stands in its place: a picture (in `section`, named `picture`, or a PDF page `picture_page`
+    # without text), a linked attachment (`attachment` text, `href` target), or nothing
+    reason: Literal["picture", "attachment", "none"] = "none"
+    section: str | None = None
+    picture: str | None = None
+    picture_page: int | None = None
+    attachment: str | None = None
+    href: str | None = None
 
 
 @dataclass(slots=True, kw_only=True)

@@ -23,6 +23,9 @@ READER_MODULES: dict[str, str] = {
     "xlsx": "xlsx",
     "doc": "office",
     "wps": "office",
+    "xls": "office",
+    "et": "office",
+    "image": "image",
 }
 
 

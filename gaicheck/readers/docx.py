@@ -9,6 +9,9 @@ with a single column, is layout: its content is read as flow. Locations: `Locati
 for body paragraphs (n counts every body paragraph, empty ones too), `Location(table=i, row=r,
 cell=c)` for cells (i counts every table of the document in order; r, c are grid positions, a
 spanned copy keeps its origin's location). Core properties give `title` and `meta["created"]`.
+Pictures (`w:drawing`, VML `w:pict`) become `Document.pictures` (named by their description or
+name), hyperlinks to document files (.doc, .pdf, .xls, …) `Document.attachments`, each at its
+paragraph or cell and with the index of the block it stands in or before.
 """
 
 from __future__ import annotations
@@ -18,7 +21,18 @@ from dataclasses import dataclass, field
 from io import BytesIO
 from typing import Any
 
-from gaicheck.model.document import Block, Cell, Document, Location, Paragraph, Row, Table
+from gaicheck.model.document import (
+    Attachment,
+    Block,
+    Cell,
+    Document,
+    Location,
+    Paragraph,
+    Picture,
+    Row,
+    Table,
+    is_attachment_href,
+)
 from gaicheck.readers.errors import ReadError
 from gaicheck.readers.ziplimits import check_zip
 
@@ -34,6 +48,9 @@ P, TBL, TR, TC, SDT, SDT_CONTENT, CUSTOM_XML = (
     W + "customXml",
 )
 VAL = W + "val"
+DRAWING, PICT, HYPERLINK = W + "drawing", W + "pict", W + "hyperlink"
+R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+DOC_PR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
 MAX_GRID_CELLS = 2_000_000
 
 _CHINESE_DIGITS = "零一二三四五六七八九"
@@ -290,9 +307,26 @@ def _children(parent: Any, tag: str) -> list[Any]:
 class _Reader:
     numbering: _Numbering
     table_index: dict[Any, int]
+    links: dict[str, str] = field(default_factory=dict)  # relationship id → external target
+    has_media: dict[Any, bool] = field(default_factory=dict)  # body paragraphs and tables holding media
     blocks: list[Block] = field(default_factory=list)
     paragraph_no: int = 0
     grid_cells: int = 0
+    pictures: list[Picture] = field(default_factory=list)
+    attachments: list[Attachment] = field(default_factory=list)
+
+    def media(self, el: Any, where: Location, block: int) -> None:
+        """The pictures and attachment links in `el` (a paragraph or a table cell)."""
+        for node in el.iter(DRAWING, PICT, HYPERLINK):
+            if node.tag == HYPERLINK:
+                href = self.links.get(node.get(R_ID) or "", "")
+                if is_attachment_href(href):
+                    text = _clean("".join(_pieces(node))) or href.rsplit("/", 1)[-1]
+                    self.attachments.append(Attachment(text, href, where, block))
+                continue
+            pr = node.find(".//" + DOC_PR)
+            name = ((pr.get("descr") or pr.get("name") or "") if pr is not None else "").strip()
+            self.pictures.append(Picture(where, block, name))
 
     def paragraph_text(self, p: Any) -> list[str]:
         label = self.numbering.label(p)
@@ -314,6 +348,8 @@ class _Reader:
                 if where is None:
                     self.paragraph_no += 1
                     where = Location(paragraph=self.paragraph_no)
+                if self.has_media.get(el):
+                    self.media(el, where, len(self.blocks))
                 for piece in self.paragraph_text(el):
                     text = _clean(piece)
                     if text:
@@ -330,6 +366,10 @@ class _Reader:
             table = self.table(el, index)
             if table is not None:
                 self.blocks.append(table)
+                if self.has_media.get(el):
+                    for r, tr in enumerate(_children(el, TR), start=1):
+                        for c, tc in enumerate(_children(tr, TC), start=1):
+                            self.media(tc, Location(table=index, row=r, cell=c), len(self.blocks) - 1)
 
     def _is_layout(self, tbl: Any) -> bool:
         inner = tbl.iter(TBL)
@@ -403,6 +443,26 @@ class _Reader:
         return Table(rows=rows, loc=Location(table=index), exact_grid=True)
 
 
+def _media(document: Any, body: Any) -> tuple[dict[str, str], dict[Any, bool]]:
+    """(external link targets by relationship id, the paragraphs and tables holding a picture or a link):
+    one pass over the media elements, so that paragraphs without any are not searched."""
+    links: dict[str, str] = {}
+    try:
+        for rid, rel in document.part.rels.items():
+            if rel.is_external:
+                links[rid] = str(rel.target_ref)
+    except Exception:  # relationships are optional for this purpose
+        links = {}
+    holders: dict[Any, bool] = {}
+    for node in body.iter(DRAWING, PICT, HYPERLINK):
+        up = node.getparent()
+        while up is not None and up is not body and up not in holders:
+            if up.tag in (P, TBL):
+                holders[up] = True
+            up = up.getparent()
+    return links, holders
+
+
 def read(path: str, data: bytes) -> Document:
     check_zip(data)
     try:
@@ -418,8 +478,11 @@ def read(path: str, data: bytes) -> Document:
             parent.remove(fallback)
     doc = Document(path=path, format="docx")
     reader = _Reader(_Numbering.load(document), {tbl: i for i, tbl in enumerate(body.iter(TBL), start=1)})
+    reader.links, reader.has_media = _media(document, body)
     reader.walk(body)
     doc.blocks = reader.blocks
+    doc.pictures = reader.pictures
+    doc.attachments = reader.attachments
     try:
         props = document.core_properties
         if props.title and props.title.strip():

@@ -10,6 +10,9 @@ cell, the text of its `<p>`/`<br>` pieces is joined with no separator. Script, s
 `<head>` are ignored; `<title>` becomes `Document.title`; dates such as `发布日期：2023-01-19` go into
 `Document.meta`. Every paragraph and cell carries the 1-based line and character column of its first
 text character in the decoded source (best effort, found by a forward-only search: linear time).
+`<img>` elements (but icons declared smaller than 32 px) become `Document.pictures` and links to
+document files (.doc, .pdf, .xls, …) `Document.attachments`, each at the line and column of its tag
+and with the index of the block it stands in or before.
 """
 
 from __future__ import annotations
@@ -19,7 +22,18 @@ from bisect import bisect_right
 
 from lxml import etree  # this module is imported only when an HTML file is read
 
-from gaicheck.model.document import Block, Cell, Document, Location, Paragraph, Row, Table
+from gaicheck.model.document import (
+    Attachment,
+    Block,
+    Cell,
+    Document,
+    Location,
+    Paragraph,
+    Picture,
+    Row,
+    Table,
+    is_attachment_href,
+)
 from gaicheck.readers.encoding import DecodeError, decode_text
 from gaicheck.readers.errors import ReadError
 
@@ -234,6 +248,10 @@ class _Reader:
         self.pending_label: str | None = None
         self.para = _Para()
         self.line_locs: dict[int, Location] = {}
+        self.holders: set[etree._Element] = set()  # pictures and attachment links, and their ancestors
+        self.pictures: list[Picture] = []
+        self.attachments: list[Attachment] = []
+        self.media_cursor = 0
 
     # ---- flow -----------------------------------------------------------------------------
     def add(self, text: str, owner: etree._Element) -> None:
@@ -275,6 +293,7 @@ class _Reader:
         and its subtree skipped: inline markup (`<span>`, `<font>`, `<o:p>`) costs no Python work."""
         walker = etree.iterwalk(root, events=("start", "end"))
         block_tags, data_tables, containers = BLOCK_TAGS, self.data_tables, self.containers
+        holders = self.holders = _media_holders(root)
         for event, el in walker:
             tag = el.tag
             if event == "start":
@@ -284,19 +303,28 @@ class _Reader:
                 if tag in block_tags:
                     self.flush()
                     if el not in containers:
+                        if el in holders:
+                            self.media(el, len(self.blocks))
                         self.add_leaf(el)
                         walker.skip_subtree()
                         continue
                     if tag == "table" and el in data_tables:
+                        before = len(self.blocks)
                         self.table(el)
+                        if el in holders:
+                            self.media(el, len(self.blocks) - 1 if len(self.blocks) > before else before)
                         walker.skip_subtree()
                         continue
                 elif tag == "br":
                     self.flush()
                 elif el not in containers:  # an inline leaf: read it whole
+                    if el in holders:
+                        self.media(el, len(self.blocks))
                     self.add_leaf(el)
                     walker.skip_subtree()
                     continue
+                elif tag == "a" and el in holders:  # a link around a line break: the link itself
+                    self.media_link(el, len(self.blocks))
                 text = el.text
                 if text:
                     self.add(text, el)
@@ -307,6 +335,49 @@ class _Reader:
                 if tail:
                     self.add(tail, el)
         self.flush()
+
+    # ---- pictures and attachment links ------------------------------------------------------
+    def media(self, el: etree._Element, block: int) -> None:
+        """The pictures and attachment links in `el` (itself included), in document order."""
+        for node in el.iter("img", "a"):
+            if node.tag == "img":
+                self.media_picture(node, block)
+            else:
+                self.media_link(node, block)
+
+    def media_picture(self, img: etree._Element, block: int) -> None:
+        if _icon(img):
+            return
+        src = (img.get("src") or "").strip()
+        name = normalize(img.get("alt") or img.get("title") or "") or _file_name(src)
+        self.pictures.append(Picture(self.tag_loc(img, "<img", src), block, name))
+
+    def media_link(self, a: etree._Element, block: int) -> None:
+        href = (a.get("href") or "").strip()
+        if not is_attachment_href(href):
+            return
+        text = normalize("".join(a.itertext())) or _file_name(href)
+        self.attachments.append(Attachment(text, href, self.tag_loc(a, "<a", href), block))
+
+    def tag_loc(self, el: etree._Element, start: str, value: str) -> Location:
+        """Line and column of an element's start tag (`start`, e.g. `<img`), found by its attribute
+        `value` (the source or target as written) from its source line on, after the last one found
+        (pictures and links are few: these searches are apart from the text's locator)."""
+        locator = self.locator
+        line = el.sourceline
+        if not line or line >= SOURCELINE_CAP or line > len(locator.line_starts) - 1:
+            return self.line_loc(el)
+        source = locator.source
+        begin = max(locator.line_starts[line - 1], self.media_cursor)
+        end = begin + 1_000_000
+        at = source.find(value, begin, end) if value else -1
+        # not found: the value is written with entities; take the next such tag
+        pos = source.rfind(start, begin, at) if at != -1 else source.find(start + " ", begin, end)
+        if pos == -1:
+            return self.line_loc(el)
+        self.media_cursor = pos + 1
+        found = locator.line_of(pos)
+        return Location(found, pos - locator.line_starts[found - 1] + 1)
 
     # ---- tables ---------------------------------------------------------------------------
     def cell_text(self, td: etree._Element) -> tuple[str, Location | None]:
@@ -542,6 +613,36 @@ class _Reader:
             self.pending_label = None
 
 
+ICON_PIXELS = 32  # an <img> declared narrower or lower than this is an icon, not a picture of a table
+
+
+def _icon(img: etree._Element) -> bool:
+    for key in ("width", "height"):
+        match = _DIGITS.match(img.get(key) or "")
+        if match is not None and int(match.group(1)[:6]) < ICON_PIXELS:
+            return True
+    return False
+
+
+def _file_name(href: str) -> str:
+    """The last path piece of a link or picture source, without query or fragment."""
+    path = re.split(r"[?#]", href, maxsplit=1)[0].rstrip("/")
+    return path.rsplit("/", 1)[-1]
+
+
+def _media_holders(root: etree._Element) -> set[etree._Element]:
+    """Every `<img>` and attachment link, and each of its ancestors (one C-filtered pass; each upward
+    walk stops at an element already seen): the walk looks inside an element only when it is here."""
+    holders: set[etree._Element] = set()
+    for el in root.iter("img", "a"):
+        if el.tag == "a" and not is_attachment_href(el.get("href") or ""):
+            continue
+        while el is not None and el not in holders:
+            holders.add(el)
+            el = el.getparent()
+    return holders
+
+
 def _structure(root: etree._Element) -> tuple[set[etree._Element], set[etree._Element]]:
     """A pre-order pass over the block and `<br>` elements only, then one over the tables: (data tables, containers).
 
@@ -699,4 +800,6 @@ def read(path: str, data: bytes) -> Document:
     reader.walk(root)
     doc.blocks = reader.blocks
     doc.meta = reader.meta
+    doc.pictures = reader.pictures
+    doc.attachments = reader.attachments
     return doc

@@ -12,8 +12,10 @@ repeated header row dropped, a merged label cut by the page break mended). One-c
 Locations: `Location(page, table, row, cell)` for cells (table = its index on that page, row
 within that page's part), `Location(page, line)` for text lines (line = its number on the page).
 
-A PDF with no text layer gives a Document without blocks and the note `no-text-layer`; an encrypted
-PDF that needs a password, a damaged file or one with too many pages raises ReadError.
+A page that shows a picture and no text but its page number (a scanned or pasted table) becomes a
+`Document.pictures` entry at `Location(page)`, with the index of the first block after it. A PDF with
+no text layer at all gives a Document without blocks and the note `no-text-layer`; an encrypted PDF
+that needs a password, a damaged file or one with too many pages raises ReadError.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from io import BytesIO
 from typing import Any
 
 from gaicheck.limits import allow_pages, default_limits
-from gaicheck.model.document import Block, Cell, Document, Location, Paragraph, Row, Table
+from gaicheck.model.document import Block, Cell, Document, Location, Paragraph, Picture, Row, Table
 from gaicheck.readers.errors import ReadError
 
 TOL = 2.0  # points: positions closer than this are the same rule
@@ -599,10 +601,13 @@ def read(path: str, data: bytes) -> Document:
         allow_pages(n_pages)  # the time limit grows with the pages (gaicheck/limits.py)
         doc.title = _info_title(pdf)
         pages: list[_PageItems] = []
+        pictured: list[int] = []  # pages showing a picture and no text
         any_text = False
         for number, page in enumerate(pdf.pages, start=1):
             try:
                 items, has_text = _read_page(page, number)
+                if _picture_only(page, items):
+                    pictured.append(number)
             except Exception as exc:  # one broken page must not lose the others
                 items, has_text = _PageItems(number), False
                 doc.notes.append(f"page-{number}-unreadable: {type(exc).__name__}")
@@ -613,4 +618,14 @@ def read(path: str, data: bytes) -> Document:
         doc.notes.append("no-text-layer")
         return doc
     doc.blocks = _assemble(pages)
+    for number in pictured:
+        after = next((i for i, b in enumerate(doc.blocks) if (b.loc.page or 0) > number), len(doc.blocks))
+        doc.pictures.append(Picture(Location(page=number), after))
     return doc
+
+
+def _picture_only(page: Any, items: _PageItems) -> bool:
+    """A page with a picture on it and no text but its page number."""
+    if items.parts or any(not line.chrome for line in items.lines):
+        return False
+    return bool(page.images)

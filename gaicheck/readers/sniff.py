@@ -2,9 +2,10 @@
 
 file → **sniff** → reader. Content wins over the name: a PDF renamed .txt is read as PDF, and a
 binary file named .txt is refused rather than read as garbage. Zip packages are told apart by their
-members (DOCX, XLSX; other zips are refused), OLE2 files by their streams (Word/WPS documents are
-read by conversion; legacy Excel and other OLE2 files are refused), RTF is refused.
-Returns None for a format no reader handles.
+members (DOCX, XLSX; other zips are refused), OLE2 files by their streams (Word/WPS documents and
+Excel/WPS workbooks are read by conversion; other OLE2 files are refused), RTF is refused. Pictures
+(PNG, JPEG, GIF, TIFF, BMP, WebP) are told by their magic bytes and named "image": the image reader
+refuses them with a message saying what they are. Returns None for a format no reader handles.
 """
 
 from __future__ import annotations
@@ -42,15 +43,49 @@ def _zip_kind(data: bytes) -> str | None:
     return None
 
 
+_WORD_EXTENSIONS = {".doc", ".wps", ".dot", ".wpt"}
+_EXCEL_EXTENSIONS = {".xls", ".et", ".xlt", ".ett"}
+
+
+def _has_stream(data: bytes, *names: str) -> bool:
+    return any(name.encode("utf-16-le") in data for name in names)
+
+
 def _ole2_kind(data: bytes, ext: str) -> str | None:
-    """.doc / .wps by their `WordDocument` stream; legacy Excel and other OLE2 files are not read."""
-    word = "WordDocument".encode("utf-16-le") in data
-    if word:
-        return "wps" if ext == ".wps" else "doc"
-    if ext in {".doc", ".wps", ".dot", ".wpt"} and not any(
-        name.encode("utf-16-le") in data for name in ("Workbook", "Book", "PowerPoint Document")
-    ):
-        return "wps" if ext in {".wps", ".wpt"} else "doc"  # directory not found by the quick look: trust the name
+    """.doc / .wps by their `WordDocument` stream, .xls / .et by their `Workbook` (BIFF8) or `Book`
+    (BIFF5) stream; other OLE2 files (PowerPoint, Outlook messages, …) are not read."""
+    if _has_stream(data, "WordDocument"):
+        return "wps" if ext in {".wps", ".wpt"} else "doc"
+    if _has_stream(data, "Workbook", "Book"):
+        return "et" if ext in {".et", ".ett"} else "xls"
+    if _has_stream(data, "PowerPoint Document"):
+        return None
+    # directory not found by the quick look: trust the name
+    if ext in _WORD_EXTENSIONS:
+        return "wps" if ext in {".wps", ".wpt"} else "doc"
+    if ext in _EXCEL_EXTENSIONS:
+        return "et" if ext in {".et", ".ett"} else "xls"
+    return None
+
+
+def image_kind(data: bytes) -> str | None:
+    """The picture format named by the file's magic bytes (PNG, JPEG, GIF, TIFF, BMP, WebP), or None."""
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "PNG"
+    if data.startswith(b"\xff\xd8\xff"):
+        return "JPEG"
+    if data.startswith((b"GIF87a", b"GIF89a")):
+        return "GIF"
+    if data.startswith((b"II*\x00", b"MM\x00*")):
+        return "TIFF"
+    if data.startswith(b"RIFF") and data[8:12] == b"WEBP":
+        return "WebP"
+    # BMP: "BM", the file size, two reserved zero words, and a pixel offset past the 14 + 12 byte headers
+    if data.startswith(b"BM") and len(data) >= 26 and data[6:10] == b"\0\0\0\0":
+        offset = int.from_bytes(data[10:14], "little")
+        header = int.from_bytes(data[14:18], "little")
+        if header in (12, 40, 52, 56, 64, 108, 124) and 26 <= offset < len(data) + 1:
+            return "BMP"
     return None
 
 
@@ -83,6 +118,8 @@ def sniff_format(path: str, data: bytes) -> str | None:
         return _zip_kind(data)
     if data.startswith(OLE2_MAGIC):
         return _ole2_kind(data, ext)
+    if image_kind(data) is not None:
+        return "image"
     if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{\\rtf"):
         return None  # RTF: no reader
     if looks_binary(data):

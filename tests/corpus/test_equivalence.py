@@ -1,6 +1,7 @@
-"""Format equivalence: the seed reports and the hand-made examples, also produced as HTML, DOCX and PDF
+"""Format equivalence: the seed reports and the hand-made examples, also produced as HTML, DOCX, PDF and XLSX
 (tests/data/formats, made once with `python tests/fixtures/make_formats.py examples/*.txt --out
-tests/data/formats`), give the same cell values and the same findings in every format (locations aside)."""
+tests/data/formats --formats html,docx,pdf,xlsx`), give the same cell values and the same findings in every
+format (locations aside). .doc/.xls made from them: tests/readers/test_office.py."""
 
 from __future__ import annotations
 
@@ -29,11 +30,11 @@ def findings(report: Report) -> list[tuple[str, tuple[str, ...], object, str]]:
 
 def test_every_example_has_its_three_fixtures() -> None:
     assert sorted(p.name for p in FORMATS.iterdir()) == sorted(
-        f"{name}.{ext}" for name in REPORTS for ext in ("html", "docx", "pdf")
+        f"{name}.{ext}" for name in REPORTS for ext in ("html", "docx", "pdf", "xlsx")
     )
 
 
-@pytest.mark.parametrize("ext", ["html", "docx", "pdf"])
+@pytest.mark.parametrize("ext", ["html", "docx", "pdf", "xlsx"])
 @pytest.mark.parametrize("name", REPORTS)
 def test_same_values_and_findings_in_every_format(name: str, ext: str) -> None:
     text = parse_path(str(EXAMPLES / f"{name}.txt"))

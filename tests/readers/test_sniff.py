@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from gaicheck.readers import ReadError, read_bytes
-from gaicheck.readers.sniff import looks_binary, sniff_format
+from gaicheck.readers.sniff import image_kind, looks_binary, sniff_format
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504
@@ -55,10 +55,49 @@ def test_ole2_files() -> None:
     assert sniff_format("a.doc", word) == "doc"
     assert sniff_format("a.wps", word) == "wps"
     assert sniff_format("a.bin", word) == "doc"
-    assert sniff_format("a.xls", OLE2 + "Workbook".encode("utf-16-le")) is None
-    assert sniff_format("a.doc", OLE2 + "Workbook".encode("utf-16-le")) is None
+    assert sniff_format("a.xls", OLE2 + "Workbook".encode("utf-16-le")) == "xls"
+    assert sniff_format("a.et", OLE2 + "Workbook".encode("utf-16-le")) == "et"
+    assert sniff_format("a.xls", OLE2 + "Book".encode("utf-16-le")) == "xls"  # BIFF5
+    assert sniff_format("a.doc", OLE2 + "Workbook".encode("utf-16-le")) == "xls"  # the content decides
+    assert sniff_format("a.ppt", OLE2 + "PowerPoint Document".encode("utf-16-le")) is None
+    assert sniff_format("a.doc", OLE2 + "PowerPoint Document".encode("utf-16-le")) is None
     assert sniff_format("a.wps", OLE2) == "wps"  # directory not found by the quick look: the name decides
+    assert sniff_format("a.et", OLE2) == "et"
     assert sniff_format("a.msg", OLE2) is None
+
+
+PICTURES = {
+    "PNG": b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR" + b"\0" * 64,
+    "JPEG": b"\xff\xd8\xff\xe0\0\x10JFIF\0" + b"\0" * 64,
+    "GIF": b"GIF89a\x01\0\x01\0" + b"\0" * 64,
+    "TIFF": b"II*\0\x08\0\0\0" + b"\0" * 64,
+    "BMP": b"BM"
+    + (90).to_bytes(4, "little")
+    + b"\0\0\0\0"
+    + (54).to_bytes(4, "little")
+    + (40).to_bytes(4, "little")
+    + b"\0" * 80,
+    "WebP": b"RIFF\x40\0\0\0WEBPVP8 " + b"\0" * 64,
+}
+
+
+@pytest.mark.parametrize("kind", sorted(PICTURES))
+def test_a_picture_is_named_and_refused_with_one_line(kind: str) -> None:
+    data = PICTURES[kind]
+    assert image_kind(data) == kind
+    assert sniff_format("年报.txt", data) == "image"  # the content decides, not the name
+    with pytest.raises(ReadError) as info:
+        read_bytes("年报.png", data)
+    assert str(info.value) == (
+        f"这是一张图片（{kind}），图片中的表格需要OCR识别，当前版本不支持 / "
+        f"this is a picture ({kind}): reading tables from pictures needs OCR, which this version does not support"
+    )
+
+
+def test_text_that_starts_like_a_bitmap_is_text() -> None:
+    assert image_kind("BMW 2023年政府信息公开工作年度报告".encode()) is None
+    assert sniff_format("a.txt", "BMW 2023年政府信息公开工作年度报告".encode()) == "text"
+    assert sniff_format("a.txt", b"GIF is a format") == "text"
 
 
 def test_text_shapes() -> None:

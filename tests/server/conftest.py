@@ -67,7 +67,7 @@ def browser() -> Iterator[object]:
     if not CHROMIUM.exists():
         pytest.fail(
             f"Chromium is missing at {CHROMIUM}: the browser test needs it. "
-            "Run tests/server/install_browser.sh (apt-get install -y chromium) first."
+            "Run tests/install_packages.sh (apt-get install -y chromium) first."
         )
     from playwright.sync_api import sync_playwright
 

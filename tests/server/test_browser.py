@@ -2,7 +2,7 @@
 
 Uploads seed reports, checks the findings listed and the cells coloured, clicks a finding and checks the
 highlight, downloads the HTML report, and makes sure a report containing `<script>` opens no dialog.
-Fails (never skips) when /usr/bin/chromium is missing: run tests/server/install_browser.sh.
+Fails (never skips) when /usr/bin/chromium is missing: run tests/install_packages.sh.
 """
 
 from __future__ import annotations
