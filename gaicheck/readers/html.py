@@ -156,6 +156,22 @@ class _Locator:
             pos = source.find(key, close + 1, end)
         return -1
 
+    def cell_start(self, sourceline: int | None) -> Location | None:
+        """Where the next `<td`/`<th` tag starts (from the cursor, not before its element's line): the place of
+        a cell without text, which has no text to find. The cursor moves past it, so that a row of blank cells
+        gets one place each. None when no such tag is near."""
+        line_starts = self.line_starts
+        start = self.cursor
+        if sourceline is not None and 0 < sourceline <= len(line_starts) and sourceline < SOURCELINE_CAP:
+            start = max(start, line_starts[sourceline - 1])
+        match = _CELL_TAG.search(self.source, start, start + _SEARCH_WINDOW)
+        if match is None:
+            return None
+        pos = match.start()
+        self.cursor = pos + 3
+        line = bisect_right(line_starts, pos)
+        return Location(line, pos - line_starts[line - 1] + 1)
+
     def locate(self, text: str, sourceline: int | None) -> Location:
         """Location of the first visible character of `text`, an element's text or tail."""
         match = _KEY.match(text)
@@ -179,6 +195,9 @@ class _Locator:
         if line_known:
             return Location(sourceline)
         return self.here()
+
+
+_CELL_TAG = re.compile(r"<t[dh][\s>/]", re.IGNORECASE)
 
 
 def _visible(text: str) -> bool:
@@ -507,7 +526,7 @@ class _Reader:
                 else:
                     text, loc = self.cell_text(td)
                 if loc is None:
-                    loc = self.line_loc(td)
+                    loc = self.locator.cell_start(td.sourceline) or self.line_loc(td)
                 elif row_loc is None:
                     row_loc = loc
                 rowspan = td.get("rowspan")

@@ -386,3 +386,24 @@ def test_corpus_speed() -> None:
     for name, data in pages:
         html_reader.read(name, data)
     assert (time.process_time() - started) / len(pages) < 0.1
+
+
+def test_blank_cells_point_at_their_own_td_and_findings_follow_the_document() -> None:
+    """A blank cell has no text to find: it is placed at its own `<td` tag, so that on a page whose whole
+    table sits on one long line (上海 2019: line 8 has 36,000 characters) each finding about a blank cell
+    points at that cell, and the findings come out in document order."""
+    from gaicheck.api import check_path, parse_path
+
+    path = "tests/data/corpus/2019_shanghai_shizhengfu_bangongting.html"
+    lines = Path(path).read_text(encoding="utf-8").split("\n")
+    report = parse_path(path)
+    blank = [c for c in report.cells if c.status == "empty"]
+    assert len(blank) > 100
+    for cell in blank:
+        assert cell.line is not None and cell.column is not None
+        assert lines[cell.line - 1][cell.column - 1 :].lower().startswith(("<td", "<th")), cell.key
+    research = next(c for c in blank if c.key == "apply.new.research")
+    assert (research.line, research.column) == (8, 9945)
+    str006 = [f for f in check_path(path) if f.code == "STR006"]
+    assert [(f.line, f.column) for f in str006] == sorted((f.line or 0, f.column or 0) for f in str006)
+    assert len({f.column for f in str006}) == len(str006)
