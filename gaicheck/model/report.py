@@ -6,11 +6,18 @@ sections; prose; structural observations, model/observations.py) → the rules (
 
 from __future__ import annotations
 
-from typing import Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from pydantic import BaseModel, Field
 
 from gaicheck.model.observations import Observation
+
+if TYPE_CHECKING:
+    Observations = list[Observation]
+else:
+    # to pydantic a plain list: observations are made by the extractor only and are no part of the JSON
+    # contract, so no schema is built for their dataclasses (that would cost every process ~15 ms)
+    Observations = list
 
 CellStatus = Literal["ok", "empty", "missing", "ambiguous", "invalid"]
 # ok: a value was read. empty: the cell is there but blank / "-" / "无". missing: the document has no
@@ -112,7 +119,7 @@ class Report(BaseModel):
     # identities in place of the missing items, never counted as template cells
     subtotals: list[CellValue] = Field(default_factory=list)
     text: list[TextBlock] = Field(default_factory=list)
-    observations: list[Observation] = Field(default_factory=list)
+    observations: Observations = Field(default_factory=list)
     tables_found: dict[str, bool] = Field(default_factory=dict)
     notes: list[str] = Field(default_factory=list)
 
