@@ -7,6 +7,7 @@ say where each rule lives from here.
 
 from __future__ import annotations
 
+import importlib
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -57,18 +58,6 @@ from gaicheck.checks.val import val004_fee_amount_in_yuan as val004
 from gaicheck.checks.val import val005_fee_amount_decimals as val005
 from gaicheck.checks.val import val006_new_published_above_total as val006
 from gaicheck.checks.val import val007_item_count_below_zero as val007
-from gaicheck.checks.yoy import (
-    yoy001_carry_over_mismatch,
-    yoy002_in_force_stock_flow,
-    yoy003_item_count_rollover,
-    yoy004_published_total_rollover,
-    yoy005_template_regression,
-    yoy006_copied_prose,
-    yoy007_copied_report,
-    yoy008_series_gap,
-    yoy009_cross_year_unverifiable,
-    yoy010_aggregate_difference,
-)
 
 ReportCheck = Callable[[RuleContext], None]
 
@@ -124,21 +113,22 @@ REPORT_RULES: dict[str, ReportCheck] = {
     "TXT005": txt005.check,
 }
 
-# code → the cross-year rule (run by gaicheck/series/crossfile.py over the pairs of a series)
-CROSS_YEAR_RULES: dict[str, Callable[..., Any]] = {
-    "YOY001": yoy001_carry_over_mismatch.carry_over,
-    "YOY002": yoy002_in_force_stock_flow.in_force_2021,
-    "YOY003": yoy003_item_count_rollover.item_counts_2019,
-    "YOY004": yoy004_published_total_rollover.published_total_2019,
-    "YOY005": yoy005_template_regression.template_regression,
-    "YOY006": yoy006_copied_prose.copied_prose,
-    "YOY007": yoy007_copied_report.copied_report,
-    "YOY008": yoy008_series_gap.series_gap,
-    "YOY009": yoy009_cross_year_unverifiable.emit_unverifiable,
-    "YOY010": yoy010_aggregate_difference.aggregate_findings,
+# code → the cross-year rule, as "module:function" (run by gaicheck/series/crossfile.py over the pairs of a
+# series, which imports them; named here, not imported, so that checking one file imports no series code)
+CROSS_YEAR_RULES: dict[str, str] = {
+    "YOY001": "gaicheck.checks.yoy.yoy001_carry_over_mismatch:carry_over",
+    "YOY002": "gaicheck.checks.yoy.yoy002_in_force_stock_flow:in_force_2021",
+    "YOY003": "gaicheck.checks.yoy.yoy003_item_count_rollover:item_counts_2019",
+    "YOY004": "gaicheck.checks.yoy.yoy004_published_total_rollover:published_total_2019",
+    "YOY005": "gaicheck.checks.yoy.yoy005_template_regression:template_regression",
+    "YOY006": "gaicheck.checks.yoy.yoy006_copied_prose:copied_prose",
+    "YOY007": "gaicheck.checks.yoy.yoy007_copied_report:copied_report",
+    "YOY008": "gaicheck.checks.yoy.yoy008_series_gap:series_gap",
+    "YOY009": "gaicheck.checks.yoy.yoy009_cross_year_unverifiable:emit_unverifiable",
+    "YOY010": "gaicheck.checks.yoy.yoy010_aggregate_difference:aggregate_findings",
 }
 
-RULES: dict[str, Callable[..., Any]] = {**REPORT_RULES, **CROSS_YEAR_RULES}
+CODES: tuple[str, ...] = (*REPORT_RULES, *CROSS_YEAR_RULES)  # every code with a rule
 
 
 def report_checks() -> list[tuple[tuple[str, ...], ReportCheck]]:
@@ -149,10 +139,24 @@ def report_checks() -> list[tuple[tuple[str, ...], ReportCheck]]:
     return [(tuple(found), func) for func, found in codes.items()]
 
 
+def rule(code: str) -> Callable[..., Any] | None:
+    """The function that emits `code` (a cross-year rule's module is imported on demand)."""
+    if code in REPORT_RULES:
+        return REPORT_RULES[code]
+    if code not in CROSS_YEAR_RULES:
+        return None
+    module, _, name = CROSS_YEAR_RULES[code].partition(":")
+    found: Callable[..., Any] = getattr(importlib.import_module(module), name)
+    return found
+
+
 def module_of(code: str) -> str | None:
     """The dotted name of the module where the rule of `code` lives (None for an unknown code)."""
-    func = RULES.get(code)
-    return func.__module__ if func is not None else None
+    if code in REPORT_RULES:
+        return REPORT_RULES[code].__module__
+    if code in CROSS_YEAR_RULES:
+        return CROSS_YEAR_RULES[code].partition(":")[0]
+    return None
 
 
 def where(code: str) -> str | None:
@@ -160,9 +164,5 @@ def where(code: str) -> str | None:
     module = module_of(code)
     if module is None:
         return None
-    path = Path(sys.modules[module].__file__ or "")
-    root = Path(sys.modules["gaicheck"].__file__ or "").parent.parent
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()
+    package = Path(sys.modules["gaicheck"].__file__ or "").parent
+    return Path(package.name, *module.split(".")[1:]).with_suffix(".py").as_posix()

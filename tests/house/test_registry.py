@@ -11,7 +11,7 @@ from pathlib import Path
 
 from gaicheck.catalogue import load_catalogue
 from gaicheck.checks.reference import render_markdown
-from gaicheck.checks.registry import CROSS_YEAR_RULES, REPORT_RULES, RULES, module_of, report_checks, where
+from gaicheck.checks.registry import CODES, CROSS_YEAR_RULES, REPORT_RULES, module_of, report_checks, rule, where
 
 ROOT = Path(__file__).resolve().parents[2]
 CHECKS = ROOT / "gaicheck" / "checks"
@@ -19,13 +19,13 @@ CODE = re.compile(r'"((?:STR|TPL|SUM|VAL|TXT|META|STY|YOY)\d{3})"')
 
 
 def test_every_catalogue_code_has_exactly_one_rule() -> None:
-    assert sorted(RULES) == sorted(load_catalogue())
+    assert sorted(CODES) == sorted(load_catalogue())
     assert not set(REPORT_RULES) & set(CROSS_YEAR_RULES)
     assert sorted(code for codes, _func in report_checks() for code in codes) == sorted(REPORT_RULES)
 
 
 def test_each_rule_lives_in_its_familys_package_named_after_its_code() -> None:
-    for code in RULES:
+    for code in CODES:
         family = load_catalogue()[code].family.lower()
         module = module_of(code)
         assert module is not None
@@ -33,7 +33,7 @@ def test_each_rule_lives_in_its_familys_package_named_after_its_code() -> None:
         assert package == f"gaicheck.checks.{family}", code
         if not name.startswith(code.lower() + "_"):
             # a module holding several codes holds only its family's (e.g. sum/identities.py)
-            held = {c for c in RULES if module_of(c) == module}
+            held = {c for c in CODES if module_of(c) == module}
             assert {load_catalogue()[c].family.lower() for c in held} == {family}, (code, module)
         assert where(code) == module.replace(".", "/") + ".py"
 
@@ -46,15 +46,29 @@ def test_a_module_named_after_a_code_holds_that_code_only_and_no_module_emits_an
         m = re.match(r"([a-z]+\d{3})_", path.name)
         if m:
             module = f"gaicheck.checks.{family}.{path.stem}"
-            assert [c for c in RULES if module_of(c) == module] == [m.group(1).upper()], path
+            assert [c for c in CODES if module_of(c) == module] == [m.group(1).upper()], path
 
 
-def test_the_modules_docstring_documents_its_rule() -> None:
-    for code in RULES:
-        module = module_of(code)
-        assert module is not None
-        doc = sys.modules[module].__doc__ or ""
-        assert code in doc, (code, module)
+def test_every_rule_is_a_function_of_its_module_whose_docstring_documents_it() -> None:
+    for code in CODES:
+        func = rule(code)
+        assert callable(func), code
+        assert func.__module__ == module_of(code), code
+        doc = sys.modules[func.__module__].__doc__ or ""
+        assert code in doc, (code, func.__module__)
+
+
+def test_the_cross_year_rules_are_the_ones_the_series_runs() -> None:
+    from gaicheck.series import crossfile
+
+    run_by_series = {getattr(crossfile, name) for name in dir(crossfile) if callable(getattr(crossfile, name))}
+    assert {rule(code) for code in CROSS_YEAR_RULES} <= run_by_series
+
+
+def test_checking_one_file_imports_no_cross_year_code() -> None:
+    code = "import sys, gaicheck.checks.run; print(sorted(m for m in sys.modules if '.yoy' in m or '.series' in m))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout == "[]\n"
 
 
 def _run(*args: str) -> str:

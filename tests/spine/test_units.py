@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from gaicheck.catalogue import load_catalogue
-from gaicheck.checks.registry import RULES
+from gaicheck.checks.registry import CODES
 from gaicheck.extract.labels import LabelSet
 from gaicheck.extract.normalize import display_form, match_key
 from gaicheck.extract.values import parse_value
@@ -42,7 +42,7 @@ def test_identity_terms_resolve_to_template_rows() -> None:
 
 def test_every_registered_code_is_in_the_catalogue() -> None:
     catalogue = load_catalogue()
-    for code in RULES:
+    for code in CODES:
         assert code in catalogue, code
     for spec in catalogue.values():
         assert spec.message_zh and spec.message_en and spec.explanation_zh and spec.explanation_en
