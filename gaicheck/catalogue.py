@@ -12,6 +12,7 @@ from typing import Literal
 
 from pydantic import BaseModel
 
+from gaicheck import i18n
 from gaicheck.resources import rules_dir
 
 
@@ -33,18 +34,10 @@ class RuleSpec(BaseModel):
         return self.code.rstrip("0123456789")
 
     def title(self, lang: str) -> str:
-        return self.title_en if lang == "en" else self.title_zh
+        return i18n.rule_title(self, lang)
 
     def render(self, lang: str, fields: dict[str, object]) -> str:
-        template = self.message_en if lang == "en" else self.message_zh
-        # str.format_map looks fields up like string.Formatter().vformat (so _Fields.__missing__ keeps an
-        # unknown field as "{name}"), at a fifth of the cost
-        return template.format_map(_Fields(fields))
-
-
-class _Fields(dict[str, object]):
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
+        return i18n.message(self, lang, fields)
 
 
 @cache

@@ -368,18 +368,18 @@ def rules(lang: str, fmt: str) -> None:
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
 def explain(code: str, lang: str) -> None:
     """解释一条规则 / explain a rule."""
+    from gaicheck import i18n
     from gaicheck.catalogue import load_catalogue
 
     spec = load_catalogue().get(code.upper())
     if spec is None:
         raise click.UsageError(f"未知的规则代码 / unknown rule code: {code}")
-    zh = lang == "zh"
-    click.echo(f"{spec.code} ({spec.name}) — {spec.title(lang)}")
-    click.echo(f"{'默认级别' if zh else 'Default severity'}: {spec.severity}")
+    click.echo(f"{spec.code} ({spec.name}) — {i18n.rule_title(spec, lang)}")
+    click.echo(f"{i18n.word('explain.severity', lang)}: {i18n.severity(spec.severity, lang)}")
     click.echo("")
-    click.echo(spec.explanation_zh if zh else spec.explanation_en)
+    click.echo(i18n.rule_explanation(spec, lang))
     if spec.example_bad:
         click.echo("")
-        click.echo(("错误示例：" if zh else "Wrong:") + "\n  " + spec.example_bad.replace("\n", "\n  "))
+        click.echo(i18n.word("explain.wrong", lang) + "\n  " + spec.example_bad.replace("\n", "\n  "))
     if spec.example_good:
-        click.echo(("正确示例：" if zh else "Right:") + "\n  " + spec.example_good.replace("\n", "\n  "))
+        click.echo(i18n.word("explain.right", lang) + "\n  " + spec.example_good.replace("\n", "\n  "))

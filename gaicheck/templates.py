@@ -18,6 +18,7 @@ from gaicheck.resources import rules_dir
 class Label(BaseModel):
     key: str
     label: str
+    en: str = ""  # the English name (read through gaicheck.i18n)
     aliases: list[str] = Field(default_factory=list)  # accepted silently
     deviations: list[str] = Field(default_factory=list)  # accepted, but reported (TPL005)
 
@@ -28,6 +29,7 @@ class ColumnSpec(Label):
 
 class RowSpec(Label):
     short: str = ""
+    short_en: str = ""
     group: str | None = None
     tags: list[str] = Field(default_factory=list)
 
@@ -41,6 +43,7 @@ class BlockSpec(BaseModel):
 
     key: str
     caption: str
+    caption_en: str = ""
     columns: list[ColumnSpec]
     rows: list[RowSpec]
 
@@ -48,6 +51,7 @@ class BlockSpec(BaseModel):
 class TableSpec(BaseModel):
     key: str = ""
     title: str
+    title_en: str = ""
     number: int
     section: str
     layout: Literal["blocks", "rows", "flat"]
@@ -76,6 +80,7 @@ class SectionSpec(BaseModel):
     key: str
     number: str
     title: str
+    title_en: str = ""
     aliases: list[str] = Field(default_factory=list)
 
 
@@ -95,7 +100,9 @@ class IdentitySpec(BaseModel):
 class Template(BaseModel):
     version: str
     name: str
+    name_en: str = ""
     notice: str
+    notice_en: str = ""
     first_year: int
     last_year: int | None = None
     signals: list[str]
@@ -120,6 +127,7 @@ class Template(BaseModel):
 class LegacySpec(BaseModel):
     version: str
     name: str
+    name_en: str = ""
     label: str  # how messages name the format
     label_en: str
     signals: list[str]

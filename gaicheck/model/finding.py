@@ -9,6 +9,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from gaicheck.model.document import Location
+
 Severity = Literal["error", "warning", "info"]
 SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
 
@@ -21,7 +23,7 @@ class Finding(BaseModel):
     line: int | None = None
     column: int | None = None
     page: int | None = None
-    where: str | None = None
+    where: Location | None = None  # no line: the place in the file, rendered by gaicheck.i18n.location
     cells: list[str] = Field(default_factory=list)
     expected: str | int | float | None = None
     actual: str | int | float | None = None

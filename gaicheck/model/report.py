@@ -10,6 +10,8 @@ from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, Field
 
+from gaicheck.model.document import Location
+
 CellStatus = Literal["ok", "empty", "missing", "ambiguous", "invalid"]
 # ok: a value was read. empty: the cell is there but blank / "-" / "无". missing: the document has no
 # such cell (row or table absent, row too short to tell). ambiguous: something was found but cannot be
@@ -24,7 +26,8 @@ class Position(BaseModel):
     line: int | None = None
     column: int | None = None
     page: int | None = None
-    where: str | None = None  # human rendering for formats without lines, e.g. "表3 第5行 第4列"
+    # formats without lines: where in the file (page, table, row, cell), rendered by gaicheck.i18n.location
+    where: Location | None = None
 
 
 class CellValue(Position):

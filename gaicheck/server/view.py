@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from gaicheck import i18n
 from gaicheck.model.finding import Finding
 from gaicheck.model.report import CellValue, Report
 from gaicheck.output.grid import cell_states
@@ -90,8 +91,9 @@ def _place(f: Finding) -> str:
         parts.append(f"第{f.page}页")
     if f.line:
         parts.append(f"第{f.line}行" + (f"第{f.column}列" if f.column else ""))
-    if f.where:
-        parts.append(f.where)
+    where = i18n.location(f.where, "zh")
+    if where:
+        parts.append(where)
     return " ".join(parts)
 
 

@@ -13,9 +13,10 @@ from pathlib import Path
 import pytest
 import regex
 
-from gaicheck.catalogue import _Fields, load_catalogue
+from gaicheck.catalogue import load_catalogue
 from gaicheck.engine.style import _unbalanced
 from gaicheck.extract.extractor import extract
+from gaicheck.i18n import _Fields
 from gaicheck.model.report import Report, TextBlock
 from gaicheck.prose.facts import facts, strings
 from gaicheck.prose.memo import rule_run
