@@ -1,2 +1,2 @@
-"""Rule engine: Report → **rules** → Findings. Each rule module registers functions that look at the
-Report only and emit findings by catalogue code."""
+"""Former rule engine package: the rules now live in gaicheck/checks/ (one module per code); the modules
+left here only re-export moved names for old import paths (see CHANGELOG.md)."""

@@ -1,7 +1,7 @@
 """Claims in prose: logical paragraphs → figures the text states ("共收到申请60件") and denials
 ("未收到政府信息公开申请"), found with the patterns of rules/catalogue/txt.toml [data].
 
-Report → paragraphs → **claims** → engine/prose.py compares them with the tables.
+Report → paragraphs → **claims** → the TXT rules (gaicheck/checks/txt/) compare them with the tables.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import Any
 
 import regex
 
-from gaicheck.model.report import Report
+from gaicheck.checks.context import RuleContext
 from gaicheck.prose.facts import compiled, facts, strings
 from gaicheck.prose.literals import PatternIndex, may_match, required_literals
 from gaicheck.prose.numbers import parse_number
@@ -49,13 +49,13 @@ def _compared_sections() -> set[str | None]:
     return {s or None for s in strings("txt", "compared_sections")}
 
 
-def compared_paragraphs(report: Report) -> list[Paragraph]:
-    return paragraphs(report, _compared_sections())
+def compared_paragraphs(ctx: RuleContext) -> list[Paragraph]:
+    return paragraphs(ctx, _compared_sections())
 
 
-def compared_text(report: Report) -> str:
+def compared_text(ctx: RuleContext) -> str:
     """The text of all compared paragraphs (paragraphs.joined_text)."""
-    return joined_text(report, _compared_sections())
+    return joined_text(ctx, _compared_sections())
 
 
 def _clause_ok(text: str, exclude: list[str], year: int | None, allowed_years: set[int]) -> bool:
@@ -74,12 +74,12 @@ def _metric_patterns() -> tuple[list[tuple[str, dict[str, Any], regex.Pattern[st
     return [(name, spec, compiled(pattern)) for name, spec, pattern in sources], index
 
 
-def count_claims(report: Report) -> Iterator[Claim]:
+def count_claims(ctx: RuleContext) -> Iterator[Claim]:
     """Every figure stated in the compared sections, for every metric of txt.toml [data.metrics]."""
     common = strings("txt", "count_excludes")
-    year = report.report_year
+    year = ctx.report.report_year
     metric_patterns, index = _metric_patterns()
-    for par in compared_paragraphs(report):
+    for par in compared_paragraphs(ctx):
         if _MAY_HOLD_NUMBER.search(par.text) is None:
             continue
         taken: list[tuple[int, int]] = []
@@ -113,18 +113,18 @@ def count_claims(report: Report) -> Iterator[Claim]:
 
 
 def denials(
-    report: Report, patterns_key: str, exclude_key: str, requires_key: str | None
+    ctx: RuleContext, patterns_key: str, exclude_key: str, requires_key: str | None
 ) -> Iterator[tuple[Paragraph, int, int, str]]:
     """(paragraph, start, end, matched text) for every sentence part denying something."""
     requires = strings("txt", requires_key) if requires_key else []
     excludes = strings("txt", exclude_key)
-    whole = compared_text(report)
+    whole = compared_text(ctx)
     patterns = [
         (compiled(pattern), needs)
         for pattern in strings("txt", patterns_key)
         if may_match(needs := required_literals(pattern), whole)  # else it matches in no paragraph
     ]
-    for par in compared_paragraphs(report):
+    for par in compared_paragraphs(ctx):
         for pattern, needs in patterns:
             if not may_match(needs, par.text):
                 continue

@@ -1,7 +1,7 @@
 """Fact tables for the prose rules: the `[data]` table of a rule-catalogue file
 (`rules/catalogue/<family>.toml`): deadlines, notice numbers, official names, keywords.
 
-Catalogue data → **facts** → rule modules (engine/prose.py, meta.py, style.py). Facts are data, not code;
+Catalogue data → **facts** → rule modules (gaicheck/checks/txt, meta, sty). Facts are data, not code;
 `compiled` keeps their patterns compiled for the process.
 """
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from operator import attrgetter
 
+from gaicheck.checks.context import RuleContext
 from gaicheck.model.report import CellValue, Report
-from gaicheck.prose.memo import cell_map, memo
 from gaicheck.templates import load_template
 
 APPLICANT_COLUMNS = ("natural", "commercial", "research", "nonprofit", "legal", "other_org")
@@ -55,9 +55,9 @@ def _row_order(report: Report) -> dict[str, list[str]]:
     return order
 
 
-def row_keys(report: Report, table: str, patterns: list[str]) -> list[str]:
+def row_keys(ctx: RuleContext, table: str, patterns: list[str]) -> list[str]:
     """Row keys of a table present in the report, in order; "x_*" matches by prefix."""
-    rows = memo(report, "row_order", lambda: _row_order(report)).get(table, [])
+    rows = ctx.view("row_order", lambda: _row_order(ctx.report)).get(table, [])
     exact = set(patterns)
     prefixes = tuple(p[:-1] for p in patterns if p.endswith("*"))
     return [row for row in rows if row in exact or (prefixes and row.startswith(prefixes))]
@@ -67,8 +67,8 @@ def _ok(cell: CellValue | None) -> bool:
     return cell is not None and cell.status == "ok" and cell.value is not None
 
 
-def row_figure(report: Report, table: str, row: str, column: str = "total") -> Figure | None:
-    cells = cell_map(report)
+def row_figure(ctx: RuleContext, table: str, row: str, column: str = "total") -> Figure | None:
+    cells = ctx.cell_map()
     total = cells.get(f"{table}.{row}.{column}")
     if total is None:
         return None
@@ -86,14 +86,14 @@ def row_figure(report: Report, table: str, row: str, column: str = "total") -> F
     return Figure(value, len(filled) == len(parts), [p.key for p in filled], [total.row_label])
 
 
-def rows_figure(report: Report, table: str, rows: list[str], column: str = "total") -> Figure | None:
+def rows_figure(ctx: RuleContext, table: str, rows: list[str], column: str = "total") -> Figure | None:
     """The sum of several rows' figures; None when any of them is unknown."""
-    keys = row_keys(report, table, rows)
+    keys = row_keys(ctx, table, rows)
     if not keys:
         return None
     out = Figure()
     for key in keys:
-        fig = row_figure(report, table, key, column)
+        fig = row_figure(ctx, table, key, column)
         if fig is None:
             return None
         out.add(fig)

@@ -18,8 +18,8 @@ from operator import attrgetter
 
 import regex
 
+from gaicheck.checks.context import RuleContext
 from gaicheck.model.report import Position, Report, TextBlock
-from gaicheck.prose.memo import memo
 
 SENTENCE_END = "。！？；!?;"
 MAX_LINE_GAP = 2  # a converted paragraph may be broken by one blank line
@@ -85,17 +85,17 @@ def _append(chars: list[str], par: Paragraph, block: TextBlock, text: str) -> No
     chars.append(kept_text)
 
 
-def paragraphs(report: Report, sections: set[str | None] | None = None) -> list[Paragraph]:
+def paragraphs(ctx: RuleContext, sections: set[str | None] | None = None) -> list[Paragraph]:
     """The report's prose as logical paragraphs, optionally only those of the given sections.
 
-    Built once per rule run and section set (rules ask for them many times; see prose/memo.py); do not
+    Built once per rule run and section set (rules ask for them many times: a view of the context); do not
     modify the result. A paragraph never joins blocks of two sections, so a section set's paragraphs are
     those of the whole report that lie in it: only the whole report's are built, the others filtered.
     """
-    by_sections: dict[frozenset[str | None] | None, list[Paragraph]] = memo(report, "paragraphs", dict)
+    by_sections: dict[frozenset[str | None] | None, list[Paragraph]] = ctx.view("paragraphs", dict)
     whole = by_sections.get(None)
     if whole is None:
-        whole = by_sections[None] = _build(report)
+        whole = by_sections[None] = _build(ctx.report)
     if sections is None:
         return whole
     key = frozenset(sections)
@@ -105,11 +105,11 @@ def paragraphs(report: Report, sections: set[str | None] | None = None) -> list[
     return built
 
 
-def joined_text(report: Report, sections: set[str | None] | None = None) -> str:
-    """The texts of `paragraphs(report, sections)` joined, once per run: every paragraph's text is part of
+def joined_text(ctx: RuleContext, sections: set[str | None] | None = None) -> str:
+    """The texts of `paragraphs(ctx, sections)` joined, once per run: every paragraph's text is part of
     it, so a pattern whose literal pre-filter (prose/literals.py) fails on it matches in none of them."""
     key = "joined_text" if sections is None else f"joined_text {sorted(map(repr, sections))}"
-    return memo(report, key, lambda: "".join(par.text for par in paragraphs(report, sections)))
+    return ctx.view(key, lambda: "".join(par.text for par in paragraphs(ctx, sections)))
 
 
 _BLOCK_PLACE = attrgetter("text", "section", "line", "page")

@@ -1,9 +1,9 @@
 """Stated sums: "共X条，其中A条，B条，C条" → the lists whose parts do not add up to the total.
 
-Paragraphs → **sum check** → engine/prose.py (TXT004). A list is checked only when it has at least
-`sum_min_parts` parts in the total's unit and no hedge word (等, 包括, 主要…) that marks it incomplete;
-parenthesised breakdowns of a part are skipped; the parts stop where their running sum reaches the total
-(what follows is another statement); percentages and shares (占…) are not parts.
+Paragraphs → **sum check** → checks/txt/txt004_prose_sum_mismatch.py (TXT004). A list is checked only
+when it has at least `sum_min_parts` parts in the total's unit and no hedge word (等, 包括, 主要…) that marks
+it incomplete; parenthesised breakdowns of a part are skipped; the parts stop where their running sum
+reaches the total (what follows is another statement); percentages and shares (占…) are not parts.
 """
 
 from __future__ import annotations

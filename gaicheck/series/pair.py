@@ -1,22 +1,17 @@
 """One comparison: a report and the report before it in its series, with the emitter that receives
 the current report's findings and the list of checks that could not be made (for YOY009).
 
-Series → **PairContext** → numeric.py / prose.py checks → Findings of the current report.
+Series → **PairContext** → the cross-year rules (gaicheck/checks/yoy/) → Findings of the current report.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from gaicheck.engine.core import Emitter
+from gaicheck.checks.emitter import Emitter
 from gaicheck.model.report import CellValue, Report
 
 PREVIOUS_PREFIX = "previous:"
-
-_STATUS_ZH = {"empty": "为空", "missing": "缺失", "ambiguous": "无法确定", "invalid": "不是数字", "ok": "无数值"}
-_STATUS_EN = {"empty": "blank", "missing": "missing", "ambiguous": "not assignable", "invalid": "not a number",
-              "ok": "without value"}
-MAX_BAD_SHOWN = 3
 
 
 def fmt_number(value: int | float) -> str:
@@ -33,25 +28,6 @@ class BadCell:
     row: str
     column: str
     status: str
-
-
-def _describe(bad: list[BadCell]) -> tuple[str, str]:
-    """Bad cells grouped by report, row and status: 本年「row」自然人、商业企业等7列为空."""
-    groups: dict[tuple[bool, str, str], list[str]] = {}
-    for cell in bad:
-        columns = groups.setdefault((cell.current, cell.row, cell.status), [])
-        if cell.column not in columns:
-            columns.append(cell.column)
-    zh: list[str] = []
-    en: list[str] = []
-    for (current, row, status), columns in groups.items():
-        shown = columns[:MAX_BAD_SHOWN]
-        more = len(columns) > len(shown)
-        cols_zh = "、".join(shown) + (f"等{len(columns)}列" if more else "")
-        cols_en = ", ".join(shown) + (f" and {len(columns) - len(shown)} more" if more else "")
-        zh.append(f"{'本年' if current else '上年'}「{row}」{cols_zh}{_STATUS_ZH[status]}")
-        en.append(f"{'this' if current else 'last'} year's \"{row}\" {cols_en} {_STATUS_EN[status]}")
-    return "，".join(zh), "; ".join(en)
 
 
 @dataclass(slots=True)
@@ -90,18 +66,3 @@ class PairContext:
             self.unverifiable.setdefault(check, []).extend(bad)
             return None
         return [c for c in cur if c is not None], [c for c in prev if c is not None]
-
-    def emit_unverifiable(self) -> None:
-        if not self.unverifiable:
-            return
-        parts_zh: list[str] = []
-        parts_en: list[str] = []
-        for (check_zh, check_en), bad in self.unverifiable.items():
-            zh, en = _describe(bad)
-            parts_zh.append(f"{check_zh}：{zh}")
-            parts_en.append(f"{check_en}: {en}")
-        self.out.emit(
-            "YOY009",
-            {**self.fields(), "reason": "；".join(parts_zh), "reason_en": " / ".join(parts_en)},
-            cells=list(dict.fromkeys(self.unverifiable_cells)),
-        )

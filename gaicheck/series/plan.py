@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from gaicheck.engine.structure import effective_template
+from gaicheck.checks.common.template import effective_template
 from gaicheck.model.report import Report
 from gaicheck.series.grouping import comparable
 from gaicheck.templates import VERSIONS

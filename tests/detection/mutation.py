@@ -13,8 +13,8 @@ from pathlib import Path
 
 from gaicheck.api import check_file as _check_file
 from gaicheck.api import parse_bytes
-from gaicheck.engine.core import Options
-from gaicheck.engine.structure import effective_template
+from gaicheck.checks.common.template import effective_template
+from gaicheck.checks.options import Options
 from gaicheck.model.finding import FileResult, Finding
 from gaicheck.model.report import CellValue, Report
 from gaicheck.readers.encoding import decode_text

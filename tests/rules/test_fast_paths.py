@@ -14,12 +14,12 @@ import pytest
 import regex
 
 from gaicheck.catalogue import load_catalogue
-from gaicheck.engine.style import _unbalanced
+from gaicheck.checks.context import RuleContext
+from gaicheck.checks.sty.sty003_unbalanced_brackets import _unbalanced
 from gaicheck.extract.extractor import extract
 from gaicheck.i18n import _Fields
 from gaicheck.model.report import Report, TextBlock
 from gaicheck.prose.facts import facts, strings
-from gaicheck.prose.memo import rule_run
 from gaicheck.prose.paragraphs import EXACT_COLUMN_FORMATS, MAX_LINE_GAP, SENTENCE_END, Paragraph, paragraphs
 from gaicheck.prose.sums import _strip_nested
 from gaicheck.readers import read_file
@@ -80,16 +80,16 @@ def _section_sets(report: Report) -> Iterator[set[str | None] | None]:
 
 def test_section_paragraphs_are_the_whole_reports_filtered(reports: list[Report]) -> None:
     for report in reports:
-        with rule_run(report):
-            for sections in _section_sets(report):
-                got = [(p.section, p.text) for p in paragraphs(report, sections)]
-                assert got == _reference_paragraphs(report, sections), (report.path, sections)
+        ctx = RuleContext(report)
+        for sections in _section_sets(report):
+            got = [(p.section, p.text) for p in paragraphs(ctx, sections)]
+            assert got == _reference_paragraphs(report, sections), (report.path, sections)
 
 
 def test_kept_characters_point_at_their_source(reports: list[Report]) -> None:
     for report in reports:
         exact = report.format in EXACT_COLUMN_FORMATS
-        for par in paragraphs(report):
+        for par in paragraphs(RuleContext(report)):
             for offset, block, kept in par.segments:
                 assert list(kept) == [i for i, ch in enumerate(block.text) if not ch.isspace()]
                 assert par.text[offset : offset + len(kept)] == "".join(block.text[i] for i in kept)
@@ -99,7 +99,7 @@ def test_kept_characters_point_at_their_source(reports: list[Report]) -> None:
 def test_whitespace_of_every_kind_is_removed() -> None:
     spaces = "".join(ch for ch in map(chr, range(0x3100)) if ch.isspace())
     report = Report(path="x", format="text", text=[TextBlock(text=f"甲{spaces}乙 丙\u3000丁", line=1, column=1)])
-    (par,) = paragraphs(report)
+    (par,) = paragraphs(RuleContext(report))
     assert par.text == "甲乙丙丁"
     assert par.position(1).column == 1 + 1 + len(spaces)
 
@@ -121,7 +121,7 @@ def _random_texts(alphabet: str, count: int = 3000, longest: int = 14) -> Iterat
 
 
 def test_sentences(reports: list[Report]) -> None:
-    texts = [p.text for r in reports for p in paragraphs(r)]
+    texts = [p.text for r in reports for p in paragraphs(RuleContext(r))]
     for text in [*texts, *_random_texts("甲乙。！？!?；;")]:
         assert list(Paragraph(section=None, text=text).sentences()) == _reference_sentences(text)
 
@@ -140,7 +140,7 @@ def _reference_strip_nested(text: str) -> str:
 
 
 def test_strip_nested(reports: list[Report]) -> None:
-    texts = [p.text for r in reports for p in paragraphs(r)]
+    texts = [p.text for r in reports for p in paragraphs(RuleContext(r))]
     for text in [*texts, *_random_texts("甲（()）)")]:
         assert _strip_nested(text) == _reference_strip_nested(text)
 
@@ -171,7 +171,7 @@ def test_unbalanced(reports: list[Report]) -> None:
     data = facts("sty")
     pairs = tuple((str(p[0]), str(p[1])) for p in data["bracket_pairs"])
     marker = regex.compile(str(data["list_marker_pattern"]))
-    texts = [p.text for r in reports for p in paragraphs(r)]
+    texts = [p.text for r in reports for p in paragraphs(RuleContext(r))]
     for text in [*texts, *_random_texts("甲1，（()）《》“”〔〕【】[［]］", longest=10)]:
         par = Paragraph(section=None, text=text)
         assert _unbalanced(par, pairs, marker) == _reference_unbalanced(text, pairs, marker), text

@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 import regex
 
+from gaicheck.checks.context import RuleContext
 from gaicheck.extract.extractor import extract
 from gaicheck.prose.claims import _metric_patterns
 from gaicheck.prose.facts import facts, strings
 from gaicheck.prose.literals import PatternIndex, may_match, required_literals
-from gaicheck.prose.memo import rule_run
 from gaicheck.prose.paragraphs import _CLAUSE_MARKS, clause_bounds, paragraphs, phrase_bounds, sentence_bounds
 from gaicheck.readers import read_file
 from tests.conftest import DATA, EXAMPLES
@@ -48,8 +48,7 @@ def texts() -> list[str]:
     out: list[str] = []
     for path in FILES:
         report = extract(read_file(str(path)))
-        with rule_run(report):
-            out += [par.text for par in paragraphs(report)]
+        out += [par.text for par in paragraphs(RuleContext(report))]
     words = sorted({s for p in PATTERNS for group in required_literals(p) for s in group})
     words += [*list("0123456789，。；、：的了年度共计为"), "20", "2021年", "接收到", "办结转", "予以公开及部分公开"]
     words += ["国办公开办函", "[", "]", "（", "）", "〔", "〕", "号", "《", "》", "政务信息公开条例"]
@@ -133,7 +132,7 @@ def test_joined_text_holds_every_paragraph() -> None:
 
     for path in FILES[:8]:
         report = extract(read_file(str(path)))
-        with rule_run(report):
-            assert joined_text(report) == "".join(p.text for p in paragraphs(report))
-            assert compared_text(report) == "".join(p.text for p in compared_paragraphs(report))
-            assert joined_text(report, {"overview"}) == "".join(p.text for p in paragraphs(report, {"overview"}))
+        ctx = RuleContext(report)
+        assert joined_text(ctx) == "".join(p.text for p in paragraphs(ctx))
+        assert compared_text(ctx) == "".join(p.text for p in compared_paragraphs(ctx))
+        assert joined_text(ctx, {"overview"}) == "".join(p.text for p in paragraphs(ctx, {"overview"}))

@@ -17,14 +17,15 @@ from pathlib import Path
 
 import pytest
 
-from gaicheck.engine.core import Emitter, Options
+from gaicheck.checks.emitter import Emitter
+from gaicheck.checks.options import Options
+from gaicheck.checks.yoy.yoy006_copied_prose import copied_prose
 from gaicheck.model.finding import Finding
 from gaicheck.model.report import Report
 from gaicheck.series.config import load_config
 from gaicheck.series.crossfile import cross_file_findings
 from gaicheck.series.grouping import group_reports
 from gaicheck.series.pair import PairContext
-from gaicheck.series.prose import copied_prose
 from tests.series.helpers import CORPUS, parse, sig
 
 PINGTAN = sorted(CORPUS.glob("*pingtan_shiyanqu*"))

@@ -1,8 +1,14 @@
-"""Arithmetic rules (SUM): Report → findings for every identity of the template
-(rules/templates/common.toml [[identities]]) that fails, or that cannot be checked.
+"""SUM001–SUM005: the identities of the template (rules/templates/common.toml [[identities]]), each
+naming its rule: SUM001 apply-official-identity (table 2, every column: 一、本年新收 + 二、上年结转 =
+（七）总计 + 四、结转下年度继续办理), SUM002 apply-row-total (table 2, every row: 总计 = the six applicant
+columns), SUM003 apply-outcome-sum (table 2, every column: （七）总计 = the outcome rows), SUM004
+review-group-total (table 3, every group: 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结), and SUM005
+identity-unverifiable.
 
-An identity with a blank, missing or ambiguous cell is never evaluated with 0 in its place: it is
-reported once (SUM005), naming the columns or rows it could not be checked in.
+Report (cells, subtotals) → **identities** → a finding for every instance of an identity that fails
+(naming the terms, the expected and the found value). An identity with a blank, missing or ambiguous
+cell is never evaluated with 0 in its place: it is reported once (SUM005), naming the columns or rows
+it could not be checked in.
 """
 
 from __future__ import annotations
@@ -10,10 +16,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from operator import attrgetter
 
-from gaicheck.engine.core import Emitter, rule
-from gaicheck.engine.structure import effective_template
-from gaicheck.model.report import CellValue, Report
-from gaicheck.prose.memo import cell_map, memo
+from gaicheck.checks.common.template import is_report
+from gaicheck.checks.context import RuleContext
+from gaicheck.model.report import CellValue
 from gaicheck.templates import IdentitySpec, RowSpec, TableSpec, Template, load_template
 
 MAX_TERMS_SHOWN = 6
@@ -94,14 +99,15 @@ def _instances(template: Template, identity: IdentitySpec, subtotals: list[CellV
 
 
 # _instances depends only on the template, the identity and the table's subtotal rows; templates are
-# loaded once per process, so the instances are kept per (template, identity, subtotal rows)
-_INSTANCES: dict[tuple[int, int, tuple[str, ...]], tuple[Template, IdentitySpec, list[Instance]]] = {}
+# loaded once per process, so the instances are kept per (template version, identity, subtotal rows),
+# with the template and identity they were made from (made again for another object of the same names)
+_INSTANCES: dict[tuple[str, str, tuple[str, ...]], tuple[Template, IdentitySpec, list[Instance]]] = {}
 
 
 def _shared_instances(template: Template, identity: IdentitySpec, subtotals: list[CellValue]) -> list[Instance]:
     """_instances, computed once per template, identity and subtotal rows; do not modify the result."""
     table_key = template.tables[identity.table].key
-    key = (id(template), id(identity), tuple(sorted({c.row for c in subtotals if c.table == table_key})))
+    key = (template.version, identity.id, tuple(sorted({c.row for c in subtotals if c.table == table_key})))
     hit = _INSTANCES.get(key)
     if hit is not None and hit[0] is template and hit[1] is identity:
         return hit[2]
@@ -114,12 +120,12 @@ _STATUS_VALUE = attrgetter("status", "value")
 
 
 def _identity_cells(
-    report: Report,
+    ctx: RuleContext,
 ) -> tuple[dict[str, CellValue], dict[str, CellValue], frozenset[str], dict[str, int | float]]:
     """(subtotals by key, every cell and subtotal by key, keys of those without a usable value, the
     values of the others by key)."""
-    subtotals = {c.key: c for c in report.subtotals}
-    cells = {**cell_map(report), **subtotals}
+    subtotals = {c.key: c for c in ctx.report.subtotals}
+    cells = {**ctx.cell_map(), **subtotals}
     values: dict[str, int | float] = {
         key: value
         for key, (status, value) in zip(cells, map(_STATUS_VALUE, cells.values()), strict=True)
@@ -167,11 +173,11 @@ _STATUS_ZH = {"empty": "为空", "missing": "缺失", "ambiguous": "无法确定
 _STATUS_EN = {"empty": "blank", "missing": "missing", "ambiguous": "not assignable", "invalid": "not a number"}
 
 
-def check_identity(report: Report, template: Template, identity: IdentitySpec, out: Emitter) -> None:
-    subtotals, cells, unusable, values = memo(report, "identity_cells", lambda: _identity_cells(report))
-    lang = out.options.lang
+def check_identity(ctx: RuleContext, template: Template, identity: IdentitySpec) -> None:
+    subtotals, cells, unusable, values = ctx.view("identity_cells", lambda: _identity_cells(ctx))
+    lang = ctx.lang
     table = template.tables[identity.table]
-    instances = _shared_instances(template, identity, report.subtotals)
+    instances = _shared_instances(template, identity, ctx.report.subtotals)
     if subtotals:  # (without subtotals _with_subtotals returns every instance as it is)
         instances = [_with_subtotals(i, table, cells, subtotals) for i in instances]
     unverifiable: list[tuple[Instance, list[CellValue]]] = []
@@ -190,7 +196,7 @@ def check_identity(report: Report, template: Template, identity: IdentitySpec, o
             continue
         at = cells[inst.rhs[0][1]]
         diff = _number(abs(lhs - rhs))
-        out.emit(
+        ctx.emit(
             identity.rule,
             {
                 "column": inst.scope,
@@ -222,7 +228,7 @@ def check_identity(report: Report, template: Template, identity: IdentitySpec, o
         more = len(reason_items) - MAX_SCOPES_SHOWN
         reason_items = [*reason_items[:MAX_SCOPES_SHOWN], f"等{more}项" if lang == "zh" else f"and {more} more"]
     first_bad = unverifiable[0][1][0]
-    out.emit(
+    ctx.emit(
         "SUM005",
         {
             "identity": identity.title_en if lang == "en" else identity.title_zh,
@@ -235,12 +241,12 @@ def check_identity(report: Report, template: Template, identity: IdentitySpec, o
     )
 
 
-@rule("SUM001", "SUM002", "SUM003", "SUM004", "SUM005")
-def identities(report: Report, out: Emitter) -> None:
-    if report.template not in ("2019", "2021", "mixed") or not report.cells:
+def check(ctx: RuleContext) -> None:
+    report = ctx.report
+    if not is_report(report) or not report.cells:
         return
-    template = load_template(effective_template(report))
+    template = load_template(ctx.version)
     for identity in template.identities:
         if not report.tables_found.get(identity.table, False):
             continue  # STR002 already says the table is missing
-        check_identity(report, template, identity, out)
+        check_identity(ctx, template, identity)

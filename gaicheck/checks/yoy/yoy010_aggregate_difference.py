@@ -1,5 +1,5 @@
-"""Aggregates (YOY010, info, opt-in): a county's table 2 totals against the sum of its subordinate
-reports (乡镇, 街道, departments) of the same year found in the same folder.
+"""YOY010 aggregate-difference (info, opt-in): a county's table 2 totals against the sum of its
+subordinate reports (乡镇, 街道, departments) of the same year found in the same folder.
 
 Reports → **aggregate** → info findings on the county's report. A county usually counts only its own
 applications, so a difference is context, never an error. Opt-in: `Options.check_aggregate` (the
@@ -12,7 +12,8 @@ from pathlib import Path
 
 import regex
 
-from gaicheck.engine.core import Emitter, Options
+from gaicheck.checks.emitter import Emitter
+from gaicheck.checks.options import Options
 from gaicheck.model.report import Report
 from gaicheck.series.config import SeriesConfig
 from gaicheck.series.grouping import comparable, series_key

@@ -1,0 +1,1 @@
+"""Helpers the rules of several families share (the effective template version, …)."""

@@ -1,0 +1,79 @@
+"""The emitter: a rule's code and fields → a Finding (message from the catalogue, in the chosen language,
+severity as configured), kept only when the options select the code.
+
+rules → **Emitter** → list[Finding] of one report.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from gaicheck.catalogue import get_rule, matches
+from gaicheck.checks.options import Options
+from gaicheck.model.finding import SEVERITY_RANK, Finding
+from gaicheck.model.report import Position, Report, trusted
+
+_PLAIN = (str, int, float, type(None))  # types Finding.expected/actual keep as they are
+
+# code → selected and not ignored, per (select, ignore): shared by the runs with the same options
+_WANTED: dict[tuple[tuple[str, ...], tuple[str, ...]], dict[str, bool]] = {}
+
+
+class Emitter:
+    def __init__(self, report: Report, options: Options) -> None:
+        self.report = report
+        self.options = options
+        self.findings: list[Finding] = []
+        self._wanted = _WANTED.setdefault((tuple(options.select), tuple(options.ignore)), {})
+
+    def wants(self, code: str) -> bool:
+        """True when the options select `code` and do not ignore it."""
+        wanted = self._wanted.get(code)
+        if wanted is None:
+            wanted = self._wanted[code] = matches(code, self.options.select) and not matches(
+                code, self.options.ignore
+            )
+        return wanted
+
+    def emit(
+        self,
+        code: str,
+        fields: dict[str, object] | None = None,
+        at: Position | None = None,
+        cells: list[str] | None = None,
+        expected: str | int | float | None = None,
+        actual: str | int | float | None = None,
+    ) -> None:
+        if not self.wants(code):
+            return
+        spec = get_rule(code)
+        fields = dict(fields or {})
+        if self.options.lang == "en":
+            for key in list(fields):
+                if key.endswith("_en"):
+                    fields[key[:-3]] = fields[key]
+        severity = self.options.severity.get(code, spec.severity)
+        cell_keys = list(cells or [])
+        values: dict[str, Any] = {  # every field of Finding, in declaration order
+            "code": code,
+            "name": spec.name,
+            "severity": severity,
+            "message": spec.render(self.options.lang, fields),
+            "line": at.line if at else None,
+            "column": at.column if at else None,
+            "page": at.page if at else None,
+            "where": at.where if at else None,
+            "cells": cell_keys,
+            "expected": expected,
+            "actual": actual,
+        }
+        if (
+            severity in SEVERITY_RANK
+            and type(expected) in _PLAIN
+            and type(actual) in _PLAIN
+            and (not cell_keys or set(map(type, cell_keys)) == {str})
+        ):
+            # what validation would give (every field of its declared type), without validating
+            self.findings.append(trusted(Finding, values))
+        else:
+            self.findings.append(Finding(**values))

@@ -1,0 +1,1 @@
+"""META: report-level rules (the year, publication date, cited notice, required statements, lengths)."""

@@ -1,0 +1,51 @@
+"""META002 opening-year-mismatch: the opening of 一、总体情况 (or of 五, which may name the next year)
+names another year than the report's.
+
+Report (first paragraph of each opening section, year) → **META002** → one finding per section.
+"""
+
+from __future__ import annotations
+
+from gaicheck.checks.context import RuleContext
+from gaicheck.checks.meta.common import is_report
+from gaicheck.prose.facts import compiled, facts, strings
+from gaicheck.prose.paragraphs import paragraphs
+
+
+def check(ctx: RuleContext) -> None:
+    report = ctx.report
+    year = report.report_year
+    if year is None or not is_report(report):
+        return
+    data = facts("meta")
+    pattern = compiled(str(data.get("opening_year_pattern", "")))
+    window = int(data.get("opening_window", 16))
+    for key in strings("meta", "opening_sections"):
+        section = next((s for s in report.sections if s.key == key and s.found_title), None)
+        if section is None:
+            continue
+        pars = paragraphs(ctx, {key})
+        if not pars:
+            continue
+        first = pars[0]
+        m = pattern.search(first.text[:window])
+        if m is None:
+            continue
+        found = int(m.group("y"))
+        allowed = {year, year + 1} if key == "problems" else {year}
+        if found in allowed:
+            continue
+        end = next((i for i, ch in enumerate(first.text) if ch in "，,。；;：:"), min(len(first.text), 30))
+        ctx.emit(
+            "META002",
+            {
+                "number": section.number,
+                "section": section.official_title,
+                "quote": first.quote(0, max(end, m.end())),
+                "found": found,
+                "year": year,
+            },
+            at=first.position(m.start()),
+            expected=year,
+            actual=found,
+        )

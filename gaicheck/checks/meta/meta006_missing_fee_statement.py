@@ -1,0 +1,24 @@
+"""META006 missing-fee-statement: in the 2021 format, section 六 (其他需要报告的事项) must say whether
+information-processing fees (信息处理费) were charged; it does not (or it is empty).
+
+Report (section 六) → **META006** → one finding at the section.
+"""
+
+from __future__ import annotations
+
+from gaicheck.checks.context import RuleContext
+from gaicheck.checks.meta.common import empty_kind, section_text
+from gaicheck.prose.facts import strings
+
+
+def check(ctx: RuleContext) -> None:
+    if ctx.report.template != "2021":
+        return
+    found = section_text(ctx, "other")
+    if found is None:
+        return
+    text, _first, at = found
+    if any(word in text for word in strings("meta", "fee_keywords")):
+        return
+    zh, en = empty_kind(text) or ("没有提及信息处理费", "does not mention fees")
+    ctx.emit("META006", {"found": zh, "found_en": en}, at=at)

@@ -1,0 +1,1 @@
+"""STR: structure rules (sections, tables and rows that are missing, misplaced or unreadable)."""

@@ -1,0 +1,1 @@
+"""STY: wording and typography rules (the name of the Regulation, document numbers, brackets, headings)."""

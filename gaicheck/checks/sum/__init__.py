@@ -1,0 +1,1 @@
+"""SUM: arithmetic rules (the identities of the template)."""

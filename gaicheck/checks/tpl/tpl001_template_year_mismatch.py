@@ -1,0 +1,49 @@
+"""TPL001 template-year-mismatch: the report uses the format of another year (reports for 2019 and 2020
+use the 2019 format, 国办公开办函〔2019〕60号; from 2021 on, the 2021 format, 〔2021〕30号).
+
+Report (template, year) → **TPL001** → one finding at the title.
+"""
+
+from __future__ import annotations
+
+from gaicheck.checks.context import RuleContext
+from gaicheck.templates import load_legacy, load_template
+
+
+def _notice(version: str, lang: str) -> str:
+    """The notice that issued a format (from the template data), or the legacy format's name."""
+    if version == "legacy":
+        legacy = load_legacy()
+        return legacy.label_en if lang == "en" else legacy.label
+    return load_template(version).notice
+
+
+def check(ctx: RuleContext) -> None:
+    report = ctx.report
+    if "no-text-layer" in report.notes:
+        return
+    if report.template == "none" and not any(report.tables_found.values()):
+        return  # TPL004 (or, with a title, STR002) says what is missing
+    year = report.report_year
+    if year is None:
+        return  # TPL006
+    found = ctx.version
+    expected = "2021" if year >= 2021 else "2019" if year >= 2019 else None
+    if expected is None or found == expected or found == "none":
+        return
+    ctx.emit(
+        "TPL001",
+        {
+            "year": year,
+            "found": "2019年以前" if found == "legacy" else found,
+            "found_en": "pre-2019" if found == "legacy" else found,
+            "found_notice": _notice(found, "zh"),
+            "found_notice_en": _notice(found, "en"),
+            "expected": expected,
+            "expected_notice": _notice(expected, "zh"),
+            "expected_notice_en": _notice(expected, "en"),
+        },
+        at=report.title_at,
+        expected=expected,
+        actual=found,
+    )

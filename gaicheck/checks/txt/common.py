@@ -1,0 +1,23 @@
+"""What the TXT rules share: whether a table was read to compare the prose with, a row's label, and the
+groups of table 3 the prose names.
+
+Phrases and patterns are data (rules/catalogue/txt.toml [data]); claims are found by gaicheck.prose.
+"""
+
+from __future__ import annotations
+
+from gaicheck.model.report import Report
+
+REVIEW_GROUPS = {
+    "reconsideration": ("行政复议", "administrative reconsideration", ["reconsideration"]),
+    "litigation": ("行政诉讼", "administrative litigation", ["litigation_direct", "litigation_after"]),
+}
+
+
+def has_table(report: Report, table: str) -> bool:
+    return report.template in ("2019", "2021", "mixed") and report.tables_found.get(table, False)
+
+
+def row_label(report: Report, table: str, row: str) -> str:
+    cell = report.cell(f"{table}.{row}.total")
+    return cell.row_label if cell else row

@@ -1,0 +1,63 @@
+"""TXT003 prose-count-mismatch: a figure stated in the prose (e.g. 本年新收政府信息公开申请52件) differs
+from the table's (or is below it, when the table's total is blank and only a lower bound is known).
+
+Report (compared prose, tables; txt.toml [data.metrics]) → **TXT003** → one finding per stated figure.
+"""
+
+from __future__ import annotations
+
+from gaicheck.checks.context import RuleContext
+from gaicheck.checks.txt.common import has_table
+from gaicheck.model.report import Report
+from gaicheck.prose.claims import count_claims
+from gaicheck.prose.figures import Figure, rows_figure, table_number
+from gaicheck.prose.numbers import show
+
+
+def _describe(report: Report, table: str, fig: Figure, metric_zh: str, lang: str) -> str:
+    n = table_number(report, table)
+    labels = list(dict.fromkeys(fig.labels))
+    if lang == "en":
+        text = f"table {n} " + (
+            " + ".join(f'"{x}"' for x in labels) if len(labels) <= 2 else f'"{metric_zh}" ({len(labels)} rows)'
+        )
+        return text + (" (total column blank: sum of the filled columns)" if not fig.exact else "")
+    text = f"表{n}" + (
+        "+".join(f"「{x}」" for x in labels) if len(labels) <= 2 else f"「{metric_zh}」{len(labels)}行之和"
+    )
+    return text + ("（总计列空白，按已填各列合计，至少）" if not fig.exact else "")
+
+
+def check(ctx: RuleContext) -> None:
+    report = ctx.report
+    for claim in count_claims(ctx):
+        spec = claim.spec
+        table = str(spec.get("table", "apply"))
+        if not has_table(report, table):
+            continue
+        column = str(spec.get("column", "total"))
+        fig = rows_figure(ctx, table, [str(r) for r in spec.get("rows", [])], column)
+        if fig is None or not fig.contradicts(claim.stated):
+            continue
+        alternatives = [rows_figure(ctx, table, [str(r) for r in alt], column) for alt in spec.get("alt", [])]
+        if any(a is not None and not a.contradicts(claim.stated) for a in alternatives):
+            continue
+        par = claim.paragraph
+        label_zh = str(spec.get("label_zh", claim.metric))
+        ctx.emit(
+            "TXT003",
+            {
+                "quote": par.quote(claim.start, claim.end),
+                "what": label_zh,
+                "what_en": spec.get("label_en", claim.metric),
+                "stated": show(claim.stated),
+                "cells": _describe(report, table, fig, label_zh, "zh"),
+                "cells_en": _describe(report, table, fig, label_zh, "en"),
+                "value": show(fig.value),
+                "value_en": show(fig.value) if fig.exact else f"at least {show(fig.value)}",
+            },
+            at=par.position(claim.start),
+            cells=fig.cells,
+            expected=fig.value,
+            actual=claim.stated,
+        )

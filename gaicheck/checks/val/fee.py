@@ -1,0 +1,27 @@
+"""What VAL004 and VAL005 share: the 2021 fee amount cell (表1 行政事业性收费 本年收费金额) when it holds
+a number, and the fields of a finding about it."""
+
+from __future__ import annotations
+
+from gaicheck.checks.context import RuleContext
+from gaicheck.model.report import CellValue
+from gaicheck.prose.figures import table_number
+
+
+def fee_cell(ctx: RuleContext) -> CellValue | None:
+    report = ctx.report
+    if report.template != "2021":
+        return None
+    cell = report.cell("active.fees.amount")
+    if cell is None or cell.status != "ok" or cell.value is None:
+        return None
+    return cell
+
+
+def fee_fields(ctx: RuleContext, cell: CellValue) -> dict[str, object]:
+    return {
+        "table_no": table_number(ctx.report, "active"),
+        "row": cell.row_label,
+        "column": cell.column_label,
+        "raw": cell.raw,
+    }
