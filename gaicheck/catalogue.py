@@ -12,7 +12,6 @@ from typing import Literal
 
 from pydantic import BaseModel
 
-from gaicheck import i18n
 from gaicheck.resources import rules_dir
 
 
@@ -32,12 +31,6 @@ class RuleSpec(BaseModel):
     @property
     def family(self) -> str:
         return self.code.rstrip("0123456789")
-
-    def title(self, lang: str) -> str:
-        return i18n.rule_title(self, lang)
-
-    def render(self, lang: str, fields: dict[str, object]) -> str:
-        return i18n.message(self, lang, fields)
 
 
 @cache

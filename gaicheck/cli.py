@@ -352,6 +352,7 @@ def rules(lang: str, fmt: str) -> None:
     """列出全部规则 / list the rule catalogue."""
     import json
 
+    from gaicheck import i18n
     from gaicheck.catalogue import load_catalogue
 
     catalogue = load_catalogue()
@@ -360,7 +361,7 @@ def rules(lang: str, fmt: str) -> None:
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
     for spec in catalogue.values():
-        click.echo(f"{spec.code}  {spec.severity:7s}  {spec.name:28s}  {spec.title(lang)}")
+        click.echo(f"{spec.code}  {spec.severity:7s}  {spec.name:28s}  {i18n.rule_title(spec, lang)}")
 
 
 @main.command()

@@ -15,6 +15,7 @@ from gaicheck.templates import ColumnSpec, Label, RowSpec, SectionSpec, TableSpe
 if TYPE_CHECKING:
     from gaicheck.catalogue import RuleSpec
     from gaicheck.model.document import Location
+    from gaicheck.model.report import CellValue
 
 Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, ...] = ("zh", "en")
@@ -40,10 +41,81 @@ _WORDS: dict[str, tuple[str, str]] = {
     "loc.line": ("第{n}行", "line {n}"),
     "loc.column": ("第{n}列", "column {n}"),
     "loc.sep": (" ", ", "),
+    "value.text": ("{v}", "“{v}”"),
     # lists and punctuation
     "list.sep": ("、", ", "),
     "clause.sep": ("，", ", "),
     "colon": ("：", ": "),
+    # META
+    "meta.month_day": ("{month}月{day}日", "{date}"),
+    "meta.no_content": ("没有实质内容", "has no content"),
+    "meta.only_says": ("只写了「{text}」", 'only says "{text}"'),
+    "meta.no_fee": ("没有提及信息处理费", "does not mention fees"),
+    # STR
+    "str.all_columns": ("全部各列", "all columns"),
+    "str.quoted": ("「{name}」", '"{name}"'),
+    # STY
+    "sty.numbered": ("「{found}」应为「{number}、」", '"{found}" should be numbered {number}'),
+    "sty.items_sep": ("；", "; "),
+    "sty.never_closed": ("没有对应的右半", "is never closed"),
+    "sty.closes_nothing": ("没有对应的左半", "closes nothing"),
+    # TXT
+    "txt.table": ("表{n}", "table {n} "),
+    "txt.label": ("「{x}」", '"{x}"'),
+    "txt.plus": ("+", " + "),
+    "txt.rows_sum": ("「{metric}」{k}行之和", '"{metric}" ({k} rows)'),
+    "txt.bound": ("（总计列空白，按已填各列合计，至少）", " (total column blank: sum of the filled columns)"),
+    "txt.at_least": ("{v}", "at least {v}"),
+    # VAL
+    "val.unit_yuan": ("单元格写明单位为“元”", 'the cell says "元" (yuan)'),
+    "val.million": ("数值达到100万（按万元计即100亿元），疑似按元填报", "10⁶ or more, probably entered in yuan"),
+    # YOY
+    "yoy.more_columns": ("等{all}列", " and {more} more"),
+    "yoy.bad_this_year": ("本年「{row}」{cols}{status}", 'this year\'s "{row}" {cols} {status}'),
+    "yoy.bad_last_year": ("上年「{row}」{cols}{status}", 'last year\'s "{row}" {cols} {status}'),
+    "yoy.bad_sep": ("，", "; "),
+    "yoy.check_reason": ("{check}：{reason}", "{check}: {reason}"),
+    "yoy.checks_sep": ("；", " / "),
+    "yoy.legacy_not_comparable": (
+        "该报告为2019年以前的旧版格式，与现行格式不可比，不作跨年度比较",
+        "it is in the pre-2019 format, which cannot be compared with the current formats",
+    ),
+    "yoy.no_tables_not_comparable": (
+        "该报告未识别出国办格式的统计表，不作跨年度比较",
+        "no statistical tables of the national format were recognised in it",
+    ),
+    "yoy.no_organ": (
+        "无法从标题确定发布机关，不作比较", "the issuing organ could not be read from a title, so they are not compared"
+    ),
+    "yoy.organs_differ": (
+        "两份报告的发布机关不同（{previous} / {current}），不作比较",
+        'the issuing organs differ ("{previous}" / "{current}"), so they are not compared',
+    ),
+    "yoy.no_year": ("无法从标题确定报告年度，不作比较", "the report year could not be read from a title"),
+    "yoy.not_earlier": (
+        "指定的上年报告为{previous}年度，不早于本报告（{current}年度），不作比较",
+        "the given previous report is for {previous}, not earlier than this one ({current})",
+    ),
+    "yoy.check.carried_over": ("上年结转", "carried over"),
+    "yoy.check.in_force": ("现行有效件数", "in force"),
+    "yoy.check.items_last_year": ("上一年项目数量", "items last year"),
+    "yoy.check.total_published": ("对外公开总数量", "total published"),
+    "yoy.all_prose": ("全文（第一至第六部分的文字）", "All prose (sections I to VI)"),
+    "yoy.section": ("第{n}部分「{title}」", "Section {n} ({title})"),
+    "yoy.more_reports": ("等{all}份", " and {more} more"),
+    # TPL
+    "tpl.pre_2019": ("2019年以前", "pre-2019"),
+    "tpl.no_title_no_tables": ("没有年度报告标题，也没有统计表格", "no annual report title and no statistical tables"),
+    "tpl.section_heading": ("第{n}部分标题", "Heading of section {n}"),
+    "tpl.column_header": ("表{n}列标题", "Table {n} column header"),
+    "tpl.row_label": ("表{n}行标题", "Table {n} row label"),
+    # the identities (SUM)
+    "sum.others_zero": ("其余各项为0", "all others 0"),
+    "sum.every_column": ("全部各列", "in every column"),
+    "sum.every_row": ("全部各行", "in every row"),
+    "sum.more_places": ("等{all}处", " and {more} more"),
+    "sum.more_items": ("等{n}项", "and {n} more"),
+    "sum.name_status": ("{name}{status}", "{name} {status}"),
     # tables
     "table.heading": ("表{n} {title}", "Table {n}: {title}"),
     "table.more_rows": ("……另有{n}行", "… {n} more row(s)"),
@@ -148,6 +220,12 @@ def pick(lang: str, zh: str, en: str) -> str:
     return en if lang == "en" else zh
 
 
+def value(found: object, lang: str) -> str:
+    """A finding's expected or found value as shown: text (the document's, or the official wording) in quotes
+    in English, where it is usually Chinese; numbers as they are."""
+    return word("value.text", lang, v=found) if isinstance(found, str) else f"{found}"
+
+
 def severity(level: str, lang: str) -> str:
     return word(f"severity.{level}", lang)
 
@@ -244,6 +322,17 @@ def section_title(section: SectionSpec, lang: str) -> str:
     return pick(lang, section.title, section.title_en or section.title)
 
 
+def section_named(key: str, official: str, version: str, lang: str) -> str:
+    """A section's title by its key: `official` (as the extractor recorded it) in Chinese, the template's
+    English title in English."""
+    templates = all_templates()
+    for template in [t for t in templates if t.version == version] or list(reversed(templates)):
+        for section in template.sections:
+            if section.key == key:
+                return pick(lang, official, section.title_en or official)
+    return official
+
+
 _NUMERALS = {"一": "I", "二": "II", "三": "III", "四": "IV", "五": "V", "六": "VI", "七": "VII", "八": "VIII"}
 
 
@@ -260,12 +349,16 @@ def template_notice(template: Template, lang: str) -> str:
     return pick(lang, template.notice, template.notice_en or template.notice)
 
 
+_Specs = tuple[dict[tuple[str, str], RowSpec], dict[tuple[str, str], ColumnSpec], dict[tuple[str, str], Label]]
+
+
 @cache
-def _specs(version: str) -> tuple[dict[tuple[str, str], RowSpec], dict[tuple[str, str], ColumnSpec]]:
-    """(table, row) → row and (table, column) → column of a version (for any other name: of every version,
-    the later first)."""
+def _specs(version: str) -> _Specs:
+    """(table, row) → row, (table, column) → column and (table, group) → group of a version (for any other
+    name: of every version, the later first)."""
     rows: dict[tuple[str, str], RowSpec] = {}
     columns: dict[tuple[str, str], ColumnSpec] = {}
+    groups: dict[tuple[str, str], Label] = {}
     templates = all_templates()
     ordered = [t for t in templates if t.version == version] or list(reversed(templates))
     for template in ordered:
@@ -273,20 +366,50 @@ def _specs(version: str) -> tuple[dict[tuple[str, str], RowSpec], dict[tuple[str
             for row, column in table.cell_specs():
                 rows.setdefault((table.key, row.key), row)
                 columns.setdefault((table.key, column.key), column)
-    return rows, columns
+            for group in table.groups:
+                groups.setdefault((table.key, group.key), group)
+    return rows, columns, groups
+
+
+def _named(spec: Label | None, lang: str, official: str) -> str:
+    return pick(lang, official, spec.en if spec is not None and spec.en else official)
 
 
 def cell_row(table: str, row: str, version: str, lang: str, official: str) -> str:
     """The name of a cell's row: `official` (the wording the extractor recorded) in Chinese, the template's
     English name in English (`official` when the template has none)."""
-    spec = _specs(version)[0].get((table, row))
-    return pick(lang, official, spec.en if spec is not None and spec.en else official)
+    return _named(_specs(version)[0].get((table, row)), lang, official)
 
 
 def cell_column(table: str, column: str, version: str, lang: str, official: str) -> str:
     """The name of a cell's column, as `cell_row` names its row."""
-    spec = _specs(version)[1].get((table, column))
-    return pick(lang, official, spec.en if spec is not None and spec.en else official)
+    return _named(_specs(version)[1].get((table, column)), lang, official)
+
+
+def group_row(table: str, group: str, version: str, lang: str, official: str) -> str:
+    """The name of a group of rows (`（三）不予公开` / `(3) Not disclosed`), as `cell_row` names a row."""
+    return _named(_specs(version)[2].get((table, group)), lang, official)
+
+
+def template_row(table: str, row: str, version: str, lang: str) -> str:
+    """A row's name as the template of `version` gives it (its key when the template has no such row)."""
+    spec = _specs(version)[0].get((table, row))
+    return row_name(spec, lang) if spec is not None else row
+
+
+def cell_names(cell: CellValue, version: str, lang: str) -> tuple[str, str]:
+    """(row name, column name) of a cell in `lang`."""
+    return (
+        cell_row(cell.table, cell.row, version, lang, cell.row_label),
+        cell_column(cell.table, cell.col, version, lang, cell.column_label),
+    )
+
+
+def flat_row(table: str, lang: str, official: str) -> str:
+    """How messages name the single printed row of a flat table (table 3: 行政复议、行政诉讼)."""
+    spec = _table_specs().get(table)
+    english = spec.row_label_en if spec is not None else None
+    return pick(lang, official, english or official)
 
 
 @cache

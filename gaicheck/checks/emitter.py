@@ -1,5 +1,5 @@
-"""The emitter: a rule's code and fields → a Finding (message from the catalogue, in the chosen language,
-severity as configured), kept only when the options select the code.
+"""The emitter: a rule's code and fields (already in the chosen language) → a Finding (message from the
+catalogue through gaicheck.i18n, severity as configured), kept only when the options select the code.
 
 rules → **Emitter** → list[Finding] of one report.
 """
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from gaicheck import i18n
 from gaicheck.catalogue import get_rule, matches
 from gaicheck.checks.options import Options
 from gaicheck.model.finding import SEVERITY_RANK, Finding
@@ -47,18 +48,13 @@ class Emitter:
         if not self.wants(code):
             return
         spec = get_rule(code)
-        fields = dict(fields or {})
-        if self.options.lang == "en":
-            for key in list(fields):
-                if key.endswith("_en"):
-                    fields[key[:-3]] = fields[key]
         severity = self.options.severity.get(code, spec.severity)
         cell_keys = list(cells or [])
         values: dict[str, Any] = {  # every field of Finding, in declaration order
             "code": code,
             "name": spec.name,
             "severity": severity,
-            "message": spec.render(self.options.lang, fields),
+            "message": i18n.message(spec, self.options.lang, fields or {}),
             "line": at.line if at else None,
             "column": at.column if at else None,
             "page": at.page if at else None,

@@ -293,8 +293,8 @@ class Extractor:
     def _deviations(self, table: TableSpec, devs: list[HeaderDeviation]) -> None:
         for d in devs:
             self.observe(
-                "label_deviation", d.token.loc, table=table.key, place=f"表{table.number}列标题",
-                place_en=f"Table {table.number} column header", found=d.token.text, official=d.official,
+                "label_deviation", d.token.loc, table=table.key, part="column_header", table_no=table.number,
+                found=d.token.text, official=d.official,
             )
 
     def _subtotal_cells(self, table: TableSpec, result: TableResult) -> set[str]:
@@ -332,9 +332,8 @@ class Extractor:
                 self.observe("row_unlabelled", slot.loc, cells=keys, **common)
             elif slot.label is not None and not slot.label_official:
                 self.observe(
-                    "label_deviation", slot.label.loc, table=table.key, row=row.key,
-                    place=f"表{table.number}行标题", place_en=f"Table {table.number} row label",
-                    found=slot.label.text, official=row.label,
+                    "label_deviation", slot.label.loc, table=table.key, row=row.key, part="row_label",
+                    table_no=table.number, found=slot.label.text, official=row.label,
                 )
             expected = len(cells)
             if slot.blank:

@@ -63,9 +63,9 @@ def _expected_line(finding: Finding, lang: str) -> str | None:
         return None
     parts: list[str] = []
     if finding.expected is not None:
-        parts.append(i18n.word("full.expected", lang, value=finding.expected))
+        parts.append(i18n.word("full.expected", lang, value=i18n.value(finding.expected, lang)))
     if finding.actual is not None:
-        parts.append(i18n.word("full.actual", lang, value=finding.actual))
+        parts.append(i18n.word("full.actual", lang, value=i18n.value(finding.actual, lang)))
     return "  " + i18n.word("clause.sep", lang).join(parts)
 
 

@@ -70,7 +70,7 @@ def _legend(lang: str) -> str:
         f'<span class="legend-{state}" style="background:{bg}">{_MARKS[state]} {escape(_w(state, lang))}</span>'
         for state, bg in colours
     )
-    return f'<p class="legend">{escape(_w("legend", lang))}：{spans}</p>'
+    return f'<p class="legend">{escape(_w("legend", lang))}{i18n.word("colon", lang)}{spans}</p>'
 
 
 def _tables(report: Report, findings: list[Finding], lang: str, prefix: str) -> str:
@@ -139,9 +139,9 @@ def _findings(report: Report, findings: list[Finding], lang: str, prefix: str) -
             link = f' <a href="#{escape(_anchor(prefix, target))}">{escape(_w("cell", lang))}</a>'
         values = []
         if f.expected is not None:
-            values.append(f"{_w('expected', lang)} {f.expected}")
+            values.append(f"{_w('expected', lang)} {i18n.value(f.expected, lang)}")
         if f.actual is not None:
-            values.append(f"{_w('actual', lang)} {f.actual}")
+            values.append(f"{_w('actual', lang)} {i18n.value(f.actual, lang)}")
         value_text = f"<br>{escape(_w('values_sep', lang).join(values))}" if values else ""
         place = _place(f, lang)
         place_text = _w("place", lang, place=escape(place)) if place else ""

@@ -38,7 +38,7 @@ def _rules(lang: str) -> list[dict[str, Any]]:
             {
                 "id": spec.code,
                 "name": spec.name,
-                "shortDescription": {"text": spec.title(lang)},
+                "shortDescription": {"text": i18n.rule_title(spec, lang)},
                 "fullDescription": {"text": explanation},
                 "help": {"text": explanation},
                 "defaultConfiguration": {"level": LEVELS[spec.severity]},

@@ -80,10 +80,13 @@ def _visible_html(page: str) -> str:
     page = re.sub(r"<style>.*?</style>", "", page, flags=re.S)
     page = re.sub(r"<td[^>]*>.*?</td>", "", page, flags=re.S)  # cell values, as found
     page = re.sub(r'<p class="meta">.*?</p>', "", page, flags=re.S)  # organ (as found), year, template
+    page = re.sub(r'<p class="explain">.*?</p>', "", page, flags=re.S)  # the catalogue's explanations (they
+    # name the Chinese terms they explain)
     return html.unescape(re.sub(r"<[^>]+>", "\n", page))
 
 
 def test_html_page_in_english() -> None:
+    """Headings, table labels, findings (message, place, rule title) and the page's own words."""
     page = _run("html")
     assert '<html lang="en">' in page
     bad = sorted({piece for line in _visible_html(page).splitlines() for piece in unquoted_cjk(line)})

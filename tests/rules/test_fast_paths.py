@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 import regex
 
+from gaicheck import i18n
 from gaicheck.catalogue import load_catalogue
 from gaicheck.checks.context import RuleContext
 from gaicheck.checks.sty.sty003_unbalanced_brackets import _unbalanced
@@ -183,7 +184,7 @@ def test_messages_render_as_with_string_formatter() -> None:
         for lang, template in (("zh", spec.message_zh), ("en", spec.message_en)):
             for given in ({}, fields):
                 expected = string.Formatter().vformat(template, (), _Fields(given))
-                assert spec.render(lang, given) == expected
+                assert i18n.message(spec, lang, given) == expected
 
 
 def test_corpus_files_found() -> None:

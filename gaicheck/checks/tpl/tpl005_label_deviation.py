@@ -6,6 +6,7 @@ Report (sections, the extractor's `label_deviation` observations) → **TPL005**
 
 from __future__ import annotations
 
+from gaicheck import i18n
 from gaicheck.checks.common.template import is_report
 from gaicheck.checks.context import RuleContext
 
@@ -16,11 +17,11 @@ def check(ctx: RuleContext) -> None:
         return
     for section in report.sections:
         if section.found_title is not None and not section.official:
+            number = i18n.section_number(section.number, ctx.lang)
             ctx.emit(
                 "TPL005",
                 {
-                    "place": f"第{section.number}部分标题",
-                    "place_en": f"Heading of section {section.number}",
+                    "place": i18n.word("tpl.section_heading", ctx.lang, n=number),
                     "found": section.found_title,
                     "official": section.official_title,
                 },
@@ -33,9 +34,11 @@ def check(ctx: RuleContext) -> None:
             continue
         row = obs.row
         cells = [c.key for c in report.cells if row and c.table == obs.table and c.row == row]
+        fields: dict[str, object] = dict(obs.data)
+        fields["place"] = i18n.word(f"tpl.{obs.data.get('part')}", ctx.lang, n=obs.data.get("table_no"))
         ctx.emit(
             "TPL005",
-            dict(obs.data),
+            fields,
             at=obs,
             cells=cells,
             expected=obs.data.get("official"),
