@@ -347,15 +347,20 @@ def parse(path: str, fmt: str) -> None:
 
 @main.command()
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "md"]), default="text", show_default=True)
 def rules(lang: str, fmt: str) -> None:
-    """列出全部规则 / list the rule catalogue."""
+    """列出全部规则 / list the rule catalogue (`--format md`: the rules reference, docs/rules.md)."""
     import json
 
     from gaicheck import i18n
     from gaicheck.catalogue import load_catalogue
 
     catalogue = load_catalogue()
+    if fmt == "md":
+        from gaicheck.checks.reference import render_markdown
+
+        click.echo(render_markdown(), nl=False)
+        return
     if fmt == "json":
         data = [spec.model_dump() for spec in catalogue.values()]
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
@@ -377,6 +382,9 @@ def explain(code: str, lang: str) -> None:
         raise click.UsageError(f"未知的规则代码 / unknown rule code: {code}")
     click.echo(f"{spec.code} ({spec.name}) — {i18n.rule_title(spec, lang)}")
     click.echo(f"{i18n.word('explain.severity', lang)}: {i18n.severity(spec.severity, lang)}")
+    from gaicheck.checks.registry import where
+
+    click.echo(f"{i18n.word('explain.where', lang)}: {where(spec.code)}")
     click.echo("")
     click.echo(i18n.rule_explanation(spec, lang))
     if spec.example_bad:

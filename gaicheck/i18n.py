@@ -15,6 +15,7 @@ from gaicheck.templates import ColumnSpec, Label, RowSpec, SectionSpec, TableSpe
 if TYPE_CHECKING:
     from gaicheck.catalogue import RuleSpec
     from gaicheck.model.document import Location
+    from gaicheck.model.observations import RowObserved
     from gaicheck.model.report import CellValue
 
 Lang = Literal["zh", "en"]
@@ -107,7 +108,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "tpl.pre_2019": ("2019年以前", "pre-2019"),
     "tpl.no_title_no_tables": ("没有年度报告标题，也没有统计表格", "no annual report title and no statistical tables"),
     "tpl.section_heading": ("第{n}部分标题", "Heading of section {n}"),
-    "tpl.column_header": ("表{n}列标题", "Table {n} column header"),
+    "tpl.column_label": ("表{n}列标题", "Table {n} column header"),
     "tpl.row_label": ("表{n}行标题", "Table {n} row label"),
     # the identities (SUM)
     "sum.others_zero": ("其余各项为0", "all others 0"),
@@ -133,6 +134,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "github.header": ("| 规则 | 名称 | 数量 |", "| code | name | count |"),
     # explain
     "explain.severity": ("默认级别", "Default severity"),
+    "explain.where": ("代码位置", "Where it lives"),
     "explain.wrong": ("错误示例：", "Wrong:"),
     "explain.right": ("正确示例：", "Right:"),
     # the HTML page
@@ -391,6 +393,14 @@ def group_row(table: str, group: str, version: str, lang: str, official: str) ->
     return _named(_specs(version)[2].get((table, group)), lang, official)
 
 
+def observed_row(obs: RowObserved, version: str, lang: str) -> str:
+    """The row an observation of the extractor is about: a template row by its key, or (key "") the single
+    printed row of a flat table (the extractor records the official wording)."""
+    if obs.row:
+        return cell_row(obs.table, obs.row, version, lang, obs.row_label)
+    return flat_row(obs.table, lang, obs.row_label)
+
+
 def template_row(table: str, row: str, version: str, lang: str) -> str:
     """A row's name as the template of `version` gives it (its key when the template has no such row)."""
     spec = _specs(version)[0].get((table, row))
@@ -425,6 +435,13 @@ def table_number(key: str) -> int:
     """The printed number of a table (`active` → 1); 0 for an unknown key."""
     spec = _table_specs().get(key)
     return spec.number if spec is not None else 0
+
+
+def table_named(key: str, lang: str, official: str) -> str:
+    """A table's title: `official` (as the extractor recorded it) in Chinese, the template's English one in English."""
+    spec = _table_specs().get(key)
+    english = spec.title_en if spec is not None else None
+    return pick(lang, official, english or official)
 
 
 def table_name(key: str, lang: str) -> str:

@@ -15,9 +15,11 @@ from typing import Any, TypeVar
 from gaicheck.checks.common.template import effective_template
 from gaicheck.checks.emitter import Emitter
 from gaicheck.checks.options import Options
+from gaicheck.model.observations import Observation
 from gaicheck.model.report import CellValue, Report
 
 T = TypeVar("T")
+Obs = TypeVar("Obs", bound=Observation)
 
 _KEY = attrgetter("key")
 _STATUS = attrgetter("status")
@@ -55,6 +57,16 @@ class RuleContext:
             cells = self._views["cell_map"] = dict(zip(map(_KEY, report_cells), report_cells, strict=True))
         result: dict[str, CellValue] = cells
         return result
+
+    def observed(self, kind: type[Obs]) -> list[Obs]:
+        """The extractor's observations of one kind (class), in the order they were made."""
+        by_kind: dict[type, list[Any]] | None = self._views.get("observed")
+        if by_kind is None:
+            by_kind = self._views["observed"] = {}
+            for obs in self.report.observations:
+                by_kind.setdefault(type(obs), []).append(obs)
+        found: list[Obs] = by_kind.get(kind, [])
+        return found
 
     def cell_statuses(self) -> list[str]:
         """The status of each of report.cells, in order, once per run."""

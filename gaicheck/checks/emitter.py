@@ -6,13 +6,27 @@ rules → **Emitter** → list[Finding] of one report.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Protocol
 
 from gaicheck import i18n
 from gaicheck.catalogue import get_rule, matches
 from gaicheck.checks.options import Options
+from gaicheck.model.document import Location
 from gaicheck.model.finding import SEVERITY_RANK, Finding
-from gaicheck.model.report import Position, Report, trusted
+from gaicheck.model.report import Report, trusted
+
+
+class Located(Protocol):
+    """Anything with a source position (a Position, a cell, an observation) a finding can point at."""
+
+    @property
+    def line(self) -> int | None: ...
+    @property
+    def column(self) -> int | None: ...
+    @property
+    def page(self) -> int | None: ...
+    @property
+    def where(self) -> Location | None: ...
 
 _PLAIN = (str, int, float, type(None))  # types Finding.expected/actual keep as they are
 
@@ -40,7 +54,7 @@ class Emitter:
         self,
         code: str,
         fields: dict[str, object] | None = None,
-        at: Position | None = None,
+        at: Located | None = None,
         cells: list[str] | None = None,
         expected: str | int | float | None = None,
         actual: str | int | float | None = None,

@@ -18,9 +18,22 @@ from gaicheck.extract.stream import Line, Token, flatten, stream_tokens
 from gaicheck.extract.tables import FlatResult, HeaderDeviation, RowAligner, TableResult, align_flat
 from gaicheck.extract.values import parse_value
 from gaicheck.model.document import Document, Location
+from gaicheck.model.observations import (
+    ExtraRow,
+    GroupRow,
+    LabelDeviation,
+    LegacyTemplate,
+    MixedTemplate,
+    Observation,
+    RowLong,
+    RowMissing,
+    RowShort,
+    RowUnlabelled,
+    RunUnsplittable,
+    TableMissing,
+)
 from gaicheck.model.report import (
     CellValue,
-    Observation,
     Position,
     Report,
     SectionInfo,
@@ -153,15 +166,8 @@ class Extractor:
         self.observations: list[Observation] = []
         self.subtotals: list[CellValue] = []
 
-    def observe(self, kind: str, loc: Location | None, **fields: object) -> None:
-        obs = Observation(kind=kind, **_pos(loc))
-        for key in ("table", "row"):
-            if key in fields:
-                setattr(obs, key, fields.pop(key))
-        if "cells" in fields:
-            obs.cells = list(fields.pop("cells"))  # type: ignore[call-overload]
-        obs.data = {k: v for k, v in fields.items() if isinstance(v, (str, int, float)) or v is None}
-        self.observations.append(obs)
+    def observe(self, observation: Observation) -> None:
+        self.observations.append(observation)
 
     def run(self) -> Report:
         doc = self.document
@@ -184,14 +190,13 @@ class Extractor:
         )
         if mixed:
             self.observe(
-                "mixed_template",
-                None,
-                chosen=choice,
-                labels_2019="、".join(detection.votes.get("2019", [])),
-                labels_2021="、".join(detection.votes.get("2021", [])),
+                MixedTemplate(
+                    chosen=choice,
+                    labels={v: tuple(labels) for v, labels in detection.votes.items() if v != "legacy"},
+                )
             )
         if choice == "legacy":
-            self.observe("legacy_template", None, signal=detection.votes["legacy"][0])
+            self.observe(LegacyTemplate(signal=detection.votes["legacy"][0]))
         version = choice if choice in ("2019", "2021") else ("2021" if (meta.year or 0) >= 2021 else "2019")
         template = load_template(version)
         sections = find_sections(self.lines, template.sections, start)
@@ -287,14 +292,16 @@ class Extractor:
                 found[table.key] = result.started
                 cells.extend(self._row_cells(table, result))
             if not found[table.key]:
-                self.observe("table_missing", None, table=table.key, table_no=table.number, title=table.title)
+                self.observe(TableMissing(table=table.key, table_no=table.number, title=table.title))
         return cells, found
 
     def _deviations(self, table: TableSpec, devs: list[HeaderDeviation]) -> None:
         for d in devs:
             self.observe(
-                "label_deviation", d.token.loc, table=table.key, part="column_header", table_no=table.number,
-                found=d.token.text, official=d.official,
+                LabelDeviation(
+                    **_pos(d.token.loc), table=table.key, table_no=table.number, part="column", row=None,
+                    found=d.token.text, official=d.official,
+                )
             )
 
     def _subtotal_cells(self, table: TableSpec, result: TableResult) -> set[str]:
@@ -308,9 +315,11 @@ class Extractor:
                 _set_values(cells, slot.values)
             self.subtotals.extend(cells)
             self.observe(
-                "group_row", slot.loc, table=table.key, row=key, table_no=table.number, group=group.label,
-                items="、".join(r.label for r in items), count=len(items),
-                cells=[f"{table.key}.{r.key}.{c.key}" for r in items for c in slot.columns],
+                GroupRow(
+                    **_pos(slot.loc), table=table.key, row=key, table_no=table.number, group=group.label,
+                    items=tuple(r.label for r in items),
+                    cells=[f"{table.key}.{r.key}.{c.key}" for r in items for c in slot.columns],
+                )
             )
         return set(result.subtotals)
 
@@ -322,18 +331,22 @@ class Extractor:
             row = slot.spec
             cells = _cells(table, row.key, row.label, slot.columns)
             keys = [c.key for c in cells]
-            common = {"table": table.key, "row": row.key, "table_no": table.number, "row_label": row.label}
+            common: dict[str, Any] = {
+                "table": table.key, "row": row.key, "table_no": table.number, "row_label": row.label, "cells": keys
+            }
             if not slot.found:
                 if result.started and row.group not in replaced:
-                    self.observe("row_missing", result.loc, cells=keys, **common)
+                    self.observe(RowMissing(**_pos(result.loc), **common))
                 out.extend(cells)
                 continue
             if slot.unlabelled:
-                self.observe("row_unlabelled", slot.loc, cells=keys, **common)
+                self.observe(RowUnlabelled(**_pos(slot.loc), **common))
             elif slot.label is not None and not slot.label_official:
                 self.observe(
-                    "label_deviation", slot.label.loc, table=table.key, row=row.key, part="row_label",
-                    table_no=table.number, found=slot.label.text, official=row.label,
+                    LabelDeviation(
+                        **_pos(slot.label.loc), table=table.key, table_no=table.number, part="row", row=row.key,
+                        found=slot.label.text, official=row.label,
+                    )
                 )
             expected = len(cells)
             if slot.blank:
@@ -346,23 +359,25 @@ class Extractor:
                     cell.__dict__["status"] = "ambiguous"
                     _place(cell, slot.loc)
                 self.observe(
-                    "run_unsplittable", slot.loc, cells=keys, raw=slot.unsplittable, expected=expected, **common
+                    RunUnsplittable(**_pos(slot.loc), raw=slot.unsplittable, expected=expected, **common)
                 )
             elif len(slot.values) == expected:
                 _set_values(cells, slot.values)
             else:
-                kind = "row_short" if len(slot.values) < expected else "row_long"
+                count = RowShort if len(slot.values) < expected else RowLong
                 for cell in cells:
                     cell.__dict__["status"] = "ambiguous"
                     _place(cell, slot.loc)
                 self.observe(
-                    kind, slot.loc, cells=keys, found=len(slot.values), expected=expected,
-                    values=" ".join(t.text or "□" for t in slot.values), **common,
+                    count(
+                        **_pos(slot.loc), found=len(slot.values), expected=expected,
+                        values=tuple(t.text for t in slot.values), **common,
+                    )
                 )
             out.extend(cells)
         for extra in result.extra_rows:
             self.observe(
-                "extra_row", extra.label.loc, table=table.key, table_no=table.number, label=extra.label.text
+                ExtraRow(**_pos(extra.label.loc), table=table.key, table_no=table.number, label=extra.label.text)
             )
         return out
 
@@ -383,8 +398,10 @@ class Extractor:
                 cell.__dict__["status"] = "ambiguous"
                 _place(cell, loc)
             self.observe(
-                "run_unsplittable", loc, cells=keys, table=table.key, row="", table_no=table.number,
-                row_label=table.row_label or table.title, raw=flat.unsplittable, expected=flat.expected,
+                RunUnsplittable(
+                    **_pos(loc), cells=keys, table=table.key, row="", table_no=table.number,
+                    row_label=table.row_label or table.title, raw=flat.unsplittable, expected=flat.expected,
+                )
             )
         elif len(flat.values) == flat.expected:
             _set_values(cells, flat.values)
@@ -393,11 +410,13 @@ class Extractor:
             for cell in cells:
                 cell.__dict__["status"] = "ambiguous"
                 _place(cell, loc)
+            count = RowShort if len(flat.values) < flat.expected else RowLong
             self.observe(
-                "row_short" if len(flat.values) < flat.expected else "row_long", loc, cells=keys,
-                table=table.key, row="", table_no=table.number, row_label=table.row_label or table.title,
-                found=len(flat.values), expected=flat.expected,
-                values=" ".join(t.text or "□" for t in flat.values),
+                count(
+                    **_pos(loc), cells=keys, table=table.key, row="", table_no=table.number,
+                    row_label=table.row_label or table.title, found=len(flat.values), expected=flat.expected,
+                    values=tuple(t.text for t in flat.values),
+                )
             )
         return cells
 

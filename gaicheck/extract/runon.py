@@ -16,7 +16,7 @@ from functools import cache
 
 import regex
 
-from gaicheck.extract.stream import Line, Token, TokenKind
+from gaicheck.extract.tokens import Line, Token, TokenKind
 from gaicheck.model.document import Location
 from gaicheck.templates import all_templates
 

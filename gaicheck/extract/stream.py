@@ -7,36 +7,14 @@ here, so a value is never counted twice.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Literal
-
 import regex
 
+from gaicheck.extract.runon import split_runon
+from gaicheck.extract.tokens import Line, Token, TokenKind
 from gaicheck.extract.values import parse_value
 from gaicheck.model.document import Document, Location, Paragraph
 
-TokenKind = Literal["label", "value", "empty"]
-
-
-@dataclass(slots=True)
-class Token:
-    text: str
-    loc: Location
-    kind: TokenKind
-    exact: bool  # its emptiness is real (exact grid or one-cell-per-line), not separator noise
-    run: bool = False  # a digit run whose cell separators were lost (run-on text): may hold several cells
-
-
-@dataclass(slots=True)
-class Line:
-    index: int
-    text: str  # the line's text (cells joined by a space), for heading and title detection
-    loc: Location
-    tokens: list[Token] = field(default_factory=list)
-    multi: bool = False  # a table row with several cells (row boundaries are meaningful)
-    blank: bool = False
-    table: int | None = None  # index of the Table block it came from
-
+__all__ = ["Line", "Token", "TokenKind", "flatten", "stream_tokens"]
 
 _TRAILING_NUMBERS = regex.compile(r"^(?P<label>.*[\p{Han}）)])\s+(?P<nums>[+\-－]?\d[\d.,]*(?:\s+[+\-－]?\d[\d.,]*)*)$")
 _NON_SPACE = regex.compile(r"\S+")
@@ -67,8 +45,6 @@ def _kind(text: str) -> TokenKind:
 
 
 def flatten(document: Document) -> list[Line]:
-    from gaicheck.extract.runon import split_runon
-
     lines: list[Line] = []
     # a cell's kind by its text, or None when it may be a label with its numbers (`_tokens` decides): a
     # table repeats the same few texts (0, -, labels), each is classified once per document

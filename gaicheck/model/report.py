@@ -1,7 +1,7 @@
 """The Report: the extractor's output and the only thing rules see.
 
 document → extractor → **Report** (every template cell, found or not, with its source location;
-sections; prose; structural observations) → rule engine.
+sections; prose; structural observations, model/observations.py) → the rules (gaicheck/checks/).
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from typing import Any, Literal, TypeVar
 from pydantic import BaseModel, Field
 
 from gaicheck.model.document import Location
+from gaicheck.model.observations import Observation
 
 CellStatus = Literal["ok", "empty", "missing", "ambiguous", "invalid"]
 # ok: a value was read. empty: the cell is there but blank / "-" / "无". missing: the document has no
@@ -95,20 +96,6 @@ class TextBlock(Position):
 
     text: str
     section: str | None = None
-
-
-class Observation(Position):
-    """Something the extractor noticed about the document's structure, turned into findings by rules.
-
-    kind: row_short, row_long, row_unlabelled, row_missing, table_missing, label_deviation,
-          extra_row, cells_blank, run_unsplittable, …
-    """
-
-    kind: str
-    table: str | None = None
-    row: str | None = None
-    cells: list[str] = Field(default_factory=list)
-    data: dict[str, str | int | float | None] = Field(default_factory=dict)
 
 
 class Report(BaseModel):

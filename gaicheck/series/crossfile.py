@@ -69,7 +69,7 @@ def compare_pair(previous: Report, current: Report, series: Series, out: Emitter
     emit_unverifiable(ctx)
 
 
-# the cells the cross-year rules read (numeric.py, aggregate.py); the rest of a report is not kept in a batch
+# the cells the cross-year rules read (checks/yoy: YOY001–YOY004, YOY010); the rest of a report is not kept in a batch
 SERIES_CELL_PREFIXES = ("active.", "apply.new.", "apply.carried_over.", "apply.total.", "apply.carry_forward.")
 
 

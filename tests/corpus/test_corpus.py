@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from gaicheck.api import check_report, parse_path
-from gaicheck.engine.core import Options
+from gaicheck.checks.options import Options
 from gaicheck.model.finding import Finding
 from gaicheck.templates import load_template
 from tests.conftest import DATA

@@ -8,7 +8,7 @@ import pytest
 
 from gaicheck import i18n
 from gaicheck.api import check_report, parse_path
-from gaicheck.engine.core import Options
+from gaicheck.checks.options import Options
 from gaicheck.model.report import Report
 from tests.conftest import DATA, EXAMPLES
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from gaicheck.api import check_path
-from gaicheck.engine.core import Options
+from gaicheck.checks.options import Options
 from gaicheck.model.finding import Finding
 from tests.conftest import DATA, EXAMPLES
 

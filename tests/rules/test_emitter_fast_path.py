@@ -7,7 +7,9 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from gaicheck.engine.core import Emitter, Options, run_rules
+from gaicheck.checks.emitter import Emitter
+from gaicheck.checks.options import Options
+from gaicheck.checks.run import run_rules
 from gaicheck.extract.extractor import extract
 from gaicheck.model.finding import Finding
 from gaicheck.model.report import Position, Report

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from gaicheck.api import parse_path
-from gaicheck.engine.core import Options
+from gaicheck.checks.options import Options
 from gaicheck.model.finding import Finding
 from gaicheck.model.report import Report
 from gaicheck.series.crossfile import cross_file_findings

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from gaicheck.engine.core import Options
+from gaicheck.checks.options import Options
 from gaicheck.series.crossfile import cross_file_findings
 from tests.series.helpers import SERIES, case, parse, sig
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from gaicheck.api import parse_path
 from gaicheck.batch import Task, check_task
-from gaicheck.engine.core import Options
+from gaicheck.checks.options import Options
 from gaicheck.model.finding import Finding
 from gaicheck.series.crossfile import cross_file_findings
 from gaicheck.series.parked import ParkedBatch

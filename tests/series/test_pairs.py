@@ -4,7 +4,7 @@ Each 2024 report is derived from examples/2023_example_clean.txt (see the case f
 
 from __future__ import annotations
 
-from gaicheck.engine.core import Options
+from gaicheck.checks.options import Options
 from gaicheck.series.crossfile import cross_file_findings
 from tests.series.helpers import SERIES, case, codes, parse, run, sig
 

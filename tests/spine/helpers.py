@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from gaicheck.api import check_path
-from gaicheck.engine.core import Options
+from gaicheck.checks.options import Options
 from gaicheck.templates import load_template
 
 APPLY_COLS = ["natural", "commercial", "research", "nonprofit", "legal", "other_org", "total"]

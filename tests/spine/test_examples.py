@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from gaicheck.api import check_path, parse_path
-from gaicheck.engine.core import Options
+from gaicheck.checks.options import Options
 from tests.conftest import EXAMPLES
 from tests.spine.helpers import REVIEW_COLS, SPINE, outcome_rows, row, sorted_signature
 

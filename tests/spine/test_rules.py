@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from gaicheck.api import check_path, parse_path
-from gaicheck.engine.core import Options
+from gaicheck.checks.options import Options
 from tests.conftest import EXAMPLES
 from tests.spine.helpers import APPLY_COLS, SPINE
 

@@ -3,13 +3,13 @@ TPL, SUM and META rules and the cross-year pairing (a mixed report counts as the
 
 from __future__ import annotations
 
+from gaicheck.model.observations import MixedTemplate
 from gaicheck.model.report import Report
 
 
 def effective_template(report: Report) -> str:
     if report.template == "mixed":
-        chosen = next((o.data.get("chosen") for o in report.observations if o.kind == "mixed_template"), "2021")
-        return str(chosen)
+        return next((o.chosen for o in report.observations if isinstance(o, MixedTemplate)), "2021")
     return report.template
 
 

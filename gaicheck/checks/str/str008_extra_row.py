@@ -1,13 +1,17 @@
 """STR008 extra-row: a labelled row that is not in the template.
 
-Report (the extractor's `extra_row` observations) → **STR008** → one finding each.
+Report (the extractor's `ExtraRow` observations) → **STR008** → one finding each.
 """
 
 from __future__ import annotations
 
+from gaicheck.checks.common.template import is_report
 from gaicheck.checks.context import RuleContext
-from gaicheck.checks.str.observed import emit_observed
+from gaicheck.model.observations import ExtraRow
 
 
 def check(ctx: RuleContext) -> None:
-    emit_observed(ctx, "extra_row", "STR008")
+    if not is_report(ctx.report):
+        return
+    for obs in ctx.observed(ExtraRow):
+        ctx.emit("STR008", {"table_no": obs.table_no, "label": obs.label}, at=obs)

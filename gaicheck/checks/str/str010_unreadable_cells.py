@@ -1,13 +1,28 @@
 """STR010 unreadable-cells: a row's digits run together so that they cannot be split into its cells.
 
-Report (the extractor's `run_unsplittable` observations) → **STR010** → one finding each.
+Report (the extractor's `RunUnsplittable` observations) → **STR010** → one finding each.
 """
 
 from __future__ import annotations
 
+from gaicheck import i18n
+from gaicheck.checks.common.template import is_report
 from gaicheck.checks.context import RuleContext
-from gaicheck.checks.str.observed import emit_observed
+from gaicheck.model.observations import RunUnsplittable
 
 
 def check(ctx: RuleContext) -> None:
-    emit_observed(ctx, "run_unsplittable", "STR010")
+    if not is_report(ctx.report):
+        return
+    for obs in ctx.observed(RunUnsplittable):
+        ctx.emit(
+            "STR010",
+            {
+                "table_no": obs.table_no,
+                "row": i18n.observed_row(obs, ctx.version, ctx.lang),
+                "raw": obs.raw,
+                "expected": obs.expected,
+            },
+            at=obs,
+            cells=obs.cells,
+        )

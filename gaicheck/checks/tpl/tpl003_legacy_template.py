@@ -1,18 +1,17 @@
 """TPL003 legacy-template: the report uses the statistics table of before 2019, which cannot be checked
 against the current formats.
 
-Report (the extractor's `legacy_template` observation) → **TPL003** → one finding.
+Report (the extractor's `LegacyTemplate` observation) → **TPL003** → one finding.
 """
 
 from __future__ import annotations
 
 from gaicheck.checks.context import RuleContext
+from gaicheck.model.observations import LegacyTemplate
 
 
 def check(ctx: RuleContext) -> None:
-    report = ctx.report
-    if "no-text-layer" in report.notes:
+    if "no-text-layer" in ctx.report.notes:
         return
-    for obs in report.observations:
-        if obs.kind == "legacy_template":
-            ctx.emit("TPL003", dict(obs.data))
+    for obs in ctx.observed(LegacyTemplate):
+        ctx.emit("TPL003", {"signal": obs.signal})

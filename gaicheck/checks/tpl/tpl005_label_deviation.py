@@ -1,7 +1,7 @@
 """TPL005 label-deviation: a section heading, row label or column header differs from the official
 wording (accepted, but reported: `deviations` in rules/templates/*.toml).
 
-Report (sections, the extractor's `label_deviation` observations) → **TPL005** → one finding each.
+Report (sections, the extractor's `LabelDeviation` observations) → **TPL005** → one finding each.
 """
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from __future__ import annotations
 from gaicheck import i18n
 from gaicheck.checks.common.template import is_report
 from gaicheck.checks.context import RuleContext
+from gaicheck.model.observations import LabelDeviation
 
 
 def check(ctx: RuleContext) -> None:
@@ -29,18 +30,18 @@ def check(ctx: RuleContext) -> None:
                 expected=section.official_title,
                 actual=section.found_title,
             )
-    for obs in report.observations:
-        if obs.kind != "label_deviation":
-            continue
+    for obs in ctx.observed(LabelDeviation):
         row = obs.row
         cells = [c.key for c in report.cells if row and c.table == obs.table and c.row == row]
-        fields: dict[str, object] = dict(obs.data)
-        fields["place"] = i18n.word(f"tpl.{obs.data.get('part')}", ctx.lang, n=obs.data.get("table_no"))
         ctx.emit(
             "TPL005",
-            fields,
+            {
+                "place": i18n.word(f"tpl.{obs.part}_label", ctx.lang, n=obs.table_no),
+                "found": obs.found,
+                "official": obs.official,
+            },
             at=obs,
             cells=cells,
-            expected=obs.data.get("official"),
-            actual=obs.data.get("found"),
+            expected=obs.official,
+            actual=obs.found,
         )
