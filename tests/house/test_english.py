@@ -13,6 +13,7 @@ import sys
 from functools import cache
 
 from gaicheck import i18n
+from gaicheck.model.document import Location
 from gaicheck.templates import all_templates, load_legacy
 from tests.conftest import ROOT
 
@@ -133,3 +134,13 @@ def test_chinese_words_in_chinese_output() -> None:
     }
     assert shown == {"zh": "默认级别: 警告", "en": "Default severity: warning"}
     assert i18n.severity("error", "zh") == "错误" and i18n.severity("info", "en") == "info"
+
+
+def test_locations_in_both_languages() -> None:
+    cell = Location(page=3, table=2, row=9, cell=3)
+    assert i18n.location(cell, "zh") == "第3页 表2 第9行 第3列"
+    assert i18n.location(cell, "en") == "page 3, table 2, row 9, cell 3"
+    paragraph = Location(paragraph=12)
+    assert (i18n.location(paragraph, "zh"), i18n.location(paragraph, "en")) == ("第12段", "paragraph 12")
+    assert i18n.place(None, 4, "en") == "page 4" and i18n.place(None, None, "zh") == ""
+    assert i18n.value("规章", "en") == "“规章”" and i18n.value("规章", "zh") == "规章" and i18n.value(5, "en") == "5"
