@@ -32,20 +32,6 @@ class RuleSpec(BaseModel):
     def family(self) -> str:
         return self.code.rstrip("0123456789")
 
-    def title(self, lang: str) -> str:
-        return self.title_en if lang == "en" else self.title_zh
-
-    def render(self, lang: str, fields: dict[str, object]) -> str:
-        template = self.message_en if lang == "en" else self.message_zh
-        # str.format_map looks fields up like string.Formatter().vformat (so _Fields.__missing__ keeps an
-        # unknown field as "{name}"), at a fifth of the cost
-        return template.format_map(_Fields(fields))
-
-
-class _Fields(dict[str, object]):
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
-
 
 @cache
 def load_catalogue() -> dict[str, RuleSpec]:

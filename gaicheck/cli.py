@@ -352,6 +352,7 @@ def rules(lang: str, fmt: str) -> None:
     """列出全部规则 / list the rule catalogue (`--format md`: the rules reference, docs/rules.md)."""
     import json
 
+    from gaicheck import i18n
     from gaicheck.catalogue import load_catalogue
 
     catalogue = load_catalogue()
@@ -365,7 +366,7 @@ def rules(lang: str, fmt: str) -> None:
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
     for spec in catalogue.values():
-        click.echo(f"{spec.code}  {spec.severity:7s}  {spec.name:28s}  {spec.title(lang)}")
+        click.echo(f"{spec.code}  {spec.severity:7s}  {spec.name:28s}  {i18n.rule_title(spec, lang)}")
 
 
 @main.command()
@@ -373,21 +374,21 @@ def rules(lang: str, fmt: str) -> None:
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
 def explain(code: str, lang: str) -> None:
     """解释一条规则 / explain a rule."""
+    from gaicheck import i18n
     from gaicheck.catalogue import load_catalogue
 
     spec = load_catalogue().get(code.upper())
     if spec is None:
         raise click.UsageError(f"未知的规则代码 / unknown rule code: {code}")
-    zh = lang == "zh"
-    click.echo(f"{spec.code} ({spec.name}) — {spec.title(lang)}")
-    click.echo(f"{'默认级别' if zh else 'Default severity'}: {spec.severity}")
+    click.echo(f"{spec.code} ({spec.name}) — {i18n.rule_title(spec, lang)}")
+    click.echo(f"{i18n.word('explain.severity', lang)}: {i18n.severity(spec.severity, lang)}")
     from gaicheck.checks.registry import where
 
-    click.echo(f"{'代码位置' if zh else 'Where it lives'}: {where(spec.code)}")
+    click.echo(f"{i18n.word('explain.where', lang)}: {where(spec.code)}")
     click.echo("")
-    click.echo(spec.explanation_zh if zh else spec.explanation_en)
+    click.echo(i18n.rule_explanation(spec, lang))
     if spec.example_bad:
         click.echo("")
-        click.echo(("错误示例：" if zh else "Wrong:") + "\n  " + spec.example_bad.replace("\n", "\n  "))
+        click.echo(i18n.word("explain.wrong", lang) + "\n  " + spec.example_bad.replace("\n", "\n  "))
     if spec.example_good:
-        click.echo(("正确示例：" if zh else "Right:") + "\n  " + spec.example_good.replace("\n", "\n  "))
+        click.echo(i18n.word("explain.right", lang) + "\n  " + spec.example_good.replace("\n", "\n  "))

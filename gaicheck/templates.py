@@ -20,6 +20,7 @@ from gaicheck.resources import rules_dir
 class Label(BaseModel):
     key: str
     label: str
+    en: str = ""  # the English name (read through gaicheck.i18n)
     aliases: list[str] = Field(default_factory=list)  # accepted silently
     deviations: list[str] = Field(default_factory=list)  # accepted, but reported (TPL005)
 
@@ -30,6 +31,7 @@ class ColumnSpec(Label):
 
 class RowSpec(Label):
     short: str = ""
+    short_en: str = ""
     group: str | None = None
     tags: list[str] = Field(default_factory=list)
 
@@ -63,6 +65,7 @@ class BlockSpec(BaseModel):
 
     key: str
     caption: str
+    caption_en: str = ""
     columns: list[ColumnSpec]
     rows: list[RowSpec]
 
@@ -70,6 +73,7 @@ class BlockSpec(BaseModel):
 class TableSpec(Derived):
     key: str = ""
     title: str
+    title_en: str = ""
     number: int
     section: str
     layout: Literal["blocks", "rows", "flat"]
@@ -98,6 +102,7 @@ class SectionSpec(BaseModel):
     key: str
     number: str
     title: str
+    title_en: str = ""
     aliases: list[str] = Field(default_factory=list)
 
 
@@ -117,7 +122,9 @@ class IdentitySpec(BaseModel):
 class Template(Derived):
     version: str
     name: str
+    name_en: str = ""
     notice: str
+    notice_en: str = ""
     first_year: int  # the first report year the format applies to; the registry orders versions by it
     last_year: int | None = None
     signals: list[str]
@@ -143,6 +150,7 @@ class Template(Derived):
 class LegacySpec(BaseModel):
     version: str
     name: str
+    name_en: str = ""
     label: str  # how messages name the format
     label_en: str
     signals: list[str]

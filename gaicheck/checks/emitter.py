@@ -1,5 +1,5 @@
-"""The emitter: a rule's code and fields → a Finding (message from the catalogue, in the chosen language,
-severity as configured), kept only when the options select the code.
+"""The emitter: a rule's code and fields (already in the chosen language) → a Finding (message from the
+catalogue through gaicheck.i18n, severity as configured), kept only when the options select the code.
 
 rules → **Emitter** → list[Finding] of one report.
 """
@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
+from gaicheck import i18n
 from gaicheck.catalogue import get_rule, matches
 from gaicheck.checks.options import Options
+from gaicheck.model.document import Location
 from gaicheck.model.finding import SEVERITY_RANK, Finding, validate_finding
 from gaicheck.model.report import Report
 
@@ -24,7 +26,7 @@ class Located(Protocol):
     @property
     def page(self) -> int | None: ...
     @property
-    def where(self) -> str | None: ...
+    def where(self) -> Location | None: ...
 
 _PLAIN = (str, int, float, type(None))  # types Finding.expected/actual keep as they are
 
@@ -60,18 +62,13 @@ class Emitter:
         if not self.wants(code):
             return
         spec = get_rule(code)
-        fields = dict(fields or {})
-        if self.options.lang == "en":
-            for key in list(fields):
-                if key.endswith("_en"):
-                    fields[key[:-3]] = fields[key]
         severity = self.options.severity.get(code, spec.severity)
         cell_keys = list(cells or [])
         values: dict[str, Any] = {  # every field of Finding, in declaration order
             "code": code,
             "name": spec.name,
             "severity": severity,
-            "message": spec.render(self.options.lang, fields),
+            "message": i18n.message(spec, self.options.lang, fields or {}),
             "line": at.line if at else None,
             "column": at.column if at else None,
             "page": at.page if at else None,

@@ -48,12 +48,18 @@ _NEW_ITEM = regex.compile(
 )
 
 
+def _where(loc: Location) -> Location | None:
+    """The location as a finding's place (rendered in words at output time), None when it names nothing."""
+    named = (loc.page, loc.table, loc.row, loc.cell, loc.paragraph, loc.line)
+    return loc if any(part is not None for part in named) else None
+
+
 def _position(loc: Location | None) -> Position:
     if loc is None:
         return Position()
     if loc.page is not None or loc.line is None:
         # pages, tables and paragraphs have no line/column in the file: say where in words instead
-        return Position(page=loc.page, where=loc.describe("zh") or None)
+        return Position(page=loc.page, where=_where(loc))
     return Position(line=loc.line, column=loc.column)
 
 
@@ -65,7 +71,7 @@ def _pos(loc: Location | None) -> dict[str, Any]:
     if loc is None:
         return _NO_POSITION
     if loc.page is not None or loc.line is None:
-        return {"line": None, "column": None, "page": loc.page, "where": loc.describe("zh") or None}
+        return {"line": None, "column": None, "page": loc.page, "where": _where(loc)}
     return {"line": loc.line, "column": loc.column, "page": None, "where": None}
 
 
@@ -77,7 +83,7 @@ def _place(target: Position, loc: Location | None) -> None:
     elif loc.page is not None or loc.line is None:
         target.line = target.column = None
         target.page = loc.page
-        target.where = loc.describe("zh") or None
+        target.where = _where(loc)
     else:
         target.line = loc.line
         target.column = loc.column

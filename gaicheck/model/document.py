@@ -48,26 +48,6 @@ class Location:
         _set_cell(self, cell)
         _set_paragraph(self, paragraph)
 
-    def describe(self, lang: str = "zh") -> str:
-        """A human rendering, e.g. `第3页 表2 第5行 第4列` / `page 3, table 2, row 5, cell 4`."""
-        zh = lang == "zh"
-        parts: list[str] = []
-        if self.page is not None:
-            parts.append(f"第{self.page}页" if zh else f"page {self.page}")
-        if self.table is not None:
-            parts.append(f"表{self.table}" if zh else f"table {self.table}")
-        if self.row is not None:
-            parts.append(f"第{self.row}行" if zh else f"row {self.row}")
-        if self.cell is not None:
-            parts.append(f"第{self.cell}列" if zh else f"cell {self.cell}")
-        if self.paragraph is not None:
-            parts.append(f"第{self.paragraph}段" if zh else f"paragraph {self.paragraph}")
-        if self.line is not None and self.table is None:
-            parts.append(f"第{self.line}行" if zh else f"line {self.line}")
-            if self.column is not None and self.page is None:
-                parts.append(f"第{self.column}列" if zh else f"column {self.column}")
-        return (" " if zh else ", ").join(parts)
-
 
 _set_line, _set_column, _set_page, _set_table, _set_row, _set_cell, _set_paragraph = (
     Location.__dict__[name].__set__

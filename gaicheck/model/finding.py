@@ -13,6 +13,8 @@ from typing import Any, Literal
 
 from pydantic import TypeAdapter
 
+from gaicheck.model.document import Location
+
 Severity = Literal["error", "warning", "info"]
 SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
 
@@ -26,7 +28,7 @@ class Finding:
     line: int | None = None
     column: int | None = None
     page: int | None = None
-    where: str | None = None
+    where: Location | None = None  # no line: the place in the file, rendered by gaicheck.i18n.location
     cells: list[str] = field(default_factory=list)
     expected: str | int | float | None = None
     actual: str | int | float | None = None

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import ClassVar, Literal
 
+from gaicheck.model.document import Location
+
 
 class ObservationKind(StrEnum):
     TABLE_MISSING = "table_missing"  # a table of the template was not found (STR002)
@@ -33,7 +35,7 @@ class Observed:
     line: int | None = None
     column: int | None = None
     page: int | None = None
-    where: str | None = None
+    where: Location | None = None  # rendered by gaicheck.i18n.location
 
 
 @dataclass(slots=True, kw_only=True)

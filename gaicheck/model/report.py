@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from gaicheck.model.document import Location
 from gaicheck.model.observations import Observation
 
 CellStatus = Literal["ok", "empty", "missing", "ambiguous", "invalid"]
@@ -31,7 +32,8 @@ class Position:
     line: int | None = None
     column: int | None = None
     page: int | None = None
-    where: str | None = None  # human rendering for formats without lines, e.g. "表3 第5行 第4列"
+    # formats without lines: where in the file (page, table, row, cell), rendered by gaicheck.i18n.location
+    where: Location | None = None
 
 
 @dataclass(slots=True)

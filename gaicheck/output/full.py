@@ -16,6 +16,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from gaicheck import i18n
 from gaicheck.model.finding import FileResult, Finding
 from gaicheck.model.report import Report
 from gaicheck.output.grid import cell_states, grids, shown
@@ -31,7 +32,7 @@ def _table_for(report: Report, finding: Finding, lang: str, ascii_only: bool) ->
     tables: list[Table] = []
     for grid in grids(report, lang, only=involved):
         for segment in grid.segments:
-            title = f"表{grid.number} {grid.title}" if lang == "zh" else f"Table {grid.number}: {grid.title}"
+            title = i18n.word("table.heading", lang, n=grid.number, title=grid.title)
             table = Table(title=title, box=box.ASCII if ascii_only else box.SQUARE, show_lines=False)
             table.add_column("")
             for _col, label in segment.columns:
@@ -43,7 +44,7 @@ def _table_for(report: Report, finding: Finding, lang: str, ascii_only: bool) ->
                     if cell is None:
                         row.append("")
                         continue
-                    value = shown(cell)
+                    value = shown(cell, lang)
                     if cell.key in involved:  # marked with brackets too: readable without colour
                         style = _STYLES.get(states.get(cell.key, "ok"), "bold")
                         row.append(Text(f"[{value}]", style=style))
@@ -52,7 +53,7 @@ def _table_for(report: Report, finding: Finding, lang: str, ascii_only: bool) ->
                 table.add_row(*row)
             if len(segment.rows) > MAX_ROWS:
                 more = len(segment.rows) - MAX_ROWS
-                table.caption = f"……另有{more}行" if lang == "zh" else f"… {more} more row(s)"
+                table.caption = i18n.word("table.more_rows", lang, n=more)
             tables.append(table)
     return tables
 
@@ -60,13 +61,12 @@ def _table_for(report: Report, finding: Finding, lang: str, ascii_only: bool) ->
 def _expected_line(finding: Finding, lang: str) -> str | None:
     if finding.expected is None and finding.actual is None:
         return None
-    zh = lang == "zh"
     parts: list[str] = []
     if finding.expected is not None:
-        parts.append(f"应为 {finding.expected}" if zh else f"expected {finding.expected}")
+        parts.append(i18n.word("full.expected", lang, value=i18n.value(finding.expected, lang)))
     if finding.actual is not None:
-        parts.append(f"实为 {finding.actual}" if zh else f"found {finding.actual}")
-    return "  " + ("，" if zh else ", ").join(parts)
+        parts.append(i18n.word("full.actual", lang, value=i18n.value(finding.actual, lang)))
+    return "  " + i18n.word("clause.sep", lang).join(parts)
 
 
 def write(

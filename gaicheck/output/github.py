@@ -6,6 +6,7 @@ Findings → **`::error file=…,line=…,col=…,title=CODE::message`** (warnin
 
 from __future__ import annotations
 
+from gaicheck import i18n
 from gaicheck.model.finding import FileResult, Finding
 from gaicheck.output.escape import escape_path
 from gaicheck.output.text import Tally
@@ -22,7 +23,7 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def annotation(path: str, finding: Finding) -> str:
+def annotation(path: str, finding: Finding, lang: str = "zh") -> str:
     props = [f"file={escape_property(path)}"]
     if finding.line is not None:
         props.append(f"line={finding.line}")
@@ -30,28 +31,28 @@ def annotation(path: str, finding: Finding) -> str:
             props.append(f"col={finding.column}")
     props.append(f"title={escape_property(finding.code)}")
     message = finding.message
-    if finding.line is None and (finding.where or finding.page):
-        message += f" [{finding.where or f'page {finding.page}'}]"
+    place = i18n.place(finding.where, finding.page, lang) if finding.line is None else ""
+    if place:
+        message += f" [{place}]"
     return f"::{COMMANDS[finding.severity]} {','.join(props)}::{escape_data(message)}"
 
 
-def file_lines(result: FileResult) -> list[str]:
+def file_lines(result: FileResult, lang: str = "zh") -> list[str]:
     if result.error:
         return [f"::error file={escape_property(result.path)},title=gaicheck::{escape_data(result.error)}"]
-    return [annotation(result.path, f) for f in result.findings]
+    return [annotation(result.path, f, lang) for f in result.findings]
 
 
-def render(results: list[FileResult]) -> str:
-    lines = [line for r in results for line in file_lines(r)]
+def render(results: list[FileResult], lang: str = "zh") -> str:
+    lines = [line for r in results for line in file_lines(r, lang)]
     return "".join(line + "\n" for line in lines)
 
 
 def step_summary(counts: Tally, lang: str = "zh") -> str:
     """A short Markdown summary: the totals and the count per rule."""
-    zh = lang == "zh"
     lines = ["## gaicheck", "", counts.summary(lang), ""]
     if counts.codes:
-        lines += ["| 规则 | 名称 | 数量 |" if zh else "| code | name | count |", "|---|---|---:|"]
+        lines += [i18n.word("github.header", lang), "|---|---|---:|"]
         lines += [f"| {code} | {name} | {n} |" for (code, name), n in sorted(counts.codes.items())]
         lines.append("")
     return "\n".join(lines) + "\n"

@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
 
+from gaicheck import i18n
 from gaicheck.model.finding import FileResult, Finding
 from gaicheck.output.jsonstream import write_array
 
@@ -21,14 +22,15 @@ SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}
 
 
 def fingerprint(path: str, finding: Finding, occurrence: int) -> str:
-    parts = [path, finding.code, ",".join(finding.cells), str(finding.where or ""), str(occurrence)]
+    # the place in Chinese whatever the language: fingerprints do not change with --lang
+    parts = [path, finding.code, ",".join(finding.cells), i18n.location(finding.where, "zh"), str(occurrence)]
     if not finding.cells:
         parts.append(str(finding.expected))
         parts.append(str(finding.actual))
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 
-def issues_of(result: FileResult) -> Iterator[dict[str, Any]]:
+def issues_of(result: FileResult, lang: str = "zh") -> Iterator[dict[str, Any]]:
     """The Code Quality issues of one file."""
     seen: Counter[str] = Counter()
     if result.error:
@@ -45,8 +47,9 @@ def issues_of(result: FileResult) -> Iterator[dict[str, Any]]:
         base = fingerprint(result.path, finding, 0)
         seen[base] += 1
         message = finding.message
-        if finding.line is None and (finding.where or finding.page):
-            message += f" [{finding.where or f'page {finding.page}'}]"
+        place = i18n.place(finding.where, finding.page, lang) if finding.line is None else ""
+        if place:
+            message += f" [{place}]"
         yield {
             "type": "issue",
             "description": f"{finding.code} {message}",
@@ -57,17 +60,17 @@ def issues_of(result: FileResult) -> Iterator[dict[str, Any]]:
         }
 
 
-def issues(results: Iterable[FileResult]) -> list[dict[str, Any]]:
-    return [issue for result in results for issue in issues_of(result)]
+def issues(results: Iterable[FileResult], lang: str = "zh") -> list[dict[str, Any]]:
+    return [issue for result in results for issue in issues_of(result, lang)]
 
 
-def write(out: TextIO, results: Iterable[FileResult]) -> None:
+def write(out: TextIO, results: Iterable[FileResult], lang: str = "zh") -> None:
     """The report, written issue by issue (a batch's results are never held whole)."""
-    write_array(out, (issue for result in results for issue in issues_of(result)))
+    write_array(out, (issue for result in results for issue in issues_of(result, lang)))
     out.write("\n")
 
 
-def render(results: list[FileResult]) -> str:
+def render(results: list[FileResult], lang: str = "zh") -> str:
     buffer = io.StringIO()
-    write(buffer, results)
+    write(buffer, results, lang)
     return buffer.getvalue()

@@ -9,15 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from gaicheck import i18n
 from gaicheck.model.finding import Finding
 from gaicheck.model.report import CellValue, Report
 
 CellState = Literal["wrong", "unverifiable", "blank", "ok"]
-
-_TABLES = {"active": (1, "主动公开政府信息情况"), "apply": (2, "收到和处理政府信息公开申请情况"),
-           "review": (3, "政府信息公开行政复议、行政诉讼情况")}
-_TABLES_EN = {"active": "Proactive disclosure", "apply": "Requests received and handled",
-              "review": "Administrative reconsideration and litigation"}
 
 
 @dataclass
@@ -37,12 +33,20 @@ class TableGrid:
 
 
 def table_title(key: str, lang: str = "zh") -> tuple[int, str]:
-    number, title = _TABLES.get(key, (0, key))
-    return number, (_TABLES_EN.get(key, key) if lang == "en" else title)
+    return i18n.table_number(key), i18n.table_name(key, lang)
 
 
 def grids(report: Report, lang: str = "zh", only: set[str] | None = None) -> list[TableGrid]:
-    """The tables of the report; with `only`, just the rows and columns holding those cell keys."""
+    """The tables of the report; with `only`, just the rows and columns holding those cell keys. Row and
+    column labels in `lang` (the template's official wording in Chinese)."""
+    version = report.template
+
+    def row_label(cell: CellValue) -> str:
+        return i18n.cell_row(cell.table, cell.row, version, lang, cell.row_label)
+
+    def column_label(cell: CellValue) -> str:
+        return i18n.cell_column(cell.table, cell.col, version, lang, cell.column_label)
+
     rows: dict[str, dict[str, list[CellValue]]] = {}
     for cell in report.cells:
         if only is not None and cell.key not in only:
@@ -56,19 +60,19 @@ def grids(report: Report, lang: str = "zh", only: set[str] | None = None) -> lis
             columns: dict[str, str] = {}
             for cells in table_rows.values():
                 for c in cells:
-                    columns.setdefault(c.col, c.column_label)
+                    columns.setdefault(c.col, column_label(c))
             order = [c.col for c in report.cells if c.table == table]
             cols = sorted(columns.items(), key=lambda kv: order.index(kv[0]))
             segment = Segment(cols)
             for row, cells in table_rows.items():
-                segment.rows.append((row, cells[0].row_label, {c.col: c for c in cells}))
+                segment.rows.append((row, row_label(cells[0]), {c.col: c for c in cells}))
             grid.segments.append(segment)
         else:
             for row, cells in table_rows.items():
-                cols = [(c.col, c.column_label) for c in cells]
+                cols = [(c.col, column_label(c)) for c in cells]
                 if not grid.segments or grid.segments[-1].columns != cols:
                     grid.segments.append(Segment(cols))
-                grid.segments[-1].rows.append((row, cells[0].row_label, {c.col: c for c in cells}))
+                grid.segments[-1].rows.append((row, row_label(cells[0]), {c.col: c for c in cells}))
         out.append(grid)
     return out
 
@@ -94,7 +98,7 @@ def cell_states(report: Report, findings: list[Finding]) -> dict[str, CellState]
     return states
 
 
-def shown(cell: CellValue) -> str:
+def shown(cell: CellValue, lang: str = "zh") -> str:
     if cell.raw is None:
         return "—"
-    return cell.raw if cell.raw.strip() else "（空）"
+    return cell.raw if cell.raw.strip() else i18n.word("cell.blank", lang)

@@ -8,8 +8,8 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
 
-from gaicheck import __version__
-from gaicheck.model.finding import FileResult
+from gaicheck import __version__, i18n
+from gaicheck.model.finding import FileResult, Finding
 from gaicheck.model.report import Report
 from gaicheck.output.jsonstream import write_document
 from gaicheck.output.text import Tally
@@ -19,14 +19,20 @@ FINDING_FIELDS = (
 )
 
 
-def file_entry(r: FileResult) -> dict[str, Any]:
+def finding_entry(f: Finding, lang: str = "zh") -> dict[str, Any]:
+    entry = {k: getattr(f, k) for k in FINDING_FIELDS}
+    entry["where"] = i18n.location(f.where, lang) or None
+    return entry
+
+
+def file_entry(r: FileResult, lang: str = "zh") -> dict[str, Any]:
     return {
         "path": r.path,
         "format": r.format,
         "template": r.template,
         "report_year": r.report_year,
         "organ": r.organ,
-        "findings": [{k: getattr(f, k) for k in FINDING_FIELDS} for f in r.findings],
+        "findings": [finding_entry(f, lang) for f in r.findings],
         "error": r.error,
     }
 
@@ -45,30 +51,30 @@ def _document(tally: Tally, files: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
-def _entries(results: Iterable[FileResult], tally: Tally) -> Iterator[dict[str, Any]]:
+def _entries(results: Iterable[FileResult], tally: Tally, lang: str) -> Iterator[dict[str, Any]]:
     for result in results:
         tally.add(result)
-        yield file_entry(result)
+        yield file_entry(result, lang)
 
 
-def check_document(results: list[FileResult]) -> dict[str, Any]:
+def check_document(results: list[FileResult], lang: str = "zh") -> dict[str, Any]:
     tally = Tally()
-    return _document(tally, list(_entries(results, tally)))
+    return _document(tally, list(_entries(results, tally, lang)))
 
 
-def write(out: TextIO, results: Iterable[FileResult]) -> None:
+def write(out: TextIO, results: Iterable[FileResult], lang: str = "zh") -> None:
     """The check document, written file by file (see jsonstream): a batch's results are never held whole."""
     tally = Tally()
-    write_document(out, lambda: _document(tally, []), ["files"], _entries(results, tally))
+    write_document(out, lambda: _document(tally, []), ["files"], _entries(results, tally, lang))
 
 
-def render(results: list[FileResult]) -> str:
+def render(results: list[FileResult], lang: str = "zh") -> str:
     buffer = io.StringIO()
-    write(buffer, results)
+    write(buffer, results, lang)
     return buffer.getvalue()
 
 
-def parse_document(report: Report) -> dict[str, Any]:
+def parse_document(report: Report, lang: str = "zh") -> dict[str, Any]:
     template_tables = {c.table for c in report.cells}
     return {
         "path": report.path,
@@ -96,12 +102,12 @@ def parse_document(report: Report) -> dict[str, Any]:
                 "line": c.line,
                 "column": c.column,
                 "page": c.page,
-                "where": c.where,
+                "where": i18n.location(c.where, lang) or None,
             }
             for c in report.cells
         ],
     }
 
 
-def render_parse(report: Report) -> str:
-    return json.dumps(parse_document(report), ensure_ascii=False, indent=2) + "\n"
+def render_parse(report: Report, lang: str = "zh") -> str:
+    return json.dumps(parse_document(report, lang), ensure_ascii=False, indent=2) + "\n"

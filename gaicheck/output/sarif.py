@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, TextIO
 from urllib.parse import quote
 
-from gaicheck import __version__
+from gaicheck import __version__, i18n
 from gaicheck.catalogue import load_catalogue
 from gaicheck.model.finding import FileResult, Finding
 from gaicheck.output.jsonstream import write_document
@@ -33,12 +33,12 @@ def artifact_uri(path: str) -> str:
 def _rules(lang: str) -> list[dict[str, Any]]:
     rules = []
     for spec in load_catalogue().values():
-        explanation = spec.explanation_en if lang == "en" else spec.explanation_zh
+        explanation = i18n.rule_explanation(spec, lang)
         rules.append(
             {
                 "id": spec.code,
                 "name": spec.name,
-                "shortDescription": {"text": spec.title(lang)},
+                "shortDescription": {"text": i18n.rule_title(spec, lang)},
                 "fullDescription": {"text": explanation},
                 "help": {"text": explanation},
                 "defaultConfiguration": {"level": LEVELS[spec.severity]},
@@ -47,7 +47,7 @@ def _rules(lang: str) -> list[dict[str, Any]]:
     return rules
 
 
-def _location(path: str, finding: Finding) -> dict[str, Any]:
+def _location(path: str, finding: Finding, lang: str) -> dict[str, Any]:
     physical: dict[str, Any] = {"artifactLocation": {"uri": artifact_uri(path)}}
     if finding.line is not None:
         region: dict[str, Any] = {"startLine": finding.line}
@@ -55,17 +55,18 @@ def _location(path: str, finding: Finding) -> dict[str, Any]:
             region["startColumn"] = finding.column
         physical["region"] = region
     location: dict[str, Any] = {"physicalLocation": physical}
-    if finding.where or finding.page:
-        location["message"] = {"text": finding.where or f"page {finding.page}"}
+    place = i18n.place(finding.where, finding.page, lang)
+    if place:
+        location["message"] = {"text": place}
     return location
 
 
-def _result(path: str, finding: Finding, index: dict[str, int]) -> dict[str, Any]:
+def _result(path: str, finding: Finding, index: dict[str, int], lang: str) -> dict[str, Any]:
     result: dict[str, Any] = {
         "ruleId": finding.code,
         "level": LEVELS[finding.severity],
         "message": {"text": finding.message},
-        "locations": [_location(path, finding)],
+        "locations": [_location(path, finding, lang)],
     }
     if finding.code in index:
         result["ruleIndex"] = index[finding.code]
@@ -123,7 +124,7 @@ def sarif_log(results: list[FileResult], lang: str = "zh") -> dict[str, Any]:
     rules = _rules(lang)
     index = _rule_index(rules)
     notifications = [_notification(r) for r in results if r.error]
-    return _log(notifications, [_result(r.path, f, index) for r in results for f in r.findings], rules)
+    return _log(notifications, [_result(r.path, f, index, lang) for r in results for f in r.findings], rules)
 
 
 def write(out: TextIO, results: Callable[[], Iterable[FileResult]], lang: str = "zh") -> None:
@@ -132,7 +133,7 @@ def write(out: TextIO, results: Callable[[], Iterable[FileResult]], lang: str = 
     rules = _rules(lang)
     index = _rule_index(rules)
     notifications = [_notification(r) for r in results() if r.error]
-    findings = (_result(r.path, f, index) for r in results() for f in r.findings)
+    findings = (_result(r.path, f, index, lang) for r in results() for f in r.findings)
     write_document(out, lambda: _log(notifications, [], rules), ["runs", 0, "results"], findings)
 
 

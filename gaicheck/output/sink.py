@@ -49,7 +49,7 @@ class Sink:
         elif self.fmt == "github":
             from gaicheck.output import github
 
-            self._write(github.file_lines(result))
+            self._write(github.file_lines(result, self.lang))
         else:
             if self.spool is None:
                 self.spool = Spool()
@@ -99,7 +99,7 @@ class Sink:
         elif self.fmt == "json":
             from gaicheck.output import jsonout
 
-            jsonout.write(self.out, self.results())
+            jsonout.write(self.out, self.results(), self.lang)
         elif self.fmt == "sarif":
             from gaicheck.output import sarif
 
@@ -111,7 +111,7 @@ class Sink:
         elif self.fmt == "gitlab":
             from gaicheck.output import gitlab
 
-            gitlab.write(self.out, self.results())
+            gitlab.write(self.out, self.results(), self.lang)
         elif self.fmt == "html":
             from gaicheck.output import html
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 import click
 
+from gaicheck import i18n
 from gaicheck.model.finding import FileResult, Finding
 from gaicheck.output.escape import escape_path
 
@@ -22,9 +23,9 @@ def _position(result: FileResult, finding: Finding) -> str:
 
 def format_finding(result: FileResult, finding: Finding, lang: str, color: bool = False) -> str:
     where = ""
-    if finding.line is None and (finding.where or finding.page):
-        place = finding.where or (f"第{finding.page}页" if lang == "zh" else f"page {finding.page}")
-        where = f" [{place}]"
+    if finding.line is None:
+        place = i18n.place(finding.where, finding.page, lang)
+        where = f" [{place}]" if place else ""
     if color:  # same text, only styled: a terminal, never a pipe
         position = click.style(_position(result, finding), bold=True)
         code = click.style(finding.code, fg=_COLOURS[finding.severity], bold=True)
@@ -35,7 +36,7 @@ def format_finding(result: FileResult, finding: Finding, lang: str, color: bool 
 def file_lines(result: FileResult, lang: str, color: bool = False) -> list[str]:
     """The lines of one file: its findings, or why it could not be checked."""
     if result.error:
-        label = "无法检查" if lang == "zh" else "cannot check"
+        label = i18n.word("text.cannot_check", lang)
         line = f"{escape_path(result.path)}: {label}: {escape_path(result.error)}"
         return [click.style(line, fg="red") if color else line]
     return [format_finding(result, f, lang, color) for f in result.findings]
@@ -58,14 +59,11 @@ class Tally:
 
     def summary(self, lang: str) -> str:
         counts, unreadable = self.severities, self.unreadable
-        if lang == "en":
-            text = (
-                f"{self.files} file(s) checked: {counts['error']} error(s), "
-                f"{counts['warning']} warning(s), {counts['info']} info"
-            )
-            return text + (f"; {unreadable} file(s) could not be read" if unreadable else "")
-        text = f"共检查{self.files}个文件：错误{counts['error']}个，警告{counts['warning']}个，提示{counts['info']}个"
-        return text + (f"；{unreadable}个文件无法读取" if unreadable else "")
+        text = i18n.word(
+            "summary.checked", lang,
+            files=self.files, error=counts["error"], warning=counts["warning"], info=counts["info"],
+        )
+        return text + (i18n.word("summary.unreadable", lang, n=unreadable) if unreadable else "")
 
     def statistics(self) -> list[str]:
         return [f"{n:6d}  {code}  {name}" for (code, name), n in sorted(self.codes.items())]
@@ -100,7 +98,7 @@ def render_grouped(results: list[FileResult], lang: str = "zh", show_statistics:
     """`--group-by organ`: files under a heading per organ (organs in order of first appearance,
     files in input order within each; files whose organ was not found come last)."""
     groups: dict[str, list[FileResult]] = {}
-    unknown = "（未识别机关）" if lang == "zh" else "(organ not found)"
+    unknown = i18n.word("text.organ_unknown", lang)
     for result in results:
         groups.setdefault(result.organ or "", []).append(result)
     lines: list[str] = []

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from operator import attrgetter
 
+from gaicheck import i18n
 from gaicheck.checks.context import RuleContext
 from gaicheck.model.report import CellValue, Report
 from gaicheck.templates import load_template, registry
@@ -73,7 +74,7 @@ def row_figure(ctx: RuleContext, table: str, row: str, column: str = "total") ->
     if total is None:
         return None
     if _ok(total):
-        return Figure(float(total.value or 0), True, [total.key], [total.row_label])
+        return Figure(float(total.value or 0), True, [total.key], [i18n.cell_names(total, ctx.version, ctx.lang)[0]])
     if table != "apply" or column != "total" or total.status != "empty":
         return None
     parts = [cells.get(f"{table}.{row}.{c}") for c in APPLICANT_COLUMNS]
@@ -83,7 +84,8 @@ def row_figure(ctx: RuleContext, table: str, row: str, column: str = "total") ->
     if not filled:
         return None
     value = float(sum(p.value or 0 for p in filled))
-    return Figure(value, len(filled) == len(parts), [p.key for p in filled], [total.row_label])
+    row_name = i18n.cell_names(total, ctx.version, ctx.lang)[0]
+    return Figure(value, len(filled) == len(parts), [p.key for p in filled], [row_name])
 
 
 def rows_figure(ctx: RuleContext, table: str, rows: list[str], column: str = "total") -> Figure | None:

@@ -11,25 +11,11 @@ import sys
 
 import click
 
+from gaicheck import i18n
 from gaicheck.model.report import Report
 from gaicheck.output.escape import escape_path
 from gaicheck.series.grouping import Series, comparable, group_reports, ok_cells, series_key, ungroupable
 from gaicheck.series.plan import CHECK_NAMES, PairPlan, plan_pair
-
-_KIND_ZH = {
-    "compared": "比较",
-    "gap": "缺少中间年度，数字不比较",
-    "previous_not_comparable": "上一份报告格式不可比，不比较",
-    "current_not_comparable": "本报告格式不可比，不比较",
-}
-_KIND_EN = {
-    "compared": "compared",
-    "gap": "years missing in between, figures not compared",
-    "previous_not_comparable": "previous report not comparable, not compared",
-    "current_not_comparable": "this report not comparable, not compared",
-}
-_UNGROUPED_ZH = {"organ": "标题中找不到发布机关", "year": "标题中找不到报告年度"}
-_UNGROUPED_EN = {"organ": "no issuing organ found in the title", "year": "no report year found in the title"}
 
 
 def _read(paths: list[str], folders: dict[str, str]) -> tuple[list[Report], list[tuple[str, str]]]:
@@ -101,47 +87,34 @@ def _year_range(years: list[int]) -> str:
 def series_text(
     all_series: list[Series], reports: list[Report], unreadable: list[tuple[str, str]], lang: str
 ) -> str:
-    zh = lang == "zh"
+    w = i18n.word
     lines: list[str] = []
     for s in all_series:
         years = s.years()
-        if zh:
-            lines.append(f"{s.organ}（归并键：{s.key}）：{len(s.reports)}份报告，{_year_range(years)}年度")
-        else:
-            lines.append(f"{s.organ} (key: {s.key}): {len(s.reports)} report(s), {_year_range(years)}")
+        lines.append(w("series.head", lang, organ=s.organ, key=s.key, n=len(s.reports), years=_year_range(years)))
         plans = {id(b): plan_pair(a, b) for a, b in s.pairs()}
         for report in s.reports:
-            cells = f"{ok_cells(report)}个单元格读到数字" if zh else f"{ok_cells(report)} cells read"
+            cells = w("series.cells", lang, n=ok_cells(report))
             lines.append(f"  {report.report_year}  {report.path}  [{report.template}, {cells}]")
             plan = plans.get(id(report))
             if plan is None:
                 continue
-            kind = (_KIND_ZH if zh else _KIND_EN)[plan.kind]
-            checks = ("、" if zh else ", ").join(CHECK_NAMES[c][0 if zh else 1] for c in plan.checks)
-            against = f"对照 {plan.previous.path}" if zh else f"against {plan.previous.path}"
-            detail = f"：{checks}" if zh and checks else f": {checks}" if checks else ""
-            lines.append(f"        ↳ {against}（{kind}）{detail}" if zh else f"        ↳ {against} ({kind}){detail}")
+            checks = i18n.join([i18n.pick(lang, *CHECK_NAMES[c]) for c in plan.checks], lang)
+            lines.append(w(
+                "series.pair", lang, against=w("series.against", lang, path=plan.previous.path),
+                kind=w(f"series.kind.{plan.kind}", lang),
+                detail=w("series.checks", lang, checks=checks) if checks else "",
+            ))
         for dropped, kept in s.duplicates:
-            if zh:
-                lines.append(
-                    f"  重复：{dropped.path} 与 {kept.path} 是同一机关同一年度的报告，"
-                    f"采用后者（读到数字的单元格 {ok_cells(kept)} 对 {ok_cells(dropped)}）"
-                )
-            else:
-                lines.append(
-                    f"  duplicate: {dropped.path} is the same organ and year as {kept.path}; "
-                    f"the latter is used ({ok_cells(kept)} vs {ok_cells(dropped)} cells read)"
-                )
+            lines.append(w(
+                "series.duplicate", lang, dropped=dropped.path, kept=kept.path,
+                kept_ok=ok_cells(kept), dropped_ok=ok_cells(dropped),
+            ))
     for report, why in ungroupable(reports):
-        reason = (_UNGROUPED_ZH if zh else _UNGROUPED_EN)[why]
-        lines.append(f"{report.path}: {'未归组' if zh else 'not grouped'}：{reason}" if zh
-                     else f"{report.path}: not grouped: {reason}")
+        lines.append(w("series.ungrouped", lang, path=report.path, reason=w(f"series.ungrouped.{why}", lang)))
     for path, error in unreadable:
-        lines.append(f"{path}: {'无法读取' if zh else 'cannot read'}: {error}")
-    if zh:
-        lines.append(f"共{len(reports) + len(unreadable)}个文件，{len(all_series)}个机关")
-    else:
-        lines.append(f"{len(reports) + len(unreadable)} file(s), {len(all_series)} organ(s)")
+        lines.append(w("series.unreadable", lang, path=path, error=error))
+    lines.append(w("series.total", lang, files=len(reports) + len(unreadable), organs=len(all_series)))
     return "\n".join(escape_path(line) for line in lines) + "\n"  # a name cannot forge a line
 
 

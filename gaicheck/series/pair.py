@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from gaicheck import i18n
 from gaicheck.checks.emitter import Emitter
 from gaicheck.model.report import CellValue, Report
 
@@ -25,7 +26,7 @@ def usable(cell: CellValue | None) -> bool:
 @dataclass(slots=True)
 class BadCell:
     current: bool  # this year's report (else last year's)
-    row: str
+    row: str  # the row's and the column's names, in the language of the findings
     column: str
     status: str
 
@@ -35,9 +36,13 @@ class PairContext:
     previous: Report
     current: Report
     out: Emitter
-    # check name (zh, en) → the cells that kept it from being evaluated (for YOY009)
-    unverifiable: dict[tuple[str, str], list[BadCell]] = field(default_factory=dict)
+    # check (named by gaicheck.i18n "yoy.check.<check>") → the cells that kept it from being evaluated (YOY009)
+    unverifiable: dict[str, list[BadCell]] = field(default_factory=dict)
     unverifiable_cells: list[str] = field(default_factory=list)
+
+    @property
+    def lang(self) -> str:
+        return self.out.options.lang
 
     def fields(self) -> dict[str, object]:
         return {
@@ -47,13 +52,14 @@ class PairContext:
         }
 
     def values(
-        self, check: tuple[str, str], current: list[str], previous: list[str]
+        self, check: str, current: list[str], previous: list[str]
     ) -> tuple[list[CellValue], list[CellValue]] | None:
         """The cells of an identity when every one holds a number; otherwise note why, return None."""
         cur = [self.current.cell(k) for k in current]
         prev = [self.previous.cell(k) for k in previous]
         bad: list[BadCell] = []
-        for is_current, keys, cells in ((True, current, cur), (False, previous, prev)):
+        pairs = ((True, current, cur, self.current), (False, previous, prev, self.previous))
+        for is_current, keys, cells, report in pairs:
             for key, cell in zip(keys, cells, strict=True):
                 if usable(cell):
                     continue
@@ -61,7 +67,8 @@ class PairContext:
                 if cell is None:
                     bad.append(BadCell(is_current, key, "", "missing"))
                 else:
-                    bad.append(BadCell(is_current, cell.row_label, cell.column_label, cell.status))
+                    row, column = i18n.cell_names(cell, report.template, self.lang)
+                    bad.append(BadCell(is_current, row, column, cell.status))
         if bad:
             self.unverifiable.setdefault(check, []).extend(bad)
             return None

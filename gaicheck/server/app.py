@@ -141,7 +141,7 @@ async def api_check(request: Request) -> Response:
     upload, params = await upload_from_request(request, config)
     options = options_from(params)
     checked = await _worker(request).run(lambda: check_upload(upload.filename, upload.data, options, config))
-    return JSONUTF8Response(jsonout.check_document([checked.file_result()]))
+    return JSONUTF8Response(jsonout.check_document([checked.file_result()], options.lang))
 
 
 async def api_parse(request: Request) -> Response:

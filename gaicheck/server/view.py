@@ -9,25 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from gaicheck import i18n
 from gaicheck.model.finding import Finding
 from gaicheck.model.report import CellValue, Report
 from gaicheck.output.grid import cell_states
 from gaicheck.templates import TableSpec, Template, registry
 
 TABLE_ORDER = ("active", "apply", "review")
-TABLE_TITLES = {
-    "active": "表1 主动公开政府信息情况",
-    "apply": "表2 收到和处理政府信息公开申请情况",
-    "review": "表3 政府信息公开行政复议、行政诉讼情况",
-}
-TEMPLATE_LABELS = {
-    "mixed": "混用2019版与2021版表格",
-    "legacy": "2019年以前的旧格式（无法核对）",
-    "none": "未识别出统计表",
-}
-SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
-STATUS_ZH = {"ok": "已读取", "empty": "空白", "missing": "缺失", "ambiguous": "无法对应到列", "invalid": "不是数字"}
-CLASS_ZH = {"wrong": "数字不符", "blank": "空白或缺失", "unverifiable": "无法核对", "ok": ""}
+LANG = "zh"  # the page speaks Chinese (its words: gaicheck.i18n, "page.*")
 
 
 @dataclass(slots=True)
@@ -87,11 +76,13 @@ class PageView:
 def _place(f: Finding) -> str:
     parts = []
     if f.page:
-        parts.append(f"第{f.page}页")
+        parts.append(i18n.word("loc.page", LANG, n=f.page))
     if f.line:
-        parts.append(f"第{f.line}行" + (f"第{f.column}列" if f.column else ""))
-    if f.where:
-        parts.append(f.where)
+        column = i18n.word("loc.column", LANG, n=f.column) if f.column else ""
+        parts.append(i18n.word("loc.line", LANG, n=f.line) + column)
+    where = i18n.location(f.where, LANG)
+    if where:
+        parts.append(where)
     return " ".join(parts)
 
 
@@ -118,9 +109,10 @@ def cell_classes(report: Report, findings: list[Finding]) -> dict[str, str]:
 
 
 def _cell_view(cell: CellValue, css: str, refs: dict[str, list[int]]) -> CellView:
-    status = STATUS_ZH.get(cell.status, cell.status)
-    note = CLASS_ZH.get(css, "")
-    title = f"{cell.row_label} ·「{cell.column_label}」：{status}" + (f"，{note}" if note and note != status else "")
+    status = i18n.word(f"page.status.{cell.status}", LANG)
+    note = i18n.word(f"page.class.{css}", LANG)
+    title = i18n.word("page.cell", LANG, row=cell.row_label, column=cell.column_label, status=status)
+    title += i18n.word("page.note", LANG, note=note) if note and note != status else ""
     return CellView(key=cell.key, text=cell.raw or "", css=css, title=title, findings=refs.get(cell.key, []))
 
 
@@ -138,7 +130,8 @@ def _table_rows(
             if not present:
                 continue
             rows.append(RowView(kind="caption", label=block.caption))
-            rows.append(RowView(kind="header", label="信息内容", headers=[c.label for c in block.columns]))
+            headers = [c.label for c in block.columns]
+            rows.append(RowView(kind="header", label=i18n.word("page.contents", LANG), headers=headers))
             for r in present:
                 row_cells = by_row[r.key]
                 rows.append(RowView(kind="data", label=row_cells[0].row_label, cells=[make[c.key] for c in row_cells]))
@@ -182,7 +175,7 @@ def build_view(filename: str, report: Report, findings: list[Finding]) -> PageVi
     for key in TABLE_ORDER:
         cells = [c for c in report.cells if c.table == key]
         spec = template.tables.get(key) if template is not None else None
-        title = f"表{spec.number} {spec.title}" if spec is not None else TABLE_TITLES[key]
+        title = i18n.word("table.heading", LANG, n=i18n.table_number(key), title=i18n.table_name(key, LANG))
         columns, rows = _table_rows(spec, cells, make)
         found = bool(report.tables_found.get(key)) and bool(cells)
         width = max([len(columns)] + [len(r.cells) for r in rows] + [len(r.headers) for r in rows])
@@ -190,16 +183,20 @@ def build_view(filename: str, report: Report, findings: list[Finding]) -> PageVi
     counts = {s: sum(1 for f in findings if f.severity == s) for s in ("error", "warning", "info")}
     coloured = {c: sum(1 for v in classes.values() if v == c) for c in ("wrong", "blank", "unverifiable")}
     if registry().is_version(report.template) and template is not None:
-        template_label = f"{report.template}版（{template.notice}）"
+        template_label = i18n.word("page.version", LANG, version=report.template, notice=template.notice)
     else:
-        template_label = TEMPLATE_LABELS.get(report.template, report.template)
+        template_label = i18n.word(f"page.template.{report.template}", LANG)
     return PageView(
         filename=filename,
         format=report.format,
         template=report.template,
         template_label=template_label,
-        year=f"{report.report_year}年" if report.report_year else "未识别",
-        organ=report.organ or "未识别",
+        year=(
+            i18n.word("page.year", LANG, year=report.report_year)
+            if report.report_year
+            else i18n.word("page.unknown", LANG)
+        ),
+        organ=report.organ or i18n.word("page.unknown", LANG),
         title=report.title or "",
         tables=tables,
         findings=[
@@ -207,7 +204,7 @@ def build_view(filename: str, report: Report, findings: list[Finding]) -> PageVi
                 index=i,
                 code=f.code,
                 severity=f.severity,
-                severity_label=SEVERITY_ZH.get(f.severity, f.severity),
+                severity_label=i18n.severity(f.severity, LANG),
                 message=f.message,
                 place=_place(f),
                 cells=list(f.cells),

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from gaicheck import i18n
 from gaicheck.api import check_report, parse_path
 from gaicheck.checks.options import Options
 from gaicheck.model.report import Report
@@ -52,5 +53,7 @@ def test_locations_follow_the_format() -> None:
         for ext in ("html", "docx", "pdf")
     }
     assert by_format["html"].line is not None and by_format["html"].column is not None
-    assert by_format["docx"].line is None and by_format["docx"].where is not None and "表" in by_format["docx"].where
-    assert by_format["pdf"].page is not None and by_format["pdf"].where is not None
+    docx, pdf = by_format["docx"], by_format["pdf"]
+    assert docx.line is None and docx.where is not None and docx.where.table is not None
+    assert i18n.location(docx.where, "zh").startswith("表") and i18n.location(docx.where, "en").startswith("table ")
+    assert pdf.page is not None and pdf.where is not None and pdf.where.page == pdf.page

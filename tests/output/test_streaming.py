@@ -14,6 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from gaicheck import cli, spool
+from gaicheck.model.document import Location
 from gaicheck.model.finding import FileResult, Finding
 from gaicheck.output import gitlab, jsonout, junit, sarif
 from gaicheck.output.jsonstream import write_array, write_document
@@ -53,7 +54,7 @@ def test_text_after_the_array_can_hold_what_was_counted() -> None:
 def _results() -> list[FileResult]:
     finding = Finding(code="SUM001", name="n", severity="error", message="第一项(52)≠55", line=3, column=2,
                       cells=["apply.total.natural"], expected="55", actual="52")
-    info = Finding(code="META007", name="m", severity="info", message="长", line=None, where="第2页")
+    info = Finding(code="META007", name="m", severity="info", message="长", line=None, where=Location(page=2))
     return [
         FileResult(path="甲/a.txt", format="text", template="2021", report_year=2023, organ="甲", findings=[finding, info]),
         FileResult(path="b.html", error="无法读取文件"),

@@ -13,10 +13,12 @@ from pathlib import Path
 import pytest
 import regex
 
-from gaicheck.catalogue import _Fields, load_catalogue
+from gaicheck import i18n
+from gaicheck.catalogue import load_catalogue
 from gaicheck.checks.context import RuleContext
 from gaicheck.checks.sty.sty003_unbalanced_brackets import _unbalanced
 from gaicheck.extract.extractor import extract
+from gaicheck.i18n import _Fields
 from gaicheck.model.report import Report, TextBlock
 from gaicheck.prose.facts import facts, strings
 from gaicheck.prose.paragraphs import EXACT_COLUMN_FORMATS, MAX_LINE_GAP, SENTENCE_END, Paragraph, paragraphs
@@ -182,7 +184,7 @@ def test_messages_render_as_with_string_formatter() -> None:
         for lang, template in (("zh", spec.message_zh), ("en", spec.message_en)):
             for given in ({}, fields):
                 expected = string.Formatter().vformat(template, (), _Fields(given))
-                assert spec.render(lang, given) == expected
+                assert i18n.message(spec, lang, given) == expected
 
 
 def test_corpus_files_found() -> None:

@@ -27,8 +27,8 @@ def test_carry_over_break_names_both_files_cells_and_values() -> None:
     )
     english = run(paths, lang="en")[str(paths[1])][1].message
     assert english == (
-        "Table 2, column \"总计\": 二、上年结转 (carried over) is 7, but 四、结转下年度继续办理 (carried forward) "
-        f"in the 2023 report {paths[0]} is 8, difference 1"
+        "Table 2, column \"total\": requests carried over from last year (II) are 7, but requests carried forward "
+        f"to next year (IV) in the 2023 report {paths[0]} is 8, difference 1"
     )
 
 

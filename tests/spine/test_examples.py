@@ -55,7 +55,8 @@ def test_english_messages() -> None:
     findings = check_path(str(WRONG), Options(lang="en"))
     sum004 = next(f for f in findings if f.code == "SUM004")
     assert sum004.message == (
-        'Table 3, "行政复议": 结果维持(2)+结果纠正(1)+其他结果(0)+尚未审结(1)=4 but the total is 5, difference 1'
+        'Table 3, "Administrative reconsideration": upheld(2)+corrected(1)+other result(0)+pending(1)=4 '
+        "but the total is 5, difference 1"
     )
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from gaicheck import i18n
 from gaicheck.checks.context import RuleContext
 from gaicheck.model.report import Position, Report
 from gaicheck.prose.facts import compiled, strings
@@ -49,10 +50,11 @@ def section_text(ctx: RuleContext, key: str) -> tuple[str, Paragraph | None, Pos
     return "".join(p.text for p in pars), first, (first.position(0) if first else section)
 
 
-def empty_kind(text: str) -> tuple[str, str] | None:
+def empty_kind(text: str, lang: str) -> str | None:
+    """How a section's text is empty, in `lang`: nothing at all, or only a phrase such as 无; None when not."""
     if not text:
-        return "没有实质内容", "has no content"
+        return i18n.word("meta.no_content", lang)
     for pattern in strings("meta", "empty_patterns"):
         if compiled(pattern).match(text):
-            return f"只写了「{text}」", f'only says "{text}"'
+            return i18n.word("meta.only_says", lang, text=text)
     return None

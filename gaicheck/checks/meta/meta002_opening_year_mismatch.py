@@ -6,6 +6,7 @@ Report (first paragraph of each opening section, year) → **META002** → one f
 
 from __future__ import annotations
 
+from gaicheck import i18n
 from gaicheck.checks.context import RuleContext
 from gaicheck.checks.meta.common import is_report
 from gaicheck.prose.facts import compiled, facts, strings
@@ -39,8 +40,8 @@ def check(ctx: RuleContext) -> None:
         ctx.emit(
             "META002",
             {
-                "number": section.number,
-                "section": section.official_title,
+                "number": i18n.section_number(section.number, ctx.lang),
+                "section": i18n.section_named(section.key, section.official_title, ctx.version, ctx.lang),
                 "quote": first.quote(0, max(end, m.end())),
                 "found": found,
                 "year": year,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from gaicheck import i18n
 from gaicheck.checks.context import RuleContext
 from gaicheck.checks.meta.common import publication
 from gaicheck.model.report import Report
@@ -50,10 +51,8 @@ def check(ctx: RuleContext) -> None:
         {
             "published": published.isoformat(),
             "deadline": deadline.isoformat(),
-            "kind": data.get(f"kind_{group}_zh", ""),
-            "kind_en": data.get(f"kind_{group}_en", ""),
-            "deadline_md": f"{month}月{day}日",
-            "deadline_md_en": deadline.strftime("%d %B"),
+            "kind": i18n.pick(ctx.lang, str(data.get(f"kind_{group}_zh", "")), str(data.get(f"kind_{group}_en", ""))),
+            "deadline_md": i18n.word("meta.month_day", ctx.lang, month=month, day=day, date=deadline.strftime("%d %B")),
         },
         at=report.title_at,
         expected=deadline.isoformat(),

@@ -6,6 +6,7 @@ Report (section 六) → **META006** → one finding at the section.
 
 from __future__ import annotations
 
+from gaicheck import i18n
 from gaicheck.checks.context import RuleContext
 from gaicheck.checks.meta.common import empty_kind, section_text
 from gaicheck.prose.facts import strings
@@ -21,5 +22,4 @@ def check(ctx: RuleContext) -> None:
     text, _first, at = found
     if any(word in text for word in strings("meta", "fee_keywords")):
         return
-    zh, en = empty_kind(text) or ("没有提及信息处理费", "does not mention fees")
-    ctx.emit("META006", {"found": zh, "found_en": en}, at=at)
+    ctx.emit("META006", {"found": empty_kind(text, ctx.lang) or i18n.word("meta.no_fee", ctx.lang)}, at=at)

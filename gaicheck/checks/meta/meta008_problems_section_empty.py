@@ -17,7 +17,7 @@ def check(ctx: RuleContext) -> None:
     if found is None:
         return
     text, _first, at = found
-    empty = empty_kind(text)
+    empty = empty_kind(text, ctx.lang)
     if empty is None:
         return
-    ctx.emit("META008", {"found": empty[0], "found_en": empty[1]}, at=at)
+    ctx.emit("META008", {"found": empty}, at=at)

@@ -20,6 +20,6 @@ def check(ctx: RuleContext) -> None:
         return
     text, _first, at = found
     if not text:
-        empty = empty_kind(text)
+        empty = empty_kind(text, ctx.lang)
         assert empty is not None
-        ctx.emit("META009", {"found": empty[0], "found_en": empty[1]}, at=at)
+        ctx.emit("META009", {"found": empty}, at=at)

@@ -5,6 +5,7 @@ Report (sections) → **STR001** → one finding per missing heading, pointing a
 
 from __future__ import annotations
 
+from gaicheck import i18n
 from gaicheck.checks.common.template import is_report
 from gaicheck.checks.context import RuleContext
 from gaicheck.templates import load_template
@@ -19,5 +20,6 @@ def check(ctx: RuleContext) -> None:
             continue
         after = next((s for s in report.sections[i + 1 :] if s.found_title is not None), None)
         template = load_template(ctx.version)
-        title = next(s.title for s in template.sections if s.key == section.key)
-        ctx.emit("STR001", {"number": section.number, "title": title}, at=after)
+        spec = next(s for s in template.sections if s.key == section.key)
+        number, title = i18n.section_number(section.number, ctx.lang), i18n.section_title(spec, ctx.lang)
+        ctx.emit("STR001", {"number": number, "title": title}, at=after)

@@ -5,6 +5,7 @@ Report (the extractor's `RowLong` observations) → **STR005** → one finding e
 
 from __future__ import annotations
 
+from gaicheck import i18n
 from gaicheck.checks.common.template import is_report
 from gaicheck.checks.context import RuleContext
 from gaicheck.model.observations import RowLong
@@ -16,7 +17,12 @@ def check(ctx: RuleContext) -> None:
     for obs in ctx.observed(RowLong):
         ctx.emit(
             "STR005",
-            {"table_no": obs.table_no, "row": obs.row_label, "found": obs.found, "expected": obs.expected},
+            {
+                "table_no": obs.table_no,
+                "row": i18n.observed_row(obs, ctx.version, ctx.lang),
+                "found": obs.found,
+                "expected": obs.expected,
+            },
             at=obs,
             cells=obs.cells,
             expected=obs.expected,

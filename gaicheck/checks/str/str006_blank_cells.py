@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from operator import attrgetter
 
+from gaicheck import i18n
 from gaicheck.checks.common.template import is_report
 from gaicheck.checks.context import RuleContext
 from gaicheck.model.report import CellValue
@@ -33,26 +34,27 @@ def check(ctx: RuleContext) -> None:
     sizes = Counter(map(_TABLE_ROW, report.cells))
     sizes[("review", "")] = sum(n for (table, _row), n in sizes.items() if table == "review")  # one printed row
     template = load_template(ctx.version)
+    lang, version = ctx.lang, ctx.version
     for (table, row), cells in rows.items():
         first = cells[0]
         if table == "review":
-            names = [f"{c.row_label}·{c.column_label}" for c in cells]
+            names = ["·".join(i18n.cell_names(c, version, lang)) for c in cells]
             spec = template.tables[table]
-            row_label, row_en = spec.row_label or spec.title, spec.row_label_en or spec.title
+            row_name = i18n.flat_row(table, lang, spec.row_label or spec.title)
         else:
-            names = [c.column_label for c in cells]
-            row_label, row_en = first.row_label, first.row_label
+            names = [i18n.cell_names(c, version, lang)[1] for c in cells]
+            row_name = i18n.cell_names(first, version, lang)[0]
         total = sizes[(table, row)]
-        columns = "全部各列" if len(cells) == total else "、".join(f"「{n}」" for n in names)
-        columns_en = "all columns" if len(cells) == total else ", ".join(f'"{n}"' for n in names)
+        if len(cells) == total:
+            columns = i18n.word("str.all_columns", lang)
+        else:
+            columns = i18n.join([i18n.word("str.quoted", lang, name=n) for n in names], lang)
         ctx.emit(
             "STR006",
             {
                 "table_no": template.tables[table].number,
-                "row": row_label,
-                "row_en": row_en,
+                "row": row_name,
                 "columns": columns,
-                "columns_en": columns_en,
                 "count": len(cells),
             },
             at=first,

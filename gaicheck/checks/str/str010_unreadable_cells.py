@@ -5,6 +5,7 @@ Report (the extractor's `RunUnsplittable` observations) → **STR010** → one f
 
 from __future__ import annotations
 
+from gaicheck import i18n
 from gaicheck.checks.common.template import is_report
 from gaicheck.checks.context import RuleContext
 from gaicheck.model.observations import RunUnsplittable
@@ -16,7 +17,12 @@ def check(ctx: RuleContext) -> None:
     for obs in ctx.observed(RunUnsplittable):
         ctx.emit(
             "STR010",
-            {"table_no": obs.table_no, "row": obs.row_label, "raw": obs.raw, "expected": obs.expected},
+            {
+                "table_no": obs.table_no,
+                "row": i18n.observed_row(obs, ctx.version, ctx.lang),
+                "raw": obs.raw,
+                "expected": obs.expected,
+            },
             at=obs,
             cells=obs.cells,
         )

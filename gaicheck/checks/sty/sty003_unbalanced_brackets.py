@@ -12,6 +12,7 @@ from functools import cache
 
 import regex
 
+from gaicheck import i18n
 from gaicheck.checks.context import RuleContext
 from gaicheck.checks.sty.common import is_document
 from gaicheck.prose.facts import compiled, facts, strings
@@ -85,8 +86,7 @@ def check(ctx: RuleContext) -> None:
             {
                 "quote": quote,
                 "mark": mark,
-                "problem": "没有对应的右半" if opening else "没有对应的左半",
-                "problem_en": "is never closed" if opening else "closes nothing",
+                "problem": i18n.word("sty.never_closed" if opening else "sty.closes_nothing", ctx.lang),
             },
             at=par.position(index),
             actual=mark,

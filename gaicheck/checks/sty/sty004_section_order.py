@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import itertools
 
+from gaicheck import i18n
 from gaicheck.checks.context import RuleContext
 from gaicheck.model.report import Position
 
@@ -26,9 +27,9 @@ def check(ctx: RuleContext) -> None:
         ctx.emit(
             "STY004",
             {
-                "number": prev.number,
+                "number": i18n.section_number(prev.number, ctx.lang),
                 "found": prev.found_title,
-                "previous_number": cur.number,
+                "previous_number": i18n.section_number(cur.number, ctx.lang),
                 "previous": cur.found_title,
             },
             at=prev,

@@ -6,6 +6,7 @@ Report (sections) → **STY005** → one finding listing every misnumbered headi
 
 from __future__ import annotations
 
+from gaicheck import i18n
 from gaicheck.checks.context import RuleContext
 from gaicheck.model.report import Position
 from gaicheck.prose.facts import compiled, facts
@@ -13,8 +14,7 @@ from gaicheck.prose.facts import compiled, facts
 
 def check(ctx: RuleContext) -> None:
     pattern = compiled(str(facts("sty").get("heading_numeral_pattern", "$^")))
-    items_zh: list[str] = []
-    items_en: list[str] = []
+    items: list[str] = []
     first: Position | None = None
     for section in ctx.report.sections:
         if section.found_title is None:
@@ -22,8 +22,8 @@ def check(ctx: RuleContext) -> None:
         m = pattern.match(section.found_title)
         if m is None or m.group("n") == section.number:
             continue
-        items_zh.append(f"「{section.found_title.strip()}」应为「{section.number}、」")
-        items_en.append(f'"{section.found_title.strip()}" should be numbered {section.number}')
+        number = i18n.section_number(section.number, ctx.lang)
+        items.append(i18n.word("sty.numbered", ctx.lang, found=section.found_title.strip(), number=number))
         first = first or section
-    if items_zh:
-        ctx.emit("STY005", {"items": "；".join(items_zh), "items_en": "; ".join(items_en)}, at=first)
+    if items:
+        ctx.emit("STY005", {"items": i18n.word("sty.items_sep", ctx.lang).join(items)}, at=first)

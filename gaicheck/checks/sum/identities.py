@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from operator import attrgetter
 
+from gaicheck import i18n
 from gaicheck.checks.common.template import is_report
 from gaicheck.checks.context import RuleContext
 from gaicheck.model.report import CellValue
@@ -42,7 +43,7 @@ class Instance:
 
 
 def _with_subtotals(
-    inst: Instance, table: TableSpec, cells: dict[str, CellValue], subtotals: dict[str, CellValue]
+    inst: Instance, table: TableSpec, cells: dict[str, CellValue], subtotals: dict[str, CellValue], lang: str
 ) -> Instance:
     """Replace a group's items by the group's one-row subtotal when the table gives only that row."""
     if inst.col is None or not subtotals:
@@ -59,12 +60,14 @@ def _with_subtotals(
             if all(cells[k].status == "missing" for k in present):
                 at = next(i for i, (_n, k) in enumerate(terms) if k in members)
                 terms = [t for t in terms if t[1] not in members]
-                terms.insert(at, (group.label, sub.key))
+                terms.insert(at, (i18n.group_name(group, lang), sub.key))
         sides.append(terms)
     return Instance(inst.scope, sides[0], sides[1], inst.col)
 
 
-def _instances(template: Template, identity: IdentitySpec, subtotals: list[CellValue]) -> list[Instance]:
+def _instances(
+    template: Template, identity: IdentitySpec, subtotals: list[CellValue], lang: str
+) -> list[Instance]:
     table: TableSpec = template.tables[identity.table]
     rows = {r.key: r for r in table.rows}
     cols = {c.key: c for c in table.columns}
@@ -75,43 +78,46 @@ def _instances(template: Template, identity: IdentitySpec, subtotals: list[CellV
         for col in table.columns:
             out.append(
                 Instance(
-                    col.label,
-                    [(rows[r].short or rows[r].label, f"{table.key}.{r}.{col.key}") for r in lhs],
-                    [(rows[r].short or rows[r].label, f"{table.key}.{r}.{col.key}") for r in rhs],
+                    i18n.column_name(col, lang),
+                    [(i18n.row_short(rows[r], lang), f"{table.key}.{r}.{col.key}") for r in lhs],
+                    [(i18n.row_short(rows[r], lang), f"{table.key}.{r}.{col.key}") for r in rhs],
                     col.key,
                 )
             )
     else:
         groups = {g.key: g for g in table.groups}
         subtotal_rows = [
-            RowSpec(key=g, label=groups[g].label, short=groups[g].label)
+            RowSpec(key=g, label=groups[g].label, en=groups[g].en, short=groups[g].label, short_en=groups[g].en)
             for g in sorted({c.row for c in subtotals if c.table == table.key})
         ]
         for row in [rows[k] for k in identity.rows] if identity.rows else [*table.rows, *subtotal_rows]:
             out.append(
                 Instance(
-                    row.short or row.label,
-                    [(cols[c].label, f"{table.key}.{row.key}.{c}") for c in lhs],
-                    [(cols[c].label, f"{table.key}.{row.key}.{c}") for c in rhs],
+                    i18n.row_short(row, lang),
+                    [(i18n.column_name(cols[c], lang), f"{table.key}.{row.key}.{c}") for c in lhs],
+                    [(i18n.column_name(cols[c], lang), f"{table.key}.{row.key}.{c}") for c in rhs],
                 )
             )
     return out
 
 
-# _instances depends only on the template, the identity and the table's subtotal rows; templates are
-# loaded once per process, so the instances are kept per (template version, identity, subtotal rows),
-# with the template and identity they were made from (made again for another object of the same names)
-_INSTANCES: dict[tuple[str, str, tuple[str, ...]], tuple[Template, IdentitySpec, list[Instance]]] = {}
+# _instances depends only on the template, the identity, the table's subtotal rows and the language;
+# templates are loaded once per process, so the instances are kept per (template version, identity, subtotal
+# rows, language), with the template and identity they were made from (made again for another object of the
+# same names)
+_INSTANCES: dict[tuple[str, str, tuple[str, ...], str], tuple[Template, IdentitySpec, list[Instance]]] = {}
 
 
-def _shared_instances(template: Template, identity: IdentitySpec, subtotals: list[CellValue]) -> list[Instance]:
-    """_instances, computed once per template, identity and subtotal rows; do not modify the result."""
+def _shared_instances(
+    template: Template, identity: IdentitySpec, subtotals: list[CellValue], lang: str
+) -> list[Instance]:
+    """_instances, computed once per template, identity, subtotal rows and language; do not modify the result."""
     table_key = template.tables[identity.table].key
-    key = (template.version, identity.id, tuple(sorted({c.row for c in subtotals if c.table == table_key})))
+    key = (template.version, identity.id, tuple(sorted({c.row for c in subtotals if c.table == table_key})), lang)
     hit = _INSTANCES.get(key)
     if hit is not None and hit[0] is template and hit[1] is identity:
         return hit[2]
-    instances = _instances(template, identity, subtotals)
+    instances = _instances(template, identity, subtotals, lang)
     _INSTANCES[key] = (template, identity, instances)
     return instances
 
@@ -142,9 +148,9 @@ def _expr(terms: list[tuple[str, str]], cells: dict[str, CellValue], lang: str) 
     shown = [(name, cells[key].value or 0) for name, key in terms]
     if len(shown) > MAX_TERMS_SHOWN:
         nonzero = [(n, v) for n, v in shown if v != 0]
-        rest = "其余各项为0" if lang == "zh" else "all others 0"
+        rest = i18n.word("sum.others_zero", lang)
         parts = [f"{n}({_number(v)})" for n, v in nonzero]
-        return "+".join(parts) + (("，" if lang == "zh" else ", ") + rest if len(nonzero) < len(shown) else "")
+        return "+".join(parts) + (i18n.word("clause.sep", lang) + rest if len(nonzero) < len(shown) else "")
     return "+".join(f"{n}({_number(v)})" for n, v in shown)
 
 
@@ -158,28 +164,21 @@ def _total(keys: tuple[str, ...], values: dict[str, int | float]) -> int | float
 
 def _scope_list(scopes: list[str], total: int, lang: str, unit: str) -> str:
     if len(scopes) == total:
-        if lang == "en":
-            return f"in every {unit}"
-        return "全部各列" if unit == "column" else "全部各行"
+        return i18n.word(f"sum.every_{unit}", lang)
     shown = scopes[:MAX_SCOPES_SHOWN]
-    sep = "、" if lang == "zh" else ", "
-    text = sep.join(shown)
+    text = i18n.join(shown, lang)
     if len(scopes) > len(shown):
-        text += f"等{len(scopes)}处" if lang == "zh" else f" and {len(scopes) - len(shown)} more"
+        text += i18n.word("sum.more_places", lang, all=len(scopes), more=len(scopes) - len(shown))
     return text
-
-
-_STATUS_ZH = {"empty": "为空", "missing": "缺失", "ambiguous": "无法确定", "invalid": "不是数字"}
-_STATUS_EN = {"empty": "blank", "missing": "missing", "ambiguous": "not assignable", "invalid": "not a number"}
 
 
 def check_identity(ctx: RuleContext, template: Template, identity: IdentitySpec) -> None:
     subtotals, cells, unusable, values = ctx.view("identity_cells", lambda: _identity_cells(ctx))
     lang = ctx.lang
     table = template.tables[identity.table]
-    instances = _shared_instances(template, identity, ctx.report.subtotals)
+    instances = _shared_instances(template, identity, ctx.report.subtotals, lang)
     if subtotals:  # (without subtotals _with_subtotals returns every instance as it is)
-        instances = [_with_subtotals(i, table, cells, subtotals) for i in instances]
+        instances = [_with_subtotals(i, table, cells, subtotals, lang) for i in instances]
     unverifiable: list[tuple[Instance, list[CellValue]]] = []
     for inst in instances:
         bad: list[CellValue] = []
@@ -220,20 +219,18 @@ def check_identity(ctx: RuleContext, template: Template, identity: IdentitySpec)
         names = {k: n for n, k in inst.lhs + inst.rhs}
         for cell in bad:
             label = names[cell.key]
-            status = (_STATUS_EN if lang == "en" else _STATUS_ZH)[cell.status]
-            reasons.setdefault(label, status)
-    sep = "、" if lang == "zh" else ", "
-    reason_items = [f"{name}{status}" if lang == "zh" else f"{name} {status}" for name, status in reasons.items()]
+            reasons.setdefault(label, i18n.status(cell.status, lang))
+    reason_items = [i18n.word("sum.name_status", lang, name=name, status=s) for name, s in reasons.items()]
     if len(reason_items) > MAX_SCOPES_SHOWN:
         more = len(reason_items) - MAX_SCOPES_SHOWN
-        reason_items = [*reason_items[:MAX_SCOPES_SHOWN], f"等{more}项" if lang == "zh" else f"and {more} more"]
+        reason_items = [*reason_items[:MAX_SCOPES_SHOWN], i18n.word("sum.more_items", lang, n=more)]
     first_bad = unverifiable[0][1][0]
     ctx.emit(
         "SUM005",
         {
-            "identity": identity.title_en if lang == "en" else identity.title_zh,
+            "identity": i18n.pick(lang, identity.title_zh, identity.title_en),
             "scope": _scope_list(scopes, len(instances), lang, identity.for_each),
-            "reason": sep.join(reason_items),
+            "reason": i18n.join(reason_items, lang),
         },
         at=first_bad,
         # every cell of an unverifiable instance is left unverified, not only the blank/missing ones

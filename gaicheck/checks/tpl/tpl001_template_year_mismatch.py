@@ -6,6 +6,7 @@ Report (template, year) → **TPL001** → one finding at the title.
 
 from __future__ import annotations
 
+from gaicheck import i18n
 from gaicheck.checks.context import RuleContext
 from gaicheck.templates import LEGACY, load_legacy, load_template, registry
 
@@ -14,8 +15,8 @@ def _notice(version: str, lang: str) -> str:
     """The notice that issued a format (from the template data), or the legacy format's name."""
     if version == LEGACY:
         legacy = load_legacy()
-        return legacy.label_en if lang == "en" else legacy.label
-    return load_template(version).notice
+        return i18n.pick(lang, legacy.label, legacy.label_en)
+    return i18n.template_notice(load_template(version), lang)
 
 
 def check(ctx: RuleContext) -> None:
@@ -36,13 +37,10 @@ def check(ctx: RuleContext) -> None:
         "TPL001",
         {
             "year": year,
-            "found": "2019年以前" if found == LEGACY else found,
-            "found_en": "pre-2019" if found == LEGACY else found,
-            "found_notice": _notice(found, "zh"),
-            "found_notice_en": _notice(found, "en"),
+            "found": i18n.word("tpl.pre_2019", ctx.lang) if found == LEGACY else found,
+            "found_notice": _notice(found, ctx.lang),
             "expected": expected,
-            "expected_notice": _notice(expected, "zh"),
-            "expected_notice_en": _notice(expected, "en"),
+            "expected_notice": _notice(expected, ctx.lang),
         },
         at=report.title_at,
         expected=expected,

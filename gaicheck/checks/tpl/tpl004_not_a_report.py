@@ -5,6 +5,7 @@ Report (title, tables) → **TPL004** → one finding.
 
 from __future__ import annotations
 
+from gaicheck import i18n
 from gaicheck.checks.context import RuleContext
 
 
@@ -13,6 +14,4 @@ def check(ctx: RuleContext) -> None:
     if "no-text-layer" in report.notes:
         return
     if report.template == "none" and not any(report.tables_found.values()) and report.title is None:
-        reason = "没有年度报告标题，也没有统计表格"
-        reason_en = "no annual report title and no statistical tables"
-        ctx.emit("TPL004", {"reason": reason, "reason_en": reason_en})
+        ctx.emit("TPL004", {"reason": i18n.word("tpl.no_title_no_tables", ctx.lang)})

@@ -6,6 +6,7 @@ Report (sections, the extractor's `LabelDeviation` observations) → **TPL005** 
 
 from __future__ import annotations
 
+from gaicheck import i18n
 from gaicheck.checks.common.template import is_report
 from gaicheck.checks.context import RuleContext
 from gaicheck.model.observations import LabelDeviation
@@ -17,11 +18,11 @@ def check(ctx: RuleContext) -> None:
         return
     for section in report.sections:
         if section.found_title is not None and not section.official:
+            number = i18n.section_number(section.number, ctx.lang)
             ctx.emit(
                 "TPL005",
                 {
-                    "place": f"第{section.number}部分标题",
-                    "place_en": f"Heading of section {section.number}",
+                    "place": i18n.word("tpl.section_heading", ctx.lang, n=number),
                     "found": section.found_title,
                     "official": section.official_title,
                 },
@@ -32,13 +33,13 @@ def check(ctx: RuleContext) -> None:
     for obs in ctx.observed(LabelDeviation):
         row = obs.row
         cells = [c.key for c in report.cells if row and c.table == obs.table and c.row == row]
-        if obs.part == "row":
-            place, place_en = f"表{obs.table_no}行标题", f"Table {obs.table_no} row label"
-        else:
-            place, place_en = f"表{obs.table_no}列标题", f"Table {obs.table_no} column header"
         ctx.emit(
             "TPL005",
-            {"place": place, "place_en": place_en, "found": obs.found, "official": obs.official},
+            {
+                "place": i18n.word(f"tpl.{obs.part}_label", ctx.lang, n=obs.table_no),
+                "found": obs.found,
+                "official": obs.official,
+            },
             at=obs,
             cells=cells,
             expected=obs.official,

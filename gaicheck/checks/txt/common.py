@@ -6,6 +6,8 @@ Phrases and patterns are data (rules/catalogue/txt.toml [data]); claims are foun
 
 from __future__ import annotations
 
+from gaicheck import i18n
+from gaicheck.checks.context import RuleContext
 from gaicheck.model.report import Report
 from gaicheck.templates import registry
 
@@ -19,6 +21,7 @@ def has_table(report: Report, table: str) -> bool:
     return registry().follows_template(report.template) and report.tables_found.get(table, False)
 
 
-def row_label(report: Report, table: str, row: str) -> str:
-    cell = report.cell(f"{table}.{row}.total")
-    return cell.row_label if cell else row
+def row_label(ctx: RuleContext, table: str, row: str) -> str:
+    """The name of a row (in the context's language) by its total cell; the key when there is none."""
+    cell = ctx.report.cell(f"{table}.{row}.total")
+    return i18n.cell_names(cell, ctx.version, ctx.lang)[0] if cell else row

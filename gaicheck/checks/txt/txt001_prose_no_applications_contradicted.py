@@ -30,7 +30,7 @@ def check(ctx: RuleContext) -> None:
             {
                 "quote": par.quote(start, end),
                 "table_no": table_number(report, "apply"),
-                "row": row_label(report, "apply", row),
+                "row": row_label(ctx, "apply", row),
                 "value": show(fig.value),
             },
             at=par.position(start),

@@ -6,6 +6,7 @@ Report (compared prose, table 3) → **TXT002** → one finding per statement an
 
 from __future__ import annotations
 
+from gaicheck import i18n
 from gaicheck.checks.context import RuleContext
 from gaicheck.checks.txt.common import REVIEW_GROUPS, has_table
 from gaicheck.prose.claims import denials
@@ -28,10 +29,9 @@ def check(ctx: RuleContext) -> None:
                 "TXT002",
                 {
                     "quote": par.quote(start, end),
-                    "what": zh,
-                    "what_en": en,
+                    "what": i18n.pick(ctx.lang, zh, en),
                     "table_no": table_number(report, "review"),
-                    "row": zh,
+                    "row": i18n.pick(ctx.lang, zh, en),
                     "value": show(fig.value),
                 },
                 at=par.position(start),

@@ -6,6 +6,7 @@ Report (compared prose, tables; txt.toml [data.metrics]) → **TXT003** → one 
 
 from __future__ import annotations
 
+from gaicheck import i18n
 from gaicheck.checks.context import RuleContext
 from gaicheck.checks.txt.common import has_table
 from gaicheck.model.report import Report
@@ -15,17 +16,15 @@ from gaicheck.prose.numbers import show
 
 
 def _describe(report: Report, table: str, fig: Figure, metric_zh: str, lang: str) -> str:
-    n = table_number(report, table)
+    """The cells a figure comes from (`表2「一、本年新收…」` / `table 2 "I. New requests…"`); the metric's
+    Chinese name stands for more than two rows (it quotes the prose's wording)."""
+    w = i18n.word
     labels = list(dict.fromkeys(fig.labels))
-    if lang == "en":
-        text = f"table {n} " + (
-            " + ".join(f'"{x}"' for x in labels) if len(labels) <= 2 else f'"{metric_zh}" ({len(labels)} rows)'
-        )
-        return text + (" (total column blank: sum of the filled columns)" if not fig.exact else "")
-    text = f"表{n}" + (
-        "+".join(f"「{x}」" for x in labels) if len(labels) <= 2 else f"「{metric_zh}」{len(labels)}行之和"
-    )
-    return text + ("（总计列空白，按已填各列合计，至少）" if not fig.exact else "")
+    if len(labels) <= 2:
+        rows = w("txt.plus", lang).join(w("txt.label", lang, x=x) for x in labels)
+    else:
+        rows = w("txt.rows_sum", lang, metric=metric_zh, k=len(labels))
+    return w("txt.table", lang, n=table_number(report, table)) + rows + (w("txt.bound", lang) if not fig.exact else "")
 
 
 def check(ctx: RuleContext) -> None:
@@ -48,13 +47,10 @@ def check(ctx: RuleContext) -> None:
             "TXT003",
             {
                 "quote": par.quote(claim.start, claim.end),
-                "what": label_zh,
-                "what_en": spec.get("label_en", claim.metric),
+                "what": i18n.pick(ctx.lang, label_zh, str(spec.get("label_en", claim.metric))),
                 "stated": show(claim.stated),
-                "cells": _describe(report, table, fig, label_zh, "zh"),
-                "cells_en": _describe(report, table, fig, label_zh, "en"),
-                "value": show(fig.value),
-                "value_en": show(fig.value) if fig.exact else f"at least {show(fig.value)}",
+                "cells": _describe(report, table, fig, label_zh, ctx.lang),
+                "value": show(fig.value) if fig.exact else i18n.word("txt.at_least", ctx.lang, v=show(fig.value)),
             },
             at=par.position(claim.start),
             cells=fig.cells,

@@ -6,6 +6,7 @@ Report (compared prose, table 3) → **TXT005** → one finding per statement an
 
 from __future__ import annotations
 
+from gaicheck import i18n
 from gaicheck.checks.context import RuleContext
 from gaicheck.checks.txt.common import REVIEW_GROUPS, has_table
 from gaicheck.prose.claims import compared_paragraphs, compared_text
@@ -47,7 +48,7 @@ def check(ctx: RuleContext) -> None:
                         {
                             "quote": par.quote(start, start + m.end()),
                             "table_no": table_number(report, "review"),
-                            "row": label.row_label if label else row,
+                            "row": i18n.cell_names(label, ctx.version, ctx.lang)[0] if label else row,
                             "value": show(value),
                         },
                         at=par.position(start + m.start()),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from operator import attrgetter
 
+from gaicheck import i18n
 from gaicheck.checks.context import RuleContext
 from gaicheck.model.report import CellValue
 from gaicheck.templates import load_template, registry
@@ -32,4 +33,5 @@ def cell_fields(ctx: RuleContext, cell: CellValue) -> dict[str, object]:
     report = ctx.report
     version = registry().or_newest(report.template).version
     number = load_template(version).tables[cell.table].number
-    return {"table_no": number, "row": cell.row_label, "column": cell.column_label, "raw": cell.raw}
+    row, column = i18n.cell_names(cell, ctx.version, ctx.lang)
+    return {"table_no": number, "row": row, "column": column, "raw": cell.raw}

@@ -3,6 +3,7 @@ a number, and the fields of a finding about it."""
 
 from __future__ import annotations
 
+from gaicheck import i18n
 from gaicheck.checks.context import RuleContext
 from gaicheck.model.report import CellValue
 from gaicheck.prose.figures import table_number
@@ -20,9 +21,5 @@ def fee_cell(ctx: RuleContext) -> CellValue | None:
 
 
 def fee_fields(ctx: RuleContext, cell: CellValue) -> dict[str, object]:
-    return {
-        "table_no": table_number(ctx.report, "active"),
-        "row": cell.row_label,
-        "column": cell.column_label,
-        "raw": cell.raw,
-    }
+    row, column = i18n.cell_names(cell, ctx.version, ctx.lang)
+    return {"table_no": table_number(ctx.report, "active"), "row": row, "column": column, "raw": cell.raw}

@@ -6,6 +6,7 @@ Report (active.fees.amount) → **VAL004** → one finding.
 
 from __future__ import annotations
 
+from gaicheck import i18n
 from gaicheck.checks.context import RuleContext
 from gaicheck.checks.val.fee import fee_cell, fee_fields
 
@@ -17,11 +18,10 @@ def check(ctx: RuleContext) -> None:
     if cell is None or cell.value is None:
         return
     if cell.unit == "元" or cell.value >= YUAN_THRESHOLD:
-        reason = "单元格写明单位为“元”" if cell.unit == "元" else "数值达到100万（按万元计即100亿元），疑似按元填报"
-        reason_en = "the cell says 元 (yuan)" if cell.unit == "元" else "10⁶ or more, probably entered in yuan"
+        reason = i18n.word("val.unit_yuan" if cell.unit == "元" else "val.million", ctx.lang)
         ctx.emit(
             "VAL004",
-            {**fee_fields(ctx, cell), "reason": reason, "reason_en": reason_en},
+            {**fee_fields(ctx, cell), "reason": reason},
             at=cell,
             cells=[cell.key],
             actual=cell.raw,

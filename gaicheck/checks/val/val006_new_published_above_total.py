@@ -5,6 +5,7 @@ Report (table 1 cells) → **VAL006** → one finding per row.
 
 from __future__ import annotations
 
+from gaicheck import i18n
 from gaicheck.checks.context import RuleContext
 from gaicheck.checks.val.table1 import ok, table1_rows_2019
 from gaicheck.prose.figures import table_number
@@ -24,7 +25,7 @@ def check(ctx: RuleContext) -> None:
                 "VAL006",
                 {
                     "table_no": number,
-                    "row": new.row_label,
+                    "row": i18n.cell_names(new, ctx.version, ctx.lang)[0],
                     "new": show(new.value or 0),
                     "total": show(total.value or 0),
                 },

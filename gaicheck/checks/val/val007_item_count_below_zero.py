@@ -5,6 +5,7 @@ Report (table 1 cells) → **VAL007** → one finding per row.
 
 from __future__ import annotations
 
+from gaicheck import i18n
 from gaicheck.checks.context import RuleContext
 from gaicheck.checks.val.table1 import ok, table1_rows_2019
 from gaicheck.prose.figures import table_number
@@ -26,7 +27,7 @@ def check(ctx: RuleContext) -> None:
                     "VAL007",
                     {
                         "table_no": number,
-                        "row": prev.row_label,
+                        "row": i18n.cell_names(prev, ctx.version, ctx.lang)[0],
                         "prev": show(prev.value or 0),
                         "change": show(change.value or 0),
                         "result": show(result),

@@ -7,6 +7,7 @@ An identity is evaluated only when every cell in it, in both reports, was read a
 
 from __future__ import annotations
 
+from gaicheck import i18n
 from gaicheck.model.report import CellValue
 from gaicheck.series.pair import PairContext, fmt_number
 
@@ -39,7 +40,7 @@ def stock(
         code,
         {
             **ctx.fields(),
-            "row": cell.row_label,
+            "row": i18n.cell_names(cell, ctx.current.template, ctx.lang)[0],
             **{name: fmt_number(value) for name, value in terms.items() if value is not None},
             "expected": fmt_number(expected),
             "actual": fmt_number(cell.value),

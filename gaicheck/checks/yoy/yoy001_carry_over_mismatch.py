@@ -6,6 +6,7 @@ PairContext → **YOY001** → one finding per column.
 
 from __future__ import annotations
 
+from gaicheck import i18n
 from gaicheck.checks.yoy.stock import EPSILON, diff
 from gaicheck.series.pair import PREVIOUS_PREFIX, PairContext, fmt_number
 from gaicheck.series.plan import version
@@ -15,7 +16,7 @@ from gaicheck.templates import load_template
 def carry_over(ctx: PairContext) -> None:
     """YOY001: 二、上年结转[y] = 四、结转下年度继续办理[y−1], in every column of table 2."""
     template = load_template(version(ctx.current))
-    check = ("上年结转", "carried over")
+    check = "carried_over"  # its name: gaicheck.i18n "yoy.check.carried_over"
     for column in template.tables["apply"].columns:
         cur_key, prev_key = f"apply.carried_over.{column.key}", f"apply.carry_forward.{column.key}"
         cells = ctx.values(check, [cur_key], [prev_key])
@@ -29,7 +30,7 @@ def carry_over(ctx: PairContext) -> None:
             "YOY001",
             {
                 **ctx.fields(),
-                "column": column.label,
+                "column": i18n.column_name(column, ctx.lang),
                 "actual": fmt_number(cur.value),
                 "expected": fmt_number(prev.value),
                 "diff": diff(cur.value, prev.value),

@@ -12,7 +12,7 @@ from gaicheck.series.pair import PREVIOUS_PREFIX, PairContext
 
 def in_force_2021(ctx: PairContext) -> None:
     """YOY002: 现行有效件数[y] = 现行有效件数[y−1] + 本年制发件数[y] − 本年废止件数[y]."""
-    check = ("现行有效件数", "in force")
+    check = "in_force"  # its name: gaicheck.i18n "yoy.check.in_force"
     for row in DOCUMENT_ROWS:
         keys = [f"active.{row}.in_force", f"active.{row}.issued", f"active.{row}.repealed"]
         prev_key = f"active.{row}.in_force"

@@ -12,7 +12,7 @@ from gaicheck.series.pair import PREVIOUS_PREFIX, PairContext
 
 def item_counts_2019(ctx: PairContext) -> None:
     """YOY003: 上一年项目数量[y] = 上一年项目数量[y−1] + 本年增/减[y−1] (（五）（六）（八）)."""
-    check = ("上一年项目数量", "items last year")
+    check = "items_last_year"  # its name: gaicheck.i18n "yoy.check.items_last_year"
     for row in ROLLOVER_ROWS_2019:
         cur_key = f"active.{row}.prev_count"
         prev_keys = [f"active.{row}.prev_count", f"active.{row}.change"]

@@ -12,7 +12,7 @@ from gaicheck.series.pair import PREVIOUS_PREFIX, PairContext
 
 def published_total_2019(ctx: PairContext) -> None:
     """YOY004: 对外公开总数量[y] = 对外公开总数量[y−1] + 本年新公开数量[y]."""
-    check = ("对外公开总数量", "total published")
+    check = "total_published"  # its name: gaicheck.i18n "yoy.check.total_published"
     for row in DOCUMENT_ROWS:
         keys = [f"active.{row}.total_published", f"active.{row}.new_published"]
         prev_key = f"active.{row}.total_published"

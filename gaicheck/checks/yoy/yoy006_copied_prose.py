@@ -7,6 +7,7 @@ PairContext → **YOY006** → one finding per scope over the threshold.
 
 from __future__ import annotations
 
+from gaicheck import i18n
 from gaicheck.checks.yoy.prose_text import block_at, blocks, joined
 from gaicheck.series.config import SeriesConfig
 from gaicheck.series.pair import PairContext
@@ -20,18 +21,20 @@ def _quote(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[:limit] + "…"
 
 
-def _scopes() -> list[tuple[str | None, str, str, str]]:
-    """(section key or None for all prose, zh name, en name, which min length applies)."""
-    title = next((s.title for s in registry().newest().sections if s.key == PROBLEMS_SECTION), "")
+def _scopes(lang: str) -> list[tuple[str | None, str, str]]:
+    """(section key or None for all prose, its name in `lang`, which min length applies)."""
+    section = next(s for s in registry().newest().sections if s.key == PROBLEMS_SECTION)
+    title = i18n.section_title(section, lang)
     return [
-        (None, "全文（第一至第六部分的文字）", "All prose (sections 一 to 六)", "whole"),
-        (PROBLEMS_SECTION, f"第五部分「{title}」", f"Section 五 ({title})", "section"),
+        (None, i18n.word("yoy.all_prose", lang), "whole"),
+        (PROBLEMS_SECTION, i18n.word("yoy.section", lang, n=i18n.section_number(section.number, lang), title=title),
+         "section"),
     ]
 
 
 def copied_prose(ctx: PairContext, config: SeriesConfig) -> None:
     """YOY006: the share of this year's prose (all, and section 五) found verbatim in last year's."""
-    for section, scope_zh, scope_en, size in _scopes():
+    for section, scope, size in _scopes(ctx.lang):
         cur_blocks, prev_blocks = blocks(ctx.current, section), blocks(ctx.previous, section)
         cur_text, starts = joined(cur_blocks)
         prev_text, _ = joined(prev_blocks)
@@ -45,8 +48,7 @@ def copied_prose(ctx: PairContext, config: SeriesConfig) -> None:
             "YOY006",
             {
                 **ctx.fields(),
-                "scope": scope_zh,
-                "scope_en": scope_en,
+                "scope": scope,
                 "share": f"{found.share:.0%}",
                 "copied": found.copied,
                 "chars": found.length,

@@ -7,66 +7,55 @@ PairContext (or a report and the --previous reports) → **YOY009** → one find
 
 from __future__ import annotations
 
+from gaicheck import i18n
 from gaicheck.checks.emitter import Emitter
 from gaicheck.model.report import Report
 from gaicheck.series.grouping import series_key
 from gaicheck.series.pair import BadCell, PairContext
 from gaicheck.templates import LEGACY
 
-_STATUS_ZH = {"empty": "为空", "missing": "缺失", "ambiguous": "无法确定", "invalid": "不是数字", "ok": "无数值"}
-_STATUS_EN = {"empty": "blank", "missing": "missing", "ambiguous": "not assignable", "invalid": "not a number",
-              "ok": "without value"}
 MAX_BAD_SHOWN = 3
 
 
-def _describe(bad: list[BadCell]) -> tuple[str, str]:
+def _describe(bad: list[BadCell], lang: str) -> str:
     """Bad cells grouped by report, row and status: 本年「row」自然人、商业企业等7列为空."""
     groups: dict[tuple[bool, str, str], list[str]] = {}
     for cell in bad:
         columns = groups.setdefault((cell.current, cell.row, cell.status), [])
         if cell.column not in columns:
             columns.append(cell.column)
-    zh: list[str] = []
-    en: list[str] = []
+    parts: list[str] = []
     for (current, row, status), columns in groups.items():
         shown = columns[:MAX_BAD_SHOWN]
         more = len(columns) > len(shown)
-        cols_zh = "、".join(shown) + (f"等{len(columns)}列" if more else "")
-        cols_en = ", ".join(shown) + (f" and {len(columns) - len(shown)} more" if more else "")
-        zh.append(f"{'本年' if current else '上年'}「{row}」{cols_zh}{_STATUS_ZH[status]}")
-        en.append(f"{'this' if current else 'last'} year's \"{row}\" {cols_en} {_STATUS_EN[status]}")
-    return "，".join(zh), "; ".join(en)
+        cols = i18n.join(shown, lang) + (
+            i18n.word("yoy.more_columns", lang, all=len(columns), more=len(columns) - len(shown)) if more else ""
+        )
+        key = "yoy.bad_this_year" if current else "yoy.bad_last_year"
+        parts.append(i18n.word(key, lang, row=row, cols=cols, status=i18n.status(status, lang)))
+    return i18n.word("yoy.bad_sep", lang).join(parts)
 
 
 def emit_unverifiable(ctx: PairContext) -> None:
     """The checks of a pair that could not be evaluated, with the cells that kept them from it."""
     if not ctx.unverifiable:
         return
-    parts_zh: list[str] = []
-    parts_en: list[str] = []
-    for (check_zh, check_en), bad in ctx.unverifiable.items():
-        zh, en = _describe(bad)
-        parts_zh.append(f"{check_zh}：{zh}")
-        parts_en.append(f"{check_en}: {en}")
+    lang = ctx.lang
+    parts = [
+        i18n.word("yoy.check_reason", lang, check=i18n.word(f"yoy.check.{check}", lang), reason=_describe(bad, lang))
+        for check, bad in ctx.unverifiable.items()
+    ]
     ctx.out.emit(
         "YOY009",
-        {**ctx.fields(), "reason": "；".join(parts_zh), "reason_en": " / ".join(parts_en)},
+        {**ctx.fields(), "reason": i18n.word("yoy.checks_sep", lang).join(parts)},
         cells=list(dict.fromkeys(ctx.unverifiable_cells)),
     )
 
 
-def _not_comparable_reason(report: Report) -> tuple[str, str]:
-    if report.template == LEGACY:
-        return ("该报告为2019年以前的旧版格式，与现行格式不可比，不作跨年度比较",
-                "it is in the pre-2019 format, which cannot be compared with the current formats")
-    return ("该报告未识别出国办格式的统计表，不作跨年度比较",
-            "no statistical tables of the national format were recognised in it")
-
-
 def previous_not_comparable(ctx: PairContext) -> None:
     """The report before this one in its series cannot be compared with it."""
-    zh, en = _not_comparable_reason(ctx.previous)
-    ctx.out.emit("YOY009", {**ctx.fields(), "reason": zh, "reason_en": en})
+    reason = "yoy.legacy_not_comparable" if ctx.previous.template == LEGACY else "yoy.no_tables_not_comparable"
+    ctx.out.emit("YOY009", {**ctx.fields(), "reason": i18n.word(reason, ctx.lang)})
 
 
 def explicit_unpaired(report: Report, previous: list[Report], out: Emitter) -> None:
@@ -77,24 +66,21 @@ def explicit_unpaired(report: Report, previous: list[Report], out: Emitter) -> N
         return  # several previous files, none of this organ: nothing was asked of this report
     prev = same[0] if same else previous[0]
     prev_key = series_key(prev)
+    lang = out.options.lang
     if key is None or prev_key is None:
-        zh = "无法从标题确定发布机关，不作比较"
-        en = "the issuing organ could not be read from a title, so they are not compared"
+        reason = i18n.word("yoy.no_organ", lang)
     elif key != prev_key:
-        zh = f"两份报告的发布机关不同（{prev_key} / {key}），不作比较"
-        en = f"the issuing organs differ ({prev_key} / {key}), so they are not compared"
+        reason = i18n.word("yoy.organs_differ", lang, previous=prev_key, current=key)
     elif report.report_year is None or prev.report_year is None:
-        zh, en = "无法从标题确定报告年度，不作比较", "the report year could not be read from a title"
+        reason = i18n.word("yoy.no_year", lang)
     elif prev.report_year >= report.report_year:
-        zh = f"指定的上年报告为{prev.report_year}年度，不早于本报告（{report.report_year}年度），不作比较"
-        en = f"the given previous report is for {prev.report_year}, not earlier than this one ({report.report_year})"
+        reason = i18n.word("yoy.not_earlier", lang, previous=prev.report_year, current=report.report_year)
     else:
         return
     fields: dict[str, object] = {
         "previous_path": prev.path,
         "previous_year": prev.report_year if prev.report_year is not None else "?",
         "year": report.report_year if report.report_year is not None else "?",
-        "reason": zh,
-        "reason_en": en,
+        "reason": reason,
     }
     out.emit("YOY009", fields)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import regex
 
+from gaicheck import i18n
 from gaicheck.checks.emitter import Emitter
 from gaicheck.checks.options import Options
 from gaicheck.model.report import Report
@@ -70,10 +71,10 @@ def aggregate_findings(reports: list[Report], emitters: dict[str, Emitter], conf
             continue
         out = emitters[county.path]
         names = [Path(m.path).name for m in members]
-        shown = "、".join(names[:MAX_MEMBERS_SHOWN]) + (f"等{len(names)}份" if len(names) > MAX_MEMBERS_SHOWN else "")
-        shown_en = ", ".join(names[:MAX_MEMBERS_SHOWN]) + (
-            f" and {len(names) - MAX_MEMBERS_SHOWN} more" if len(names) > MAX_MEMBERS_SHOWN else ""
-        )
+        lang = out.options.lang
+        more = len(names) - MAX_MEMBERS_SHOWN
+        shown = i18n.join(names[:MAX_MEMBERS_SHOWN], lang)
+        shown += i18n.word("yoy.more_reports", lang, all=len(names), more=more) if more > 0 else ""
         for row in AGGREGATE_ROWS:
             key = f"apply.{row}.total"
             cell = county.cell(key)
@@ -88,15 +89,14 @@ def aggregate_findings(reports: list[Report], emitters: dict[str, Emitter], conf
             out.emit(
                 "YOY010",
                 {
-                    "row": cell.row_label,
-                    "column": cell.column_label,
+                    "row": i18n.cell_names(cell, county.template, lang)[0],
+                    "column": i18n.cell_names(cell, county.template, lang)[1],
                     "actual": fmt_number(cell.value),
                     "expected": fmt_number(total),
                     "diff": fmt_number(diff),
                     "count": len(members),
                     "year": county.report_year,
                     "members": shown,
-                    "members_en": shown_en,
                 },
                 at=cell,
                 cells=[key],
