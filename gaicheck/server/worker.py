@@ -1,17 +1,17 @@
-"""Running one check for a request: upload bytes → gaicheck.api.parse_bytes → rule engine, in a
-worker thread with a time limit, so a slow or hostile file never blocks the server.
+"""One check inside a worker process: upload bytes → gaicheck.api.parse_bytes → rule engine → the answer
+(JSON document, or the page's view and downloadable report), and the loop a worker process runs.
 
-limits → **worker** → view (page) / jsonout (API). A thread cannot be killed: a check past its time
-limit gets a 503 answer and keeps its worker until it ends; the pool size bounds how many can.
+pool (parent process) → pipe → **worker** (child process) → pipe → pool. The worker process caps its own
+address space (its share of the server's memory budget), so a hostile file ends in MemoryError here and
+never grows the server; the pool ends the process when a check passes its time limit.
 """
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+import os
+import signal
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Any, Literal
 
 from gaicheck.api import ReadError, check_report, parse_bytes
 from gaicheck.engine.core import Options
@@ -22,10 +22,20 @@ from gaicheck.server.config import ServerConfig
 from gaicheck.server.errors import RequestError
 from gaicheck.server.limits import guard_upload
 
-T = TypeVar("T")
-
 # what a reader may raise on a malformed file besides ReadError (as in gaicheck.api.check_file)
-READ_FAILURES = (RecursionError, MemoryError, ValueError, OSError, UnicodeError, KeyError, IndexError, LookupError)
+READ_FAILURES = (RecursionError, ValueError, OSError, UnicodeError, KeyError, IndexError, LookupError)
+
+Kind = Literal["check", "parse", "page"]
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """What a worker process is asked to do; the upload's bytes travel separately (one copy, no pickling)."""
+
+    kind: Kind
+    filename: str  # a bare basename (gaicheck.server.limits.safe_filename)
+    options: Options | None = None
+    small_lane: bool = False  # sent to the process reserved for small inputs: give it back if it is not
 
 
 @dataclass(slots=True)
@@ -45,6 +55,16 @@ class Checked:
         )
 
 
+def memory_error(config: ServerConfig) -> RequestError:
+    mb = config.worker_memory_mb
+    return RequestError(
+        413,
+        f"检查此文件所需内存超出上限（每个检查 {mb} MB）/ "
+        f"the check needs more memory than the limit ({mb} MB per check)",
+        error="memory_limit",
+    )
+
+
 def read_report(filename: str, data: bytes, config: ServerConfig) -> Report:
     """Limits, format, reader, extractor. `filename` must already be a bare basename."""
     guard_upload(data, config)
@@ -58,7 +78,11 @@ def read_report(filename: str, data: bytes, config: ServerConfig) -> Report:
         )
     try:
         return parse_bytes(filename, data)
+    except MemoryError as exc:
+        raise memory_error(config) from exc
     except ReadError as exc:
+        if isinstance(exc.__cause__, MemoryError):  # a reader reports the failed allocation as a damaged file
+            raise memory_error(config) from exc
         raise RequestError(422, f"无法读取文件 / cannot read file: {exc}"[:400]) from exc
     except ImportError as exc:
         raise RequestError(415, f"暂不支持{fmt}格式 / the {fmt} format is not supported here") from exc
@@ -67,26 +91,119 @@ def read_report(filename: str, data: bytes, config: ServerConfig) -> Report:
 
 
 def check_upload(filename: str, data: bytes, options: Options, config: ServerConfig) -> Checked:
+    """The one call from the server into the checking code (read, extract, rules)."""
     report = read_report(filename, data, config)
     return Checked(report=report, findings=check_report(report, options))
 
 
-class Worker:
-    """A small thread pool; `run` waits for a job at most `timeout` seconds (queueing included)."""
+def pdf_pages(data: bytes) -> int:
+    """Pages a PDF declares (its page tree's /Count), read without laying out any page; 0 when unknown.
+    Decides the PDF's time limit and lane before the reader starts."""
+    if not data.startswith(b"%PDF") and b"%PDF" not in data[:1024]:
+        return 0
+    try:
+        from io import BytesIO
 
-    def __init__(self, config: ServerConfig) -> None:
-        self.timeout = config.timeout_seconds
-        self._pool = ThreadPoolExecutor(max_workers=config.worker_threads, thread_name_prefix="gaicheck-check")
+        from pdfminer.pdfdocument import PDFDocument
+        from pdfminer.pdfparser import PDFParser
+        from pdfminer.pdftypes import resolve1
 
-    async def run(self, func: Callable[[], T]) -> T:
-        future = self._pool.submit(func)
+        document = PDFDocument(PDFParser(BytesIO(data)))
+        count = resolve1(resolve1(document.catalog["Pages"])["Count"])
+    except Exception:  # a damaged PDF: the reader says why
+        return 0
+    return count if isinstance(count, int) and count > 0 else 0
+
+
+def perform(job: Job, data: bytes, config: ServerConfig) -> Any:
+    """Run one job; returns what the route needs (JSON document, or the page's view and report HTML)."""
+    from gaicheck.output import jsonout
+
+    if job.kind == "parse":
+        return jsonout.parse_document(read_report(job.filename, data, config))
+    options = job.options or Options()
+    checked = check_upload(job.filename, data, options, config)
+    if job.kind == "check":
+        return jsonout.check_document([checked.file_result()])
+    from gaicheck.server import render
+    from gaicheck.server.view import build_view
+
+    view = build_view(job.filename, checked.report, checked.findings)
+    html, made_by = render.report_html(checked.report, checked.findings, options.lang, view)
+    return view, html, made_by
+
+
+# ---- the worker process -----------------------------------------------------------------------------
+# messages to the pool: ("ready",) once, then per job ("pages", n) · ("demote",) · ("ok", payload) ·
+# ("error", RequestError, recycle)
+
+
+def answer(job: Job, data: bytes, config: ServerConfig, send: Any) -> None:
+    """Run `job` and send its messages; a failed allocation asks the pool to replace this process."""
+    pages = pdf_pages(data)
+    if pages:
+        if job.small_lane and pages > config.small_pages:
+            send(("demote",))
+            return
+        send(("pages", pages))
+    try:
+        send(("ok", perform(job, data, config)))
+    except RequestError as exc:
+        send(("error", exc, exc.error == "memory_limit"))
+    except MemoryError:
+        send(("error", memory_error(config), True))
+    except Exception:  # a bug: the details stay in this process
+        send(("error", RequestError(500, "服务器内部错误 / internal server error"), False))
+
+
+def _die_with_parent() -> None:
+    """Linux: end this process when the server ends, even when the server is killed."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
+def warm_up() -> None:
+    """Import the readers and load the rules once, so that the first check is not slow."""
+    import importlib
+
+    from gaicheck.catalogue import load_catalogue
+    from gaicheck.readers import READER_MODULES
+
+    for module in sorted(set(READER_MODULES.values()) - {"office"}):
         try:
-            return await asyncio.wait_for(asyncio.wrap_future(future), self.timeout)
-        except TimeoutError as exc:
-            future.cancel()
-            raise RequestError(
-                503, f"检查超时（上限 {self.timeout:g} 秒），请稍后再试 / check timed out after {self.timeout:g} s"
-            ) from exc
+            importlib.import_module(f"gaicheck.readers.{module}")
+        except ImportError:
+            continue
+    importlib.import_module("gaicheck.output.jsonout")
+    load_catalogue()
 
-    def shutdown(self) -> None:
-        self._pool.shutdown(wait=False, cancel_futures=True)
+
+def worker_main(conn: Any, config: ServerConfig) -> None:
+    """The loop of a worker process: receive a job and the upload, answer, repeat until the pipe closes."""
+    from gaicheck.limits import Limits, apply_memory_limit
+
+    os.setsid()  # its own process group: the pool ends it together with anything it started (LibreOffice)
+    _die_with_parent()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C stops the server, which ends its workers
+    apply_memory_limit(Limits(max_memory_mb=config.worker_memory_mb))
+    try:
+        warm_up()
+        conn.send(("ready",))
+    except (MemoryError, OSError):
+        return
+    while True:
+        try:
+            job = conn.recv()
+            data = conn.recv_bytes()
+        except (EOFError, OSError):
+            return
+        try:
+            answer(job, data, config, conn.send)
+        except (BrokenPipeError, EOFError, OSError):
+            return
+        del data

@@ -9,6 +9,7 @@ import sys
 import time
 import zipfile
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from starlette.testclient import TestClient
@@ -19,6 +20,7 @@ from gaicheck.output import jsonout
 from gaicheck.server import worker
 from gaicheck.server.app import create_app
 from gaicheck.server.config import ServerConfig
+from gaicheck.server.errors import RequestError
 from gaicheck.server.limits import safe_filename
 from tests.server.conftest import EXAMPLES, free_port
 
@@ -200,7 +202,7 @@ def test_415_unsupported(client: TestClient) -> None:
     _error(client.post("/api/v1/parse", files={"file": ("r.odt", odt)}), 415, "unsupported_type")
 
 
-def test_422_unreadable(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_422_unreadable(client: TestClient) -> None:
     # a real unreadable file: an HTML span bomb refused by the HTML reader's grid guard
     bomb = b"<html><body><table><tr><td rowspan=0 colspan=1000>x</td></tr>" + b"<tr><td>1</td></tr>" * 6000
     msg = _error(
@@ -208,37 +210,73 @@ def test_422_unreadable(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> 
     )
     assert "表格过大" in msg
 
+
+def _answers(job: worker.Job, data: bytes, config: ServerConfig | None = None) -> list[tuple[object, ...]]:
+    sent: list[tuple[object, ...]] = []
+    worker.answer(job, data, config or ServerConfig(), sent.append)
+    return sent
+
+
+def test_worker_answers_reader_failures_and_bugs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """What a worker process sends back (run here in-process): a reader's exception is 422 with its
+    reason, a bug is 500 without details, a failed allocation is 413 naming the memory limit."""
+
     def crashing(path: str, data: bytes) -> object:
         raise ValueError("bad table")
 
     monkeypatch.setattr(worker, "parse_bytes", crashing)
-    msg = _error(client.post("/api/v1/parse?filename=r.txt", content=b"x"), 422, "unreadable")
-    assert msg == "无法解析文件 / cannot parse file: ValueError: bad table"
-
-
-def test_503_time_limit(monkeypatch: pytest.MonkeyPatch) -> None:
-    def slow(report: object, options: object) -> list[object]:
-        time.sleep(1.5)
-        return []
-
-    monkeypatch.setattr(worker, "check_report", slow)
-    with _client(timeout_seconds=0.3) as c:
-        start = time.monotonic()
-        msg = _error(c.post("/api/v1/check?filename=w.txt", content=WRONG.read_bytes()), 503, "timeout")
-        assert time.monotonic() - start < 1.2
-        assert "超时" in msg
-
-
-def test_404_405_500(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
-    _error(client.get("/api/v1/nothing"), 404, "not_found")
-    _error(client.get("/api/v1/check"), 405, "method_not_allowed")
+    ((kind, error, recycle),) = _answers(worker.Job("parse", "r.txt"), b"x")
+    assert (kind, recycle) == ("error", False)
+    assert isinstance(error, RequestError) and error.status == 422
+    assert error.message == "无法解析文件 / cannot parse file: ValueError: bad table"
 
     def bug(report: object, options: object) -> list[object]:
         raise RuntimeError("secret detail")
 
+    monkeypatch.undo()
     monkeypatch.setattr(worker, "check_report", bug)
-    r = client.post("/api/v1/check?filename=w.txt", content=WRONG.read_bytes())
-    assert r.status_code == 500 and "secret detail" not in r.text
+    ((kind, error, recycle),) = _answers(worker.Job("check", "w.txt"), WRONG.read_bytes())
+    assert isinstance(error, RequestError) and (error.status, error.message) == (500, "服务器内部错误 / internal server error")
+
+    def hungry(report: object, options: object) -> list[object]:
+        raise MemoryError
+
+    monkeypatch.setattr(worker, "check_report", hungry)
+    ((kind, error, recycle),) = _answers(worker.Job("page", "w.txt"), WRONG.read_bytes(), ServerConfig(memory_mb=900))
+    assert isinstance(error, RequestError) and recycle is True
+    assert error.as_json() == {
+        "status": 413,
+        "error": "memory_limit",
+        "message": "检查此文件所需内存超出上限（每个检查 300 MB）/ the check needs more memory than the limit (300 MB per check)",
+    }
+
+
+def test_worker_gives_a_many_page_pdf_back_from_the_small_lane(tmp_path: Path) -> None:
+    from tests.robustness.test_hostile import _pdf
+
+    data = _pdf(tmp_path / "p.pdf", 4).read_bytes()
+    assert worker.pdf_pages(data) == 4
+    assert _answers(worker.Job("parse", "p.pdf", small_lane=True), data, ServerConfig(small_pages=3)) == [("demote",)]
+    sent = _answers(worker.Job("parse", "p.pdf", small_lane=True), data, ServerConfig(small_pages=4))
+    assert [m[0] for m in sent] == ["pages", "ok"] and sent[0] == ("pages", 4)
+
+
+def test_503_time_limit_ends_the_worker_and_the_next_check_works() -> None:
+    slow = b"<html><body><table>\n" + b"<tr><td>\xe4\xb8\x80</td><td>1</td><td>2</td></tr>\n" * 80_000 + b"</table></body></html>"
+    with _client(timeout_seconds=1.0, small_bytes=1000) as c:
+        start = time.monotonic()
+        r = c.post("/api/v1/check?filename=slow.html", content=slow)
+        msg = _error(r, 503, "timeout")
+        assert msg == "检查超时（上限 1 秒）/ check timed out (limit 1 s)"
+        assert r.headers["retry-after"] == "1"
+        assert time.monotonic() - start < 15
+        r = c.post("/api/v1/check?filename=w.txt", content=WRONG.read_bytes())
+        assert r.status_code == 200 and _sum_val(r.json()["files"][0]["findings"]) == WRONG_CODES
+
+
+def test_404_405(client: TestClient) -> None:
+    _error(client.get("/api/v1/nothing"), 404, "not_found")
+    _error(client.get("/api/v1/check"), 405, "method_not_allowed")
 
 
 # ---- the command -------------------------------------------------------------------------------------
