@@ -56,6 +56,14 @@ import click
     help="每条队列（小文件/大文件）最多排队的检查数，超出则答 503 / checks waiting per lane before 503",
 )
 @click.option(
+    "--small-mb",
+    default=2.0,
+    show_default=True,
+    type=click.FloatRange(0, 1024),
+    help="小文件上限（MB，DOCX/XLSX 按解压后大小；PDF 另须不超过 30 页），由专门的进程检查 / "
+    "small-file limit (DOCX/XLSX: uncompressed; PDFs: also at most 30 pages), served by a reserved process",
+)
+@click.option(
     "--header-timeout",
     default=10.0,
     show_default=True,
@@ -84,6 +92,7 @@ def serve(
     workers: int,
     memory_mb: int,
     queue_size: int,
+    small_mb: float,
     header_timeout: float,
     body_timeout: float,
     cors_origins: tuple[str, ...],
@@ -107,6 +116,7 @@ def serve(
         workers=workers,
         memory_mb=memory_mb,
         queue_size=queue_size,
+        small_bytes=int(small_mb * MB),
         header_timeout=header_timeout,
         body_timeout=body_timeout,
         prestart=True,

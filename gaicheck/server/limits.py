@@ -143,7 +143,13 @@ class BodySizeLimit:
                 done = not message.get("more_body", False)
             return message
 
+        async def closing_send(message: Message) -> None:
+            if message["type"] == "http.response.start" and not done and (declared or seen):
+                # answered before the body was in (408, 413, 503): close, do not read the rest
+                message["headers"] = [*message.get("headers", []), (b"connection", b"close")]
+            await send(message)
+
         try:
-            await self.app(scope, limited_receive, send)
+            await self.app(scope, limited_receive, closing_send)
         finally:
             self.budget.give_back(held)
