@@ -36,7 +36,7 @@ import click
 )
 @click.option(
     "--workers",
-    default=2,
+    default=1,
     show_default=True,
     type=click.IntRange(1, 64),
     help="检查进程数（另有一个进程专门检查小文件）/ worker processes (plus one reserved for small files)",

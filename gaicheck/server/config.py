@@ -40,7 +40,7 @@ class ServerConfig:
     # time limit of one check: timeout_seconds + seconds_per_page × PDF pages (the worker is ended after it)
     timeout_seconds: float = 60.0
     seconds_per_page: float = 0.1
-    workers: int = 2  # worker processes for inputs of any size; one more process serves small inputs only
+    workers: int = 1  # worker processes for inputs of any size; one more process serves small inputs only
     memory_mb: int = 1024  # memory budget of all worker processes together (address space, shared equally)
     queue_size: int = 32  # checks waiting per lane (small / large); more get 503 with Retry-After
     small_bytes: int = 2 * MB  # "small": at most this many bytes (DOCX/XLSX: uncompressed) …

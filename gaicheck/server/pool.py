@@ -282,7 +282,7 @@ class Pool:
                 async with wake:
                     wake.notify_all()
                 continue
-            if message[0] == "error" and message[2]:  # out of memory: start afresh
+            if message[2]:  # the process came near its memory cap: start afresh
                 slot.stop()
             if self.config.prestart and not slot.alive():  # ended (time or memory limit): replace it now
                 slot.start()

@@ -134,12 +134,30 @@ def perform(job: Job, data: bytes, config: ServerConfig) -> Any:
 
 
 # ---- the worker process -----------------------------------------------------------------------------
-# messages to the pool: ("ready",) once, then per job ("pages", n) · ("demote",) · ("ok", payload) ·
-# ("error", RequestError, recycle)
+# messages to the pool: ("ready",) once, then per job ("pages", n) · ("demote",) · ("ok", payload, recycle) ·
+# ("error", RequestError, recycle); `recycle`: this process came near its memory cap, replace it
+
+
+def peak_address_space_mb() -> float:
+    """The most address space this process has held (Linux VmPeak), 0 where unknown."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmPeak:"):
+                    return int(line.split()[1]) / 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0.0
+
+
+def near_memory_cap(config: ServerConfig) -> bool:
+    """Did this process come within 10 % of its memory cap? A native library that cannot allocate
+    reports it in its own way (lxml: XMLSyntaxError "unknown error"), not as MemoryError."""
+    return peak_address_space_mb() >= 0.9 * config.worker_memory_mb
 
 
 def answer(job: Job, data: bytes, config: ServerConfig, send: Any) -> None:
-    """Run `job` and send its messages; a failed allocation asks the pool to replace this process."""
+    """Run `job` and send its messages; a failed allocation is 413 naming the memory limit."""
     pages = pdf_pages(data)
     if pages:
         if job.small_lane and pages > config.small_pages:
@@ -147,13 +165,21 @@ def answer(job: Job, data: bytes, config: ServerConfig, send: Any) -> None:
             return
         send(("pages", pages))
     try:
-        send(("ok", perform(job, data, config)))
+        payload = perform(job, data, config)
     except RequestError as exc:
-        send(("error", exc, exc.error == "memory_limit"))
+        error = exc
     except MemoryError:
-        send(("error", memory_error(config), True))
+        error = memory_error(config)
     except Exception:  # a bug: the details stay in this process
-        send(("error", RequestError(500, "服务器内部错误 / internal server error"), False))
+        error = RequestError(500, "服务器内部错误 / internal server error")
+    else:
+        send(("ok", payload, near_memory_cap(config)))
+        return
+    if near_memory_cap(config):
+        error = error if error.error == "memory_limit" else memory_error(config)
+        send(("error", error, True))
+    else:
+        send(("error", error, error.error == "memory_limit"))
 
 
 def _die_with_parent() -> None:

@@ -87,7 +87,7 @@ class Server:
             self.peak_mb = max(self.peak_mb, rss_mb(self.pids()))
             self._stop.wait(0.05)
 
-    def wait_ready(self, workers: int, timeout: float = 60) -> None:
+    def wait_ready(self, processes: int, timeout: float = 60) -> None:
         """Until /healthz answers and every worker process has started (and loaded the readers)."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
@@ -95,7 +95,7 @@ class Server:
                 self.log.seek(0)
                 pytest.fail(f"gaicheck serve ended: {self.log.read().decode(errors='replace')[-800:]}")
             try:
-                if httpx.get(f"{self.url}/healthz", timeout=2).status_code == 200 and len(self.workers()) == workers:
+                if httpx.get(f"{self.url}/healthz", timeout=2).status_code == 200 and len(self.workers()) == processes:
                     return
             except httpx.TransportError:
                 pass
@@ -104,7 +104,7 @@ class Server:
 
 
 @contextmanager
-def serve(*args: str, workers: int = 3) -> Iterator[Server]:
+def serve(*args: str, processes: int = 2) -> Iterator[Server]:
     """`gaicheck serve --port P *args`, with its tree's peak resident memory sampled every 50 ms."""
     port = free_port()
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
@@ -119,7 +119,7 @@ def serve(*args: str, workers: int = 3) -> Iterator[Server]:
     sampler = threading.Thread(target=server.sample, daemon=True)
     sampler.start()
     try:
-        server.wait_ready(workers)
+        server.wait_ready(processes)
         yield server
     finally:
         server._stop.set()

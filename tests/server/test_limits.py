@@ -73,7 +73,7 @@ def test_slow_pdfs_and_a_hungry_docx_leave_a_small_check_answering(tmp_path: Pat
     docx = hungry_docx(190)
     assert len(docx) < 1024 * 1024
     results: dict[str, object] = {}
-    with serve() as server:  # the defaults: 2+1 workers, 1 GB in total, 60 s + 0.1 s a page
+    with serve() as server:  # the defaults: 1+1 workers, 1 GB in total, 60 s + 0.1 s a page
         threads = [_in_background(results, server.url, "hungry.docx", docx)]
         time.sleep(0.3)
         threads += [_in_background(results, server.url, f"slow{i}.pdf", pdf) for i, pdf in enumerate(pdfs)]
@@ -94,7 +94,7 @@ def test_slow_pdfs_and_a_hungry_docx_leave_a_small_check_answering(tmp_path: Pat
     assert hungry.json() == {
         "status": 413,
         "error": "memory_limit",
-        "message": "检查此文件所需内存超出上限（每个检查 341 MB）/ the check needs more memory than the limit (341 MB per check)",
+        "message": "检查此文件所需内存超出上限（每个检查 512 MB）/ the check needs more memory than the limit (512 MB per check)",
     }
     assert peak < 1536, f"server tree peaked at {peak:.0f} MB"
 
@@ -169,7 +169,7 @@ def test_a_full_queue_answers_503_with_retry_after(tmp_path: Path) -> None:
     pdf = _pdf(tmp_path / "slow.pdf", 400).read_bytes()
     results: dict[str, object] = {}
     args = ("--workers", "1", "--queue-size", "1", "--timeout", "30", "--small-mb", "0.01")
-    with serve(*args, workers=2) as server:
+    with serve(*args) as server:
         _in_background(results, server.url, "first.pdf", pdf)  # checked
         time.sleep(1)
         _in_background(results, server.url, "second.pdf", pdf)  # waits
@@ -192,7 +192,7 @@ def test_a_worker_past_its_time_limit_is_replaced(tmp_path: Path) -> None:
     pdf = _pdf(tmp_path / "slow.pdf", 400).read_bytes()
     docx = (DATA / "formats" / "2023_example_wrong_totals.docx").read_bytes()
     args = ("--workers", "1", "--timeout", "2", "--seconds-per-page", "0.001", "--small-mb", "0.01")
-    with serve(*args, workers=2) as server:
+    with serve(*args) as server:
         before = server.workers()
         start = time.monotonic()
         r = _check(server.url, "slow.pdf", pdf)
