@@ -6,6 +6,8 @@ when the command runs.
 
 from __future__ import annotations
 
+import dataclasses
+
 import click
 
 
@@ -22,17 +24,15 @@ import click
 @click.option(
     "--timeout",
     "timeout_seconds",
-    default=60.0,
-    show_default=True,
     type=click.FloatRange(1, 3600),
-    help="单次检查时间上限（秒，PDF 另加每页时间）/ time limit of one check (PDFs: plus the per-page time)",
+    help="单次检查时间上限（秒，PDF 另加每页时间；默认同命令行：30，GAICHECK_MAX_SECONDS）/ "
+    "time limit of one check (PDFs: plus the per-page time; default as in the CLI: 30)",
 )
 @click.option(
     "--seconds-per-page",
-    default=0.1,
-    show_default=True,
     type=click.FloatRange(0, 60),
-    help="PDF 每页增加的检查时间（秒）/ seconds added to the time limit per PDF page",
+    help="PDF 每页增加的检查时间（秒；默认同命令行：0.2，GAICHECK_SECONDS_PER_PAGE）/ "
+    "seconds added to the time limit per PDF page (default as in the CLI: 0.2)",
 )
 @click.option(
     "--workers",
@@ -87,8 +87,8 @@ def serve(
     host: str,
     port: int,
     max_upload_mb: float,
-    timeout_seconds: float,
-    seconds_per_page: float,
+    timeout_seconds: float | None,
+    seconds_per_page: float | None,
     workers: int,
     memory_mb: int,
     queue_size: int,
@@ -111,8 +111,6 @@ def serve(
         ) from exc
     config = ServerConfig(
         max_upload_bytes=int(max_upload_mb * MB),
-        timeout_seconds=timeout_seconds,
-        seconds_per_page=seconds_per_page,
         workers=workers,
         memory_mb=memory_mb,
         queue_size=queue_size,
@@ -122,6 +120,10 @@ def serve(
         prestart=True,
         cors_origins=tuple(cors_origins),
     )
+    if timeout_seconds is not None:  # otherwise the command line's limit (gaicheck/limits.py)
+        config = dataclasses.replace(config, timeout_seconds=timeout_seconds)
+    if seconds_per_page is not None:
+        config = dataclasses.replace(config, seconds_per_page=seconds_per_page)
     if config.worker_memory_mb < MIN_WORKER_MB:
         need = MIN_WORKER_MB * config.processes
         raise click.UsageError(

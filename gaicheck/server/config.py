@@ -19,6 +19,25 @@ def _zip_limits() -> tuple[int, int]:
     return limits.max_zip_bytes or 200 * MB, limits.max_zip_entries or 10_000
 
 
+def _time_rule() -> tuple[float, float]:
+    """The time limit of one check, as the command line has it (gaicheck/limits.py, GAICHECK_MAX_SECONDS and
+    GAICHECK_SECONDS_PER_PAGE): base seconds, and seconds added per PDF page. The server always has one."""
+    try:
+        from gaicheck.limits import default_limits
+    except ImportError:
+        return 30.0, 0.2
+    limits = default_limits()
+    return limits.max_seconds or 30.0, float(getattr(limits, "seconds_per_page", 0.2))
+
+
+def _default_seconds() -> float:
+    return _time_rule()[0]
+
+
+def _default_per_page() -> float:
+    return _time_rule()[1]
+
+
 def _default_unzipped() -> int:
     return _zip_limits()[0]
 
@@ -38,8 +57,8 @@ class ServerConfig:
     max_unzipped_bytes: int = field(default_factory=_default_unzipped)  # DOCX/XLSX: total uncompressed size
     max_zip_entries: int = field(default_factory=_default_entries)  # DOCX/XLSX: number of entries
     # time limit of one check: timeout_seconds + seconds_per_page × PDF pages (the worker is ended after it)
-    timeout_seconds: float = 60.0
-    seconds_per_page: float = 0.1
+    timeout_seconds: float = field(default_factory=_default_seconds)
+    seconds_per_page: float = field(default_factory=_default_per_page)
     workers: int = 1  # worker processes for inputs of any size; one more process serves small inputs only
     memory_mb: int = 1024  # memory budget of all worker processes together (address space, shared equally)
     queue_size: int = 32  # checks waiting per lane (small / large); more get 503 with Retry-After

@@ -73,7 +73,7 @@ def test_slow_pdfs_and_a_hungry_docx_leave_a_small_check_answering(tmp_path: Pat
     docx = hungry_docx(190)
     assert len(docx) < 1024 * 1024
     results: dict[str, object] = {}
-    with serve() as server:  # the defaults: 1+1 workers, 1 GB in total, 60 s + 0.1 s a page
+    with serve() as server:  # the defaults: 1+1 workers, 1 GB in total, 30 s + 0.2 s a page
         threads = [_in_background(results, server.url, "hungry.docx", docx)]
         time.sleep(0.3)
         threads += [_in_background(results, server.url, f"slow{i}.pdf", pdf) for i, pdf in enumerate(pdfs)]
