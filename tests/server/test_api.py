@@ -108,7 +108,9 @@ def test_healthz_and_openapi(client: TestClient) -> None:
     schema = client.get("/openapi.json").json()
     assert schema["openapi"].startswith("3.")
     assert set(schema["paths"]) == {"/api/v1/check", "/api/v1/parse", "/api/v1/rules", "/healthz"}
-    assert set(schema["paths"]["/api/v1/check"]["post"]["responses"]) == {"200", "400", "413", "415", "422", "503"}
+    responses = schema["paths"]["/api/v1/check"]["post"]["responses"]
+    assert set(responses) == {"200", "400", "408", "413", "415", "422", "503"}
+    assert set(responses["503"]["headers"]) == {"Retry-After"}
 
 
 def test_path_in_filename_never_used(client: TestClient) -> None:
@@ -359,3 +361,28 @@ def test_word_pdf_and_html_uploads_give_the_same_findings(client: TestClient) ->
             "VAL002",
         ]
     )
+
+
+def test_a_doc_is_converted_by_libreoffice_within_a_worker_memory_share(client: TestClient, tmp_path: Path) -> None:
+    """LibreOffice needs ~460 MB of address space: the default share (1 GB / 2 processes) leaves it room."""
+    from gaicheck.readers.office import find_soffice
+    from tests.conftest import DATA
+
+    soffice = find_soffice()
+    if soffice is None:
+        pytest.skip("LibreOffice is not installed")
+    source = DATA / "formats" / "2023_example_wrong_totals.docx"
+    profile = f"-env:UserInstallation=file://{tmp_path}/profile"
+    subprocess.run(
+        [soffice, profile, "--headless", "--convert-to", "doc", "--outdir", str(tmp_path), str(source)],
+        capture_output=True,
+        timeout=120,
+        check=True,
+    )
+    doc = (tmp_path / "2023_example_wrong_totals.doc").read_bytes()
+    assert ServerConfig().worker_memory_mb == 512
+    r = client.post("/api/v1/check", files={"file": ("2023_example_wrong_totals.doc", doc)})
+    assert r.status_code == 200, r.text
+    (file,) = r.json()["files"]
+    assert file["format"] == "docx"
+    assert sorted(_sum_val(file["findings"])) == sorted(WRONG_CODES)
