@@ -2,7 +2,7 @@
 (an ASGI middleware counting bytes as they arrive against the size limit and the server's budget for
 bodies held at once, with a deadline for the whole body) and the DOCX/XLSX zip-bomb guard.
 
-request → **limits** → worker (gaicheck.api.parse_bytes). Nothing here touches the filesystem.
+request → **limits** → pool → worker process (gaicheck.api.parse_bytes). Nothing here touches the filesystem.
 """
 
 from __future__ import annotations

@@ -22,7 +22,7 @@ from collections import deque
 from dataclasses import dataclass, field
 from typing import Any
 
-from gaicheck.server.config import ServerConfig, size_label
+from gaicheck.server.config import ServerConfig
 from gaicheck.server.errors import RequestError, busy
 from gaicheck.server.worker import Job, worker_main
 
@@ -45,8 +45,7 @@ class Pending:
     job: Job
     data: bytes
     future: asyncio.Future[Any]
-    small: bool
-    started: bool = False
+    started: bool = False  # a process has taken it
 
 
 def timed_out(config: ServerConfig, pages: int) -> RequestError:
@@ -80,7 +79,6 @@ class Slot:
         self.small_only = small_only
         self.process: multiprocessing.process.BaseProcess | None = None
         self.conn: Any = None
-        self.pid: int | None = None
         self.ready = False  # the process said it has imported the readers and loaded the rules
         self._context = multiprocessing.get_context("spawn")  # never fork a server with threads
 
@@ -94,12 +92,12 @@ class Slot:
         )
         process.start()
         child.close()
-        self.process, self.conn, self.pid, self.ready = process, parent, process.pid, False
+        self.process, self.conn, self.ready = process, parent, False
 
     def stop(self) -> None:
         """End the process (and its process group) at once; reap it."""
         process, conn = self.process, self.conn
-        self.process, self.conn, self.pid, self.ready = None, None, None, False
+        self.process, self.conn, self.ready = None, None, False
         if conn is not None:
             conn.close()
         if process is None:
@@ -218,9 +216,6 @@ class Pool:
                 if not pending.future.done():
                     pending.future.set_exception(busy(self.config, "服务器正在停止", "shutting down"))
 
-    def pids(self) -> list[int]:
-        return [slot.pid for slot in self.slots if slot.pid is not None]
-
     # -- scheduling
 
     def is_small(self, data: bytes) -> bool:
@@ -235,7 +230,7 @@ class Pool:
         if len(lane) >= self.config.queue_size:
             size, (zh, en) = self.config.queue_size, ("小文件", "small") if small else ("大文件", "large")
             raise busy(self.config, f"{zh}排队已满，上限 {size} 个", f"the {en}-file queue is full, limit {size}")
-        pending = Pending(job=job, data=data, future=loop.create_future(), small=small)
+        pending = Pending(job=job, data=data, future=loop.create_future())
         pending.future.add_done_callback(lambda f: f.cancelled() or f.exception())  # a client that left
         lane.append(pending)
         async with wake:
@@ -273,11 +268,12 @@ class Pool:
             pending.job = job
             try:
                 message = await slot.run(pending)
-            except asyncio.CancelledError:
+            except asyncio.CancelledError:  # the server is stopping
                 slot.stop()
+                self._settle(pending, ("error", busy(self.config, "服务器正在停止", "shutting down"), False))
                 raise
             if message[0] == "demote":  # a small file with many PDF pages: to the front of the large lane
-                pending.started, pending.small = False, False
+                pending.started = False
                 self.lanes.large.appendleft(pending)
                 async with wake:
                     wake.notify_all()
@@ -299,10 +295,15 @@ class Pool:
 
 
 def describe(config: ServerConfig) -> str:
-    """One line for the start-up banner: the pool's limits."""
+    """One line for the start-up message: the pool's limits."""
+    n, mb, share, base, page = (
+        config.workers,
+        config.memory_mb,
+        config.worker_memory_mb,
+        f"{config.timeout_seconds:g}",
+        f"{config.seconds_per_page:g}",
+    )
     return (
-        f"{config.workers}+1 个检查进程，内存共 {config.memory_mb} MB（每个 {config.worker_memory_mb} MB），"
-        f"时限 {config.timeout_seconds:g} 秒 + 每页 {config.seconds_per_page:g} 秒，"
-        f"小文件 ≤ {size_label(config.small_bytes)} / {config.workers}+1 worker processes, "
-        f"{config.memory_mb} MB in total"
+        f"检查进程 {n}+1 个，内存共 {mb} MB（每个 {share} MB），时限 {base} 秒 + 每页 {page} 秒 / "
+        f"worker processes {n}+1, memory {mb} MB ({share} MB each), time limit {base} s + {page} s a page"
     )

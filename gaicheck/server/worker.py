@@ -23,16 +23,16 @@ from gaicheck.server.errors import RequestError
 from gaicheck.server.limits import guard_upload
 
 # what a reader may raise on a malformed file besides ReadError (as in gaicheck.api.check_file)
-READ_FAILURES = (RecursionError, ValueError, OSError, UnicodeError, KeyError, IndexError, LookupError)
+READ_FAILURES = (RecursionError, MemoryError, ValueError, OSError, UnicodeError, KeyError, IndexError, LookupError)
 
-Kind = Literal["check", "parse", "page"]
+JobKind = Literal["check", "parse", "page"]
 
 
 @dataclass(frozen=True, slots=True)
 class Job:
     """What a worker process is asked to do; the upload's bytes travel separately (one copy, no pickling)."""
 
-    kind: Kind
+    kind: JobKind
     filename: str  # a bare basename (gaicheck.server.limits.safe_filename)
     options: Options | None = None
     small_lane: bool = False  # sent to the process reserved for small inputs: give it back if it is not
@@ -78,11 +78,7 @@ def read_report(filename: str, data: bytes, config: ServerConfig) -> Report:
         )
     try:
         return parse_bytes(filename, data)
-    except MemoryError as exc:
-        raise memory_error(config) from exc
     except ReadError as exc:
-        if isinstance(exc.__cause__, MemoryError):  # a reader reports the failed allocation as a damaged file
-            raise memory_error(config) from exc
         raise RequestError(422, f"无法读取文件 / cannot read file: {exc}"[:400]) from exc
     except ImportError as exc:
         raise RequestError(415, f"暂不支持{fmt}格式 / the {fmt} format is not supported here") from exc
@@ -156,6 +152,18 @@ def near_memory_cap(config: ServerConfig) -> bool:
     return peak_address_space_mb() >= 0.9 * config.worker_memory_mb
 
 
+def out_of_memory(exc: BaseException) -> bool:
+    """Was a failed allocation behind this error (a reader reports it as a damaged or unparsable file)?"""
+    seen: BaseException | None = exc
+    for _ in range(10):
+        if seen is None:
+            return False
+        if isinstance(seen, MemoryError):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
 def answer(job: Job, data: bytes, config: ServerConfig, send: Any) -> None:
     """Run `job` and send its messages; a failed allocation is 413 naming the memory limit."""
     pages = pdf_pages(data)
@@ -167,7 +175,7 @@ def answer(job: Job, data: bytes, config: ServerConfig, send: Any) -> None:
     try:
         payload = perform(job, data, config)
     except RequestError as exc:
-        error = exc
+        error = memory_error(config) if out_of_memory(exc) else exc
     except MemoryError:
         error = memory_error(config)
     except Exception:  # a bug: the details stay in this process

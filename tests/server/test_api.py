@@ -235,6 +235,17 @@ def test_worker_answers_reader_failures_and_bugs(monkeypatch: pytest.MonkeyPatch
     assert isinstance(error, RequestError) and error.status == 422
     assert error.message == "无法解析文件 / cannot parse file: ValueError: bad table"
 
+    def starved(path: str, data: bytes) -> object:  # as the DOCX reader reports a failed allocation
+        try:
+            raise MemoryError
+        except MemoryError as exc:
+            raise worker.ReadError("DOCX 文件损坏，无法读取 / damaged DOCX, cannot be read (MemoryError)") from exc
+
+    monkeypatch.setattr(worker, "parse_bytes", starved)
+    docx = (EXAMPLES.parent / "tests" / "data" / "formats" / "2023_example_wrong_totals.docx").read_bytes()
+    ((kind, error, recycle),) = _answers(worker.Job("check", "r.docx"), docx)
+    assert isinstance(error, RequestError) and (error.status, error.slug, recycle) == (413, "memory_limit", True)
+
     def bug(report: object, options: object) -> list[object]:
         raise RuntimeError("secret detail")
 
