@@ -6,7 +6,6 @@ request → limits/inputs → pool → worker process (gaicheck.api) → render 
 
 from __future__ import annotations
 
-import json
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -48,7 +47,12 @@ class JSONUTF8Response(JSONResponse):
     """JSON with Chinese left readable (as the CLI prints it)."""
 
     def render(self, content: Any) -> bytes:
-        return json.dumps(content, ensure_ascii=False, indent=2).encode("utf-8")
+        return render.json_bytes(content)
+
+
+def _json(document: bytes) -> Response:
+    """A JSON document a worker process has already encoded."""
+    return Response(document, media_type="application/json")
 
 
 class SecurityHeaders:
@@ -84,9 +88,7 @@ def _is_api(request: Request) -> bool:
 
 def _page(request: Request, status: int = 200, **context: Any) -> HTMLResponse:
     config = _config(request)
-    html = render.render(
-        "index.html", max_upload_bytes=config.max_upload_bytes, max_upload_mb=config.max_upload_mb, **context
-    )
+    html = render.page(config.max_upload_bytes, config.max_upload_mb, **context)
     return HTMLResponse(html, status_code=status)
 
 
@@ -110,22 +112,14 @@ async def page_check(request: Request) -> Response:
     except RequestError as exc:
         return _page(request, exc.status, error=exc, pasted=pasted, lang=params["lang"])
 
+    job = Job("page", upload.filename, options, pasted=upload.pasted is not None)
     try:
-        view, html, made_by = await _pool(request).submit(Job("page", upload.filename, options), upload.data)
+        html = await _pool(request).submit(job, upload.data)
     except RequestError as exc:
         response = _page(request, exc.status, error=exc, pasted=pasted, lang=options.lang)
         response.headers.update(exc.headers)
         return response
-    note = "离线也可打开，可打印或存档" if made_by == "gaicheck.output.html" else "离线也可打开，可打印或存档（简版）"
-    return _page(
-        request,
-        view=view,
-        pasted=upload.pasted,
-        lang=options.lang,
-        download_href=render.data_url(html),
-        download_name=render.download_name(upload.filename),
-        download_note=note,
-    )
+    return HTMLResponse(html)
 
 
 # ---- API --------------------------------------------------------------------------------------------
@@ -135,15 +129,13 @@ async def api_check(request: Request) -> Response:
     config = _config(request)
     upload, params = await upload_from_request(request, config)
     options = options_from(params)
-    document = await _pool(request).submit(Job("check", upload.filename, options), upload.data)
-    return JSONUTF8Response(document)
+    return _json(await _pool(request).submit(Job("check", upload.filename, options), upload.data))
 
 
 async def api_parse(request: Request) -> Response:
     config = _config(request)
     upload, _params = await upload_from_request(request, config)
-    document = await _pool(request).submit(Job("parse", upload.filename), upload.data)
-    return JSONUTF8Response(document)
+    return _json(await _pool(request).submit(Job("parse", upload.filename), upload.data))
 
 
 async def api_rules(request: Request) -> Response:

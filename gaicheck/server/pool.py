@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import io
 import multiprocessing
 import os
@@ -29,15 +30,30 @@ from gaicheck.server.worker import Job, worker_main
 START_SECONDS = 60.0  # a new worker process must have imported the readers within this (a loaded machine)
 
 
-def work_size(data: bytes) -> int:
-    """How much there is to read: the bytes, or for a DOCX/XLSX (zip) the total uncompressed size."""
+def zip_entries(data: bytes) -> int | None:
+    """The entry count a zip's end-of-central-directory record declares (None: not found, or ZIP64),
+    read without parsing the directory itself."""
+    tail = data[-(65535 + 22) :]
+    at = tail.rfind(b"PK\x05\x06")
+    if at < 0 or len(tail) < at + 22:
+        return None
+    count = int.from_bytes(tail[at + 10 : at + 12], "little")
+    return None if count == 0xFFFF else count
+
+
+def work_size(data: bytes, max_entries: int) -> int | None:
+    """How much there is to read: the bytes, or for a DOCX/XLSX (zip) the total uncompressed size; None
+    when a zip cannot be sized cheaply here (too many entries, damaged: the worker process says why)."""
     if not data.startswith(b"PK\x03\x04"):
         return len(data)
+    entries = zip_entries(data)
+    if entries is None or entries > max_entries:  # never parse a huge directory in the server process
+        return None
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             return sum(max(info.file_size, 0) for info in zf.infolist())
     except (zipfile.BadZipFile, ValueError, OSError, EOFError, RuntimeError, NotImplementedError):
-        return len(data)
+        return None
 
 
 @dataclass(eq=False)
@@ -219,7 +235,8 @@ class Pool:
     # -- scheduling
 
     def is_small(self, data: bytes) -> bool:
-        return work_size(data) <= self.config.small_bytes
+        size = work_size(data, self.config.max_zip_entries)
+        return size is not None and size <= self.config.small_bytes
 
     async def submit(self, job: Job, data: bytes) -> Any:
         """Queue a job in its lane and wait for its answer; RequestError for every failure."""
@@ -263,9 +280,7 @@ class Pool:
                     await wake.wait()
                     pending = self._take(slot)
             pending.started = True
-            small_lane = slot.small_only
-            job = Job(pending.job.kind, pending.job.filename, pending.job.options, small_lane=small_lane)
-            pending.job = job
+            pending.job = dataclasses.replace(pending.job, small_lane=slot.small_only)
             try:
                 message = await slot.run(pending)
             except asyncio.CancelledError:  # the server is stopping

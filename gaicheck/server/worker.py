@@ -1,5 +1,5 @@
 """One check inside a worker process: upload bytes → gaicheck.api.parse_bytes → rule engine → the answer
-(JSON document, or the page's view and downloadable report), and the loop a worker process runs.
+(the JSON document, or the whole page with its downloadable report), and the loop a worker process runs.
 
 pool (parent process) → pipe → **worker** (child process) → pipe → pool. The worker process caps its own
 address space (its share of the server's memory budget), so a hostile file ends in MemoryError here and
@@ -35,6 +35,7 @@ class Job:
     kind: JobKind
     filename: str  # a bare basename (gaicheck.server.limits.safe_filename)
     options: Options | None = None
+    pasted: bool = False  # page: the upload is text pasted into the form (shown in it again)
     small_lane: bool = False  # sent to the process reserved for small inputs: give it back if it is not
 
 
@@ -111,22 +112,21 @@ def pdf_pages(data: bytes) -> int:
     return count if isinstance(count, int) and count > 0 else 0
 
 
-def perform(job: Job, data: bytes, config: ServerConfig) -> Any:
-    """Run one job; returns what the route needs (JSON document, or the page's view and report HTML)."""
+def perform(job: Job, data: bytes, config: ServerConfig) -> bytes | str:
+    """Run one job to the end: the JSON document (bytes) for the API, the whole page (str) for `/check`,
+    so that even a huge report is rendered here and never in the server process."""
     from gaicheck.output import jsonout
+    from gaicheck.server import render
 
     if job.kind == "parse":
-        return jsonout.parse_document(read_report(job.filename, data, config))
+        return render.json_bytes(jsonout.parse_document(read_report(job.filename, data, config)))
     options = job.options or Options()
     checked = check_upload(job.filename, data, options, config)
     if job.kind == "check":
-        return jsonout.check_document([checked.file_result()])
-    from gaicheck.server import render
-    from gaicheck.server.view import build_view
-
-    view = build_view(job.filename, checked.report, checked.findings)
-    html, made_by = render.report_html(checked.report, checked.findings, options.lang, view)
-    return view, html, made_by
+        return render.json_bytes(jsonout.check_document([checked.file_result()]))
+    pasted = data.decode("utf-8") if job.pasted else None
+    limits = {"max_upload_bytes": config.max_upload_bytes, "max_upload_mb": config.max_upload_mb}
+    return render.checked_page(job.filename, checked.report, checked.findings, options.lang, pasted, **limits)
 
 
 # ---- the worker process -----------------------------------------------------------------------------

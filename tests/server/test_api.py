@@ -397,3 +397,16 @@ def test_a_doc_is_converted_by_libreoffice_within_a_worker_memory_share(client: 
     (file,) = r.json()["files"]
     assert file["format"] == "docx"
     assert sorted(_sum_val(file["findings"])) == sorted(WRONG_CODES)
+
+
+def test_lane_sizes_a_zip_by_its_contents_without_parsing_a_huge_directory() -> None:
+    from gaicheck.server.pool import work_size, zip_entries
+    from tests.conftest import DATA
+
+    docx = (DATA / "formats" / "2023_example_clean.docx").read_bytes()
+    assert (zip_entries(docx), work_size(docx, 10_000)) == (17, 877_063)
+    assert work_size(docx, 16) is None  # more entries than allowed: never small, the worker refuses it
+    many = _zip({f"x/{i}": b"" for i in range(300)})
+    assert (zip_entries(many), work_size(many, 10_000)) == (300, 0)
+    assert work_size(b"PK\x03\x04 damaged", 10_000) is None
+    assert work_size(WRONG.read_bytes(), 10_000) == len(WRONG.read_bytes())
