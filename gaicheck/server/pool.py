@@ -118,11 +118,10 @@ class Slot:
             conn.close()
         if process is None:
             return
-        if process.pid is not None:
+        if process.pid is not None and hasattr(os, "killpg"):
             with contextlib.suppress(ProcessLookupError, PermissionError):
                 os.killpg(process.pid, signal.SIGKILL)
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(process.pid, signal.SIGKILL)
+        process.kill()
         process.join(timeout=5)
         with contextlib.suppress(ValueError):
             process.close()

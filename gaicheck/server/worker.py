@@ -221,7 +221,8 @@ def worker_main(conn: Any, config: ServerConfig) -> None:
     """The loop of a worker process: receive a job and the upload, answer, repeat until the pipe closes."""
     from gaicheck.limits import Limits, apply_memory_limit
 
-    os.setsid()  # its own process group: the pool ends it together with anything it started (LibreOffice)
+    if hasattr(os, "setsid"):  # POSIX: its own process group, ended with anything it started (LibreOffice)
+        os.setsid()
     _die_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C stops the server, which ends its workers
     apply_memory_limit(Limits(max_memory_mb=config.worker_memory_mb))
