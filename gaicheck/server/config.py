@@ -38,6 +38,15 @@ def _default_per_page() -> float:
     return _time_rule()[1]
 
 
+def _default_pages() -> int:
+    """The PDF page limit of the readers (GAICHECK_MAX_PDF_PAGES): no PDF earns time for more pages."""
+    try:
+        from gaicheck.limits import default_limits
+    except ImportError:
+        return 2000
+    return default_limits().max_pdf_pages or 2000
+
+
 def _default_unzipped() -> int:
     return _zip_limits()[0]
 
@@ -59,6 +68,7 @@ class ServerConfig:
     # time limit of one check: timeout_seconds + seconds_per_page × PDF pages (the worker is ended after it)
     timeout_seconds: float = field(default_factory=_default_seconds)
     seconds_per_page: float = field(default_factory=_default_per_page)
+    max_pdf_pages: int = field(default_factory=_default_pages)  # pages counted for the time limit, at most
     workers: int = 1  # worker processes for inputs of any size; one more process serves small inputs only
     memory_mb: int = 1024  # memory budget of all worker processes together (address space, shared equally)
     queue_size: int = 32  # checks waiting per lane (small / large); more get 503 with Retry-After
@@ -95,8 +105,9 @@ class ServerConfig:
         return max(4 * self.max_body_bytes, 128 * MB)
 
     def time_limit(self, pages: int = 0) -> float:
-        """Seconds one check may take: the base limit plus `seconds_per_page` for each PDF page."""
-        return self.timeout_seconds + self.seconds_per_page * max(pages, 0)
+        """Seconds one check may take: the base limit plus `seconds_per_page` for each PDF page (the pages
+        a PDF declares, never more than the page limit: a PDF that lies about its pages earns nothing)."""
+        return self.timeout_seconds + self.seconds_per_page * min(max(pages, 0), self.max_pdf_pages)
 
     def retry_after(self) -> int:
         """Seconds a client turned away because the server is busy should wait before trying again."""

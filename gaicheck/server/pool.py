@@ -175,7 +175,7 @@ class Slot:
                     self.stop()
                     return ("error", timed_out(self.config, pages), False)
                 if message[0] == "pages":
-                    pages = int(message[1])
+                    pages = min(int(message[1]), self.config.max_pdf_pages)
                     deadline = started + self.config.time_limit(pages)
                     continue
                 return message
@@ -251,16 +251,16 @@ class Pool:
         lane.append(pending)
         async with wake:
             wake.notify_all()
-        try:
-            await asyncio.wait_for(asyncio.shield(pending.future), self.config.time_limit())
-        except TimeoutError:
-            if not pending.started:  # still waiting for a process: give up its place
-                for queue in (self.lanes.small, self.lanes.large):
-                    with contextlib.suppress(ValueError):
-                        queue.remove(pending)
-                limit = f"{self.config.time_limit():g}"
-                raise busy(self.config, f"排队已超过 {limit} 秒", f"waited {limit} s in the queue") from None
-        return await pending.future
+        wait = self.config.time_limit()
+        while True:  # the process taking it enforces the time limit; here only the wait in a queue is bounded
+            try:
+                return await asyncio.wait_for(asyncio.shield(pending.future), wait)
+            except TimeoutError:
+                if not pending.started:  # still waiting for a process (maybe again, handed back): give up
+                    for queue in (self.lanes.small, self.lanes.large):
+                        with contextlib.suppress(ValueError):
+                            queue.remove(pending)
+                    raise busy(self.config, f"排队已超过 {wait:g} 秒", f"waited {wait:g} s in the queue") from None
 
     def _take(self, slot: Slot) -> Pending | None:
         if self.lanes.small:

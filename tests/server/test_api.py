@@ -410,3 +410,10 @@ def test_lane_sizes_a_zip_by_its_contents_without_parsing_a_huge_directory() -> 
     assert (zip_entries(many), work_size(many, 10_000)) == (300, 0)
     assert work_size(b"PK\x03\x04 damaged", 10_000) is None
     assert work_size(WRONG.read_bytes(), 10_000) == len(WRONG.read_bytes())
+
+
+def test_the_time_limit_grows_with_pages_up_to_the_page_limit() -> None:
+    config = ServerConfig(timeout_seconds=30, seconds_per_page=0.2, max_pdf_pages=2000)
+    assert config.time_limit() == 30
+    assert config.time_limit(100) == 50
+    assert config.time_limit(2000) == config.time_limit(10**9) == 430  # a PDF declaring a billion pages
