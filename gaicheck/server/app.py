@@ -1,12 +1,11 @@
 """The ASGI application: routes for the page (`/`, `/check`) and the API (`/api/v1/...`, `/healthz`,
-`/openapi.json`), error handlers, security headers, the body-size limit and optional CORS.
+`/openapi.json`), error handlers, security headers, the request-body limits and optional CORS.
 
-request → limits/inputs → worker (gaicheck.api) → render (page) or gaicheck.output.jsonout (API).
+request → limits/inputs → pool → worker process (gaicheck.api) → render (page) or JSON (API).
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -23,14 +22,13 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from gaicheck import __version__
 from gaicheck.catalogue import load_catalogue
-from gaicheck.output import jsonout
 from gaicheck.server import render
 from gaicheck.server.config import ServerConfig
 from gaicheck.server.errors import RequestError
 from gaicheck.server.inputs import Upload, options_from, read_form, upload_from_form, upload_from_request
 from gaicheck.server.limits import BodySizeLimit, BodyTooLarge, too_large
-from gaicheck.server.view import build_view
-from gaicheck.server.worker import Checked, Worker, check_upload, read_report
+from gaicheck.server.pool import Pool
+from gaicheck.server.worker import Job
 
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
@@ -49,7 +47,12 @@ class JSONUTF8Response(JSONResponse):
     """JSON with Chinese left readable (as the CLI prints it)."""
 
     def render(self, content: Any) -> bytes:
-        return json.dumps(content, ensure_ascii=False, indent=2).encode("utf-8")
+        return render.json_bytes(content)
+
+
+def _json(document: bytes) -> Response:
+    """A JSON document a worker process has already encoded."""
+    return Response(document, media_type="application/json")
 
 
 class SecurityHeaders:
@@ -74,9 +77,9 @@ def _config(request: Request) -> ServerConfig:
     return config
 
 
-def _worker(request: Request) -> Worker:
-    worker: Worker = request.app.state.worker
-    return worker
+def _pool(request: Request) -> Pool:
+    pool: Pool = request.app.state.pool
+    return pool
 
 
 def _is_api(request: Request) -> bool:
@@ -85,9 +88,7 @@ def _is_api(request: Request) -> bool:
 
 def _page(request: Request, status: int = 200, **context: Any) -> HTMLResponse:
     config = _config(request)
-    html = render.render(
-        "index.html", max_upload_bytes=config.max_upload_bytes, max_upload_mb=config.max_upload_mb, **context
-    )
+    html = render.page(config.max_upload_bytes, config.max_upload_mb, **context)
     return HTMLResponse(html, status_code=status)
 
 
@@ -111,26 +112,14 @@ async def page_check(request: Request) -> Response:
     except RequestError as exc:
         return _page(request, exc.status, error=exc, pasted=pasted, lang=params["lang"])
 
-    def job() -> tuple[Checked, Any, str, str]:
-        checked = check_upload(upload.filename, upload.data, options, config)
-        view = build_view(upload.filename, checked.report, checked.findings)
-        html, made_by = render.report_html(checked.report, checked.findings, options.lang, view)
-        return checked, view, html, made_by
-
+    job = Job("page", upload.filename, options, pasted=upload.pasted is not None)
     try:
-        _checked, view, html, made_by = await _worker(request).run(job)
+        html = await _pool(request).submit(job, upload.data)
     except RequestError as exc:
-        return _page(request, exc.status, error=exc, pasted=pasted, lang=options.lang)
-    note = "离线也可打开，可打印或存档" if made_by == "gaicheck.output.html" else "离线也可打开，可打印或存档（简版）"
-    return _page(
-        request,
-        view=view,
-        pasted=upload.pasted,
-        lang=options.lang,
-        download_href=render.data_url(html),
-        download_name=render.download_name(upload.filename),
-        download_note=note,
-    )
+        response = _page(request, exc.status, error=exc, pasted=pasted, lang=options.lang)
+        response.headers.update(exc.headers)
+        return response
+    return HTMLResponse(html)
 
 
 # ---- API --------------------------------------------------------------------------------------------
@@ -140,15 +129,13 @@ async def api_check(request: Request) -> Response:
     config = _config(request)
     upload, params = await upload_from_request(request, config)
     options = options_from(params)
-    checked = await _worker(request).run(lambda: check_upload(upload.filename, upload.data, options, config))
-    return JSONUTF8Response(jsonout.check_document([checked.file_result()], options.lang))
+    return _json(await _pool(request).submit(Job("check", upload.filename, options), upload.data))
 
 
 async def api_parse(request: Request) -> Response:
     config = _config(request)
     upload, _params = await upload_from_request(request, config)
-    report = await _worker(request).run(lambda: read_report(upload.filename, upload.data, config))
-    return JSONUTF8Response(jsonout.parse_document(report))
+    return _json(await _pool(request).submit(Job("parse", upload.filename), upload.data))
 
 
 async def api_rules(request: Request) -> Response:
@@ -170,8 +157,11 @@ async def openapi(request: Request) -> Response:
 
 def _error_response(request: Request, error: RequestError) -> Response:
     if _is_api(request):
-        return JSONUTF8Response(error.as_json(), status_code=error.status)
-    return _page(request, error.status, error=error)
+        response: Response = JSONUTF8Response(error.as_json(), status_code=error.status, headers=error.headers)
+    else:
+        response = _page(request, error.status, error=error)
+        response.headers.update(error.headers)
+    return response
 
 
 async def on_request_error(request: Request, exc: Exception) -> Response:
@@ -207,14 +197,18 @@ async def on_unexpected(request: Request, exc: Exception) -> Response:
 
 def create_app(config: ServerConfig | None = None) -> Starlette:
     config = config or ServerConfig()
-    worker = Worker(config)
+    pool = Pool(config)
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        yield
-        worker.shutdown()
+        if config.prestart:
+            await pool.start()
+        try:
+            yield
+        finally:
+            await pool.close()
 
-    middleware = [Middleware(SecurityHeaders), Middleware(BodySizeLimit, max_bytes=config.max_body_bytes)]
+    middleware = [Middleware(SecurityHeaders), Middleware(BodySizeLimit, config=config)]
     if config.cors_origins:
         middleware.insert(
             1,
@@ -247,5 +241,5 @@ def create_app(config: ServerConfig | None = None) -> Starlette:
         lifespan=lifespan,
     )
     app.state.config = config
-    app.state.worker = worker
+    app.state.pool = pool
     return app

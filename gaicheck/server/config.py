@@ -1,7 +1,8 @@
-"""Server settings: limits and switches shared by the page and the API (set by `gaicheck serve`)."""
+"""Server settings: limits and switches shared by the page, the API and the worker pool (set by `gaicheck serve`)."""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 MB = 1024 * 1024
@@ -18,6 +19,34 @@ def _zip_limits() -> tuple[int, int]:
     return limits.max_zip_bytes or 200 * MB, limits.max_zip_entries or 10_000
 
 
+def _time_rule() -> tuple[float, float]:
+    """The time limit of one check, as the command line has it (gaicheck/limits.py, GAICHECK_MAX_SECONDS and
+    GAICHECK_SECONDS_PER_PAGE): base seconds, and seconds added per PDF page. The server always has one."""
+    try:
+        from gaicheck.limits import default_limits
+    except ImportError:
+        return 30.0, 0.2
+    limits = default_limits()
+    return limits.max_seconds or 30.0, float(getattr(limits, "seconds_per_page", 0.2))
+
+
+def _default_seconds() -> float:
+    return _time_rule()[0]
+
+
+def _default_per_page() -> float:
+    return _time_rule()[1]
+
+
+def _default_pages() -> int:
+    """The PDF page limit of the readers (GAICHECK_MAX_PDF_PAGES): no PDF earns time for more pages."""
+    try:
+        from gaicheck.limits import default_limits
+    except ImportError:
+        return 2000
+    return default_limits().max_pdf_pages or 2000
+
+
 def _default_unzipped() -> int:
     return _zip_limits()[0]
 
@@ -26,13 +55,28 @@ def _default_entries() -> int:
     return _zip_limits()[1]
 
 
+# the smallest share of the memory budget a worker process can check a report in (measured: a Python
+# process with every reader imported occupies ~95 MB of address space; a 6-page PDF peaks near 110 MB)
+MIN_WORKER_MB = 160
+
+
 @dataclass(frozen=True, slots=True)
 class ServerConfig:
     max_upload_bytes: int = 20 * MB  # one uploaded file or pasted text
     max_unzipped_bytes: int = field(default_factory=_default_unzipped)  # DOCX/XLSX: total uncompressed size
     max_zip_entries: int = field(default_factory=_default_entries)  # DOCX/XLSX: number of entries
-    timeout_seconds: float = 60.0  # reading + checking one report
-    worker_threads: int = 4  # checks running at once; more requests wait (inside their time limit)
+    # time limit of one check: timeout_seconds + seconds_per_page × PDF pages (the worker is ended after it)
+    timeout_seconds: float = field(default_factory=_default_seconds)
+    seconds_per_page: float = field(default_factory=_default_per_page)
+    max_pdf_pages: int = field(default_factory=_default_pages)  # pages counted for the time limit, at most
+    workers: int = 1  # worker processes for inputs of any size; one more process serves small inputs only
+    memory_mb: int = 1024  # memory budget of all worker processes together (address space, shared equally)
+    queue_size: int = 32  # checks waiting per lane (small / large); more get 503 with Retry-After
+    small_bytes: int = 2 * MB  # "small": at most this many bytes (DOCX/XLSX: uncompressed) …
+    small_pages: int = 30  # … and, for a PDF, at most this many pages
+    header_timeout: float = 10.0  # seconds for a client to send the request line and headers
+    body_timeout: float = 60.0  # seconds for a client to send the whole request body
+    prestart: bool = False  # start the worker processes with the app (`gaicheck serve`), not at the first check
     cors_origins: tuple[str, ...] = field(default_factory=tuple)  # empty: CORS off
 
     @property
@@ -44,6 +88,30 @@ class ServerConfig:
     def max_upload_mb(self) -> str:
         """The upload limit for people: "20 MB", "512 KB"."""
         return size_label(self.max_upload_bytes)
+
+    @property
+    def processes(self) -> int:
+        """Worker processes: `workers` for any input plus one reserved for small inputs."""
+        return self.workers + 1
+
+    @property
+    def worker_memory_mb(self) -> int:
+        """Each worker process's share of the memory budget (its address-space limit)."""
+        return self.memory_mb // self.processes
+
+    @property
+    def buffered_bytes(self) -> int:
+        """Request bodies the server holds in memory at once (uploads being received, queued or checked)."""
+        return max(4 * self.max_body_bytes, 128 * MB)
+
+    def time_limit(self, pages: int = 0) -> float:
+        """Seconds one check may take: the base limit plus `seconds_per_page` for each PDF page (the pages
+        a PDF declares, never more than the page limit: a PDF that lies about its pages earns nothing)."""
+        return self.timeout_seconds + self.seconds_per_page * min(max(pages, 0), self.max_pdf_pages)
+
+    def retry_after(self) -> int:
+        """Seconds a client turned away because the server is busy should wait before trying again."""
+        return max(1, math.ceil(min(self.timeout_seconds, 30.0) / 6))
 
 
 def size_label(size: int) -> str:

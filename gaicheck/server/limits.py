@@ -1,11 +1,13 @@
 """Upload safety, before anything is read: the file name (basename only, never a path), the body
-size (an ASGI middleware counting bytes as they arrive) and the DOCX/XLSX zip-bomb guard.
+(an ASGI middleware counting bytes as they arrive against the size limit and the server's budget for
+bodies held at once, with a deadline for the whole body) and the DOCX/XLSX zip-bomb guard.
 
-request → **limits** → worker (gaicheck.api.parse_bytes). Nothing here touches the filesystem.
+request → **limits** → pool → worker process (gaicheck.api.parse_bytes). Nothing here touches the filesystem.
 """
 
 from __future__ import annotations
 
+import asyncio
 import unicodedata
 import zipfile
 from io import BytesIO
@@ -13,7 +15,7 @@ from io import BytesIO
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from gaicheck.server.config import ServerConfig, size_label
-from gaicheck.server.errors import RequestError
+from gaicheck.server.errors import RequestError, busy
 
 DEFAULT_NAME = "upload"
 
@@ -68,12 +70,39 @@ class BodyTooLarge(Exception):
     """Raised inside `receive` when a request body passes the limit; the app turns it into 413."""
 
 
-class BodySizeLimit:
-    """ASGI middleware: refuse bodies over the limit by Content-Length, or while they stream in."""
+class BodyBudget:
+    """Bytes of request bodies the server process holds at once, over all requests: a body that would
+    pass the budget is refused (503 busy) instead of growing the server."""
 
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.used = 0
+
+    def take(self, size: int) -> bool:
+        if self.used + size > self.limit:
+            return False
+        self.used += size
+        return True
+
+    def give_back(self, size: int) -> None:
+        self.used = max(self.used - size, 0)
+
+
+def body_timeout(config: ServerConfig) -> RequestError:
+    seconds = f"{config.body_timeout:g}"
+    return RequestError(408, f"上传超时（须在 {seconds} 秒内传完）/ request body not received within {seconds} s")
+
+
+class BodySizeLimit:
+    """ASGI middleware for request bodies: refuse those over the size limit (by Content-Length, or while
+    they stream in), those that do not arrive within `body_timeout` seconds (408: slow clients cannot hold
+    a connection) and those the server has no room for now (503 busy, with Retry-After)."""
+
+    def __init__(self, app: ASGIApp, config: ServerConfig, budget: BodyBudget | None = None) -> None:
         self.app = app
-        self.max_bytes = max_bytes
+        self.config = config
+        self.max_bytes = config.max_body_bytes
+        self.budget = budget or BodyBudget(config.buffered_bytes)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -83,18 +112,44 @@ class BodySizeLimit:
         for name, value in scope.get("headers", []):
             if name == b"content-length":
                 declared = int(value) if value.isdigit() else 0
-        seen = 0
+        seen = held = 0
         limit = self.max_bytes
+        deadline = asyncio.get_running_loop().time() + self.config.body_timeout
+        done = False
 
         async def limited_receive() -> Message:
-            nonlocal seen
+            nonlocal seen, held, done
             if declared > limit:
                 raise BodyTooLarge()
-            message = await receive()
+            if done:  # the body is in: what follows is only a disconnect, wait for it as long as needed
+                return await receive()
+            if declared > held:
+                if not self.budget.take(declared - held):
+                    raise busy(self.config, "同时上传过多", "too many uploads at once")
+                held = declared
+            try:
+                async with asyncio.timeout_at(deadline):
+                    message = await receive()
+            except TimeoutError:
+                raise body_timeout(self.config) from None
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
                 if seen > limit:
                     raise BodyTooLarge()
+                if seen > held:
+                    if not self.budget.take(seen - held):
+                        raise busy(self.config, "同时上传过多", "too many uploads at once")
+                    held = seen
+                done = not message.get("more_body", False)
             return message
 
-        await self.app(scope, limited_receive, send)
+        async def closing_send(message: Message) -> None:
+            if message["type"] == "http.response.start" and not done and (declared or seen):
+                # answered before the body was in (408, 413, 503): close, do not read the rest
+                message["headers"] = [*message.get("headers", []), (b"connection", b"close")]
+            await send(message)
+
+        try:
+            await self.app(scope, limited_receive, closing_send)
+        finally:
+            self.budget.give_back(held)

@@ -55,18 +55,27 @@ _PARAMS = [
 def _errors(*statuses: int) -> dict[str, Any]:
     reasons = {
         400: "bad input (no file, empty body, unknown option)",
-        413: "upload too large, or a DOCX/XLSX that inflates past the limits",
+        408: "the request body did not arrive within the body timeout (request_timeout)",
+        413: "upload too large, a DOCX/XLSX that inflates past the limits (too_large), or a check that needs "
+        "more memory than a worker process has (memory_limit)",
         415: "unsupported file type",
         422: "the file cannot be read",
-        503: "the check took longer than the time limit",
+        503: "the check passed its time limit (timeout), the server has no room for it now (busy), or its "
+        "worker process died (worker_failed); Retry-After says when to try again",
     }
+    retry = {"Retry-After": {"description": "seconds to wait before trying again", "schema": {"type": "integer"}}}
     return {
-        str(s): {"description": reasons[s], "content": _json({"$ref": "#/components/schemas/Error"})} for s in statuses
+        str(s): {
+            "description": reasons[s],
+            "content": _json({"$ref": "#/components/schemas/Error"}),
+            **({"headers": retry} if s == 503 else {}),
+        }
+        for s in statuses
     }
 
 
 def openapi_schema() -> dict[str, Any]:
-    upload_errors = _errors(400, 413, 415, 422, 503)
+    upload_errors = _errors(400, 408, 413, 415, 422, 503)
     return {
         "openapi": "3.1.0",
         "info": {

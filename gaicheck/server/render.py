@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import importlib
+import json
 from functools import cache
 from importlib.resources import files
 from typing import Any
@@ -18,7 +19,7 @@ import jinja2
 from gaicheck import __version__
 from gaicheck.model.finding import Finding
 from gaicheck.model.report import Report
-from gaicheck.server.view import PageView
+from gaicheck.server.view import PageView, build_view
 
 
 @cache
@@ -53,6 +54,34 @@ def render(template: str, **context: Any) -> str:
     }
     defaults.update(context)
     return environment().get_template(template).render(**defaults)
+
+
+def page(max_upload_bytes: int, max_upload_mb: str, **context: Any) -> str:
+    """The page (`/`, `/check`): the form with the upload limit, and whatever `context` adds."""
+    return render("index.html", max_upload_bytes=max_upload_bytes, max_upload_mb=max_upload_mb, **context)
+
+
+def checked_page(
+    filename: str, report: Report, findings: list[Finding], lang: str, pasted: str | None, **limits: Any
+) -> str:
+    """The page showing one checked report, with its downloadable HTML report."""
+    view = build_view(filename, report, findings)
+    html, made_by = report_html(report, findings, lang, view)
+    note = "离线也可打开，可打印或存档" if made_by == "gaicheck.output.html" else "离线也可打开，可打印或存档（简版）"
+    return page(
+        view=view,
+        pasted=pasted,
+        lang=lang,
+        download_href=data_url(html),
+        download_name=download_name(filename),
+        download_note=note,
+        **limits,
+    )
+
+
+def json_bytes(content: Any) -> bytes:
+    """JSON with Chinese left readable (as the CLI prints it)."""
+    return json.dumps(content, ensure_ascii=False, indent=2).encode("utf-8")
 
 
 def own_report_html(view: PageView) -> str:

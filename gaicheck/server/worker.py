@@ -1,17 +1,17 @@
-"""Running one check for a request: upload bytes → gaicheck.pipeline (parse, rules, error taxonomy), in a
-worker thread with a time limit, so a slow or hostile file never blocks the server.
+"""One check inside a worker process: upload bytes → gaicheck.pipeline (parse, rules, error taxonomy) → the answer
+(the JSON document, or the whole page with its downloadable report), and the loop a worker process runs.
 
-limits → **worker** → view (page) / jsonout (API). A thread cannot be killed: a check past its time
-limit gets a 503 answer and keeps its worker until it ends; the pool size bounds how many can.
+pool (parent process) → pipe → **worker** (child process) → pipe → pool. The worker process caps its own
+address space (its share of the server's memory budget), so a hostile file ends in MemoryError here and
+never grows the server; the pool ends the process when a check passes its time limit.
 """
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+import os
+import signal
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Any, Literal
 
 from gaicheck.checks.options import Options
 from gaicheck.model.finding import FileResult, Finding
@@ -23,7 +23,19 @@ from gaicheck.server.config import ServerConfig
 from gaicheck.server.errors import RequestError
 from gaicheck.server.limits import guard_upload
 
-T = TypeVar("T")
+JobKind = Literal["check", "parse", "page"]
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """What a worker process is asked to do; the upload's bytes travel separately (one copy, no pickling)."""
+
+    kind: JobKind
+    filename: str  # a bare basename (gaicheck.server.limits.safe_filename)
+    options: Options | None = None
+    pasted: bool = False  # page: the upload is text pasted into the form (shown in it again)
+    small_lane: bool = False  # sent to the process reserved for small inputs: give it back if it is not
+
 
 @dataclass(slots=True)
 class Checked:
@@ -40,6 +52,16 @@ class Checked:
             organ=r.organ,
             findings=self.findings,
         )
+
+
+def memory_error(config: ServerConfig) -> RequestError:
+    mb = config.worker_memory_mb
+    return RequestError(
+        413,
+        f"检查此文件所需内存超出上限（每个检查 {mb} MB）/ "
+        f"the check needs more memory than the limit ({mb} MB per check)",
+        error="memory_limit",
+    )
 
 
 def read_report(filename: str, data: bytes, config: ServerConfig) -> Report:
@@ -67,26 +89,157 @@ def read_report(filename: str, data: bytes, config: ServerConfig) -> Report:
 
 
 def check_upload(filename: str, data: bytes, options: Options, config: ServerConfig) -> Checked:
+    """The one call from the server into the checking code (read, extract, rules)."""
     report = read_report(filename, data, config)
     return Checked(report=report, findings=check_report(report, options))
 
 
-class Worker:
-    """A small thread pool; `run` waits for a job at most `timeout` seconds (queueing included)."""
+def pdf_pages(data: bytes) -> int:
+    """Pages a PDF declares (its page tree's /Count), read without laying out any page; 0 when unknown.
+    Decides the PDF's time limit and lane before the reader starts."""
+    if not data.startswith(b"%PDF") and b"%PDF" not in data[:1024]:
+        return 0
+    try:
+        from io import BytesIO
 
-    def __init__(self, config: ServerConfig) -> None:
-        self.timeout = config.timeout_seconds
-        self._pool = ThreadPoolExecutor(max_workers=config.worker_threads, thread_name_prefix="gaicheck-check")
+        from pdfminer.pdfdocument import PDFDocument
+        from pdfminer.pdfparser import PDFParser
+        from pdfminer.pdftypes import resolve1
 
-    async def run(self, func: Callable[[], T]) -> T:
-        future = self._pool.submit(func)
+        document = PDFDocument(PDFParser(BytesIO(data)))
+        count = resolve1(resolve1(document.catalog["Pages"])["Count"])
+    except Exception:  # a damaged PDF: the reader says why
+        return 0
+    return count if isinstance(count, int) and count > 0 else 0
+
+
+def perform(job: Job, data: bytes, config: ServerConfig) -> bytes | str:
+    """Run one job to the end: the JSON document (bytes) for the API, the whole page (str) for `/check`,
+    so that even a huge report is rendered here and never in the server process."""
+    from gaicheck.output import jsonout
+    from gaicheck.server import render
+
+    if job.kind == "parse":
+        return render.json_bytes(jsonout.parse_document(read_report(job.filename, data, config)))
+    options = job.options or Options()
+    checked = check_upload(job.filename, data, options, config)
+    if job.kind == "check":
+        return render.json_bytes(jsonout.check_document([checked.file_result()], options.lang))
+    pasted = data.decode("utf-8") if job.pasted else None
+    limits = {"max_upload_bytes": config.max_upload_bytes, "max_upload_mb": config.max_upload_mb}
+    return render.checked_page(job.filename, checked.report, checked.findings, options.lang, pasted, **limits)
+
+
+# ---- the worker process -----------------------------------------------------------------------------
+# messages to the pool: ("ready",) once, then per job ("pages", n) · ("demote",) · ("ok", payload, recycle) ·
+# ("error", RequestError, recycle); `recycle`: this process came near its memory cap, replace it
+
+
+def peak_address_space_mb() -> float:
+    """The most address space this process has held (Linux VmPeak), 0 where unknown."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmPeak:"):
+                    return int(line.split()[1]) / 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0.0
+
+
+def near_memory_cap(config: ServerConfig) -> bool:
+    """Did this process come within 10 % of its memory cap? A native library that cannot allocate
+    reports it in its own way (lxml: XMLSyntaxError "unknown error"), not as MemoryError."""
+    return peak_address_space_mb() >= 0.9 * config.worker_memory_mb
+
+
+def out_of_memory(exc: BaseException) -> bool:
+    """Was a failed allocation behind this error (a reader reports it as a damaged or unparsable file)?"""
+    seen: BaseException | None = exc
+    for _ in range(10):
+        if seen is None:
+            return False
+        if isinstance(seen, MemoryError):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
+def answer(job: Job, data: bytes, config: ServerConfig, send: Any) -> None:
+    """Run `job` and send its messages; a failed allocation is 413 naming the memory limit."""
+    pages = pdf_pages(data)
+    if pages:
+        if job.small_lane and pages > config.small_pages:
+            send(("demote",))
+            return
+        send(("pages", pages))
+    try:
+        payload = perform(job, data, config)
+    except RequestError as exc:
+        error = memory_error(config) if out_of_memory(exc) else exc
+    except MemoryError:
+        error = memory_error(config)
+    except Exception:  # a bug: the details stay in this process
+        error = RequestError(500, "服务器内部错误 / internal server error")
+    else:
+        send(("ok", payload, near_memory_cap(config)))
+        return
+    if near_memory_cap(config):
+        error = error if error.error == "memory_limit" else memory_error(config)
+        send(("error", error, True))
+    else:
+        send(("error", error, error.error == "memory_limit"))
+
+
+def _die_with_parent() -> None:
+    """Linux: end this process when the server ends, even when the server is killed."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
+def warm_up() -> None:
+    """Import the readers and load the rules once, so that the first check is not slow."""
+    import importlib
+
+    from gaicheck.catalogue import load_catalogue
+    from gaicheck.readers import READER_MODULES
+
+    for module in sorted(set(READER_MODULES.values()) - {"office"}):
         try:
-            return await asyncio.wait_for(asyncio.wrap_future(future), self.timeout)
-        except TimeoutError as exc:
-            future.cancel()
-            raise RequestError(
-                503, f"检查超时（上限 {self.timeout:g} 秒），请稍后再试 / check timed out after {self.timeout:g} s"
-            ) from exc
+            importlib.import_module(f"gaicheck.readers.{module}")
+        except ImportError:
+            continue
+    importlib.import_module("gaicheck.output.jsonout")
+    load_catalogue()
 
-    def shutdown(self) -> None:
-        self._pool.shutdown(wait=False, cancel_futures=True)
+
+def worker_main(conn: Any, config: ServerConfig) -> None:
+    """The loop of a worker process: receive a job and the upload, answer, repeat until the pipe closes."""
+    from gaicheck.limits import Limits, apply_memory_limit
+
+    if hasattr(os, "setsid"):  # POSIX: its own process group, ended with anything it started (LibreOffice)
+        os.setsid()
+    _die_with_parent()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C stops the server, which ends its workers
+    apply_memory_limit(Limits(max_memory_mb=config.worker_memory_mb))
+    try:
+        warm_up()
+        conn.send(("ready",))
+    except (MemoryError, OSError):
+        return
+    while True:
+        try:
+            job = conn.recv()
+            data = conn.recv_bytes()
+        except (EOFError, OSError):
+            return
+        try:
+            answer(job, data, config, conn.send)
+        except (BrokenPipeError, EOFError, OSError):
+            return
+        del data

@@ -9,6 +9,7 @@ import sys
 import time
 import zipfile
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from starlette.testclient import TestClient
@@ -19,6 +20,7 @@ from gaicheck.output import jsonout
 from gaicheck.server import worker
 from gaicheck.server.app import create_app
 from gaicheck.server.config import ServerConfig
+from gaicheck.server.errors import RequestError
 from gaicheck.server.limits import safe_filename
 from tests.server.conftest import EXAMPLES, free_port
 
@@ -106,7 +108,9 @@ def test_healthz_and_openapi(client: TestClient) -> None:
     schema = client.get("/openapi.json").json()
     assert schema["openapi"].startswith("3.")
     assert set(schema["paths"]) == {"/api/v1/check", "/api/v1/parse", "/api/v1/rules", "/healthz"}
-    assert set(schema["paths"]["/api/v1/check"]["post"]["responses"]) == {"200", "400", "413", "415", "422", "503"}
+    responses = schema["paths"]["/api/v1/check"]["post"]["responses"]
+    assert set(responses) == {"200", "400", "408", "413", "415", "422", "503"}
+    assert set(responses["503"]["headers"]) == {"Retry-After"}
 
 
 def test_path_in_filename_never_used(client: TestClient) -> None:
@@ -200,7 +204,7 @@ def test_415_unsupported(client: TestClient) -> None:
     _error(client.post("/api/v1/parse", files={"file": ("r.odt", odt)}), 415, "unsupported_type")
 
 
-def test_422_unreadable(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_422_unreadable(client: TestClient) -> None:
     # a real unreadable file: an HTML span bomb refused by the HTML reader's grid guard
     bomb = b"<html><body><table><tr><td rowspan=0 colspan=1000>x</td></tr>" + b"<tr><td>1</td></tr>" * 6000
     msg = _error(
@@ -208,37 +212,98 @@ def test_422_unreadable(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> 
     )
     assert "表格过大" in msg
 
+
+ROOMY = ServerConfig(memory_mb=1_000_000)  # this test process is never near its share of such a budget
+
+
+def _answers(job: worker.Job, data: bytes, config: ServerConfig = ROOMY) -> list[tuple[object, ...]]:
+    sent: list[tuple[object, ...]] = []
+    worker.answer(job, data, config, sent.append)
+    return sent
+
+
+def test_worker_answers_reader_failures_and_bugs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """What a worker process sends back (run here in-process): a reader's exception is 422 with its
+    reason, a bug is 500 without details, a failed allocation is 413 naming the memory limit."""
+
     def crashing(path: str, data: bytes) -> object:
         raise ValueError("bad table")
 
     monkeypatch.setattr(worker, "parse_bytes", crashing)
-    msg = _error(client.post("/api/v1/parse?filename=r.txt", content=b"x"), 422, "unreadable")
-    assert msg == "无法解析文件 / cannot parse file: ValueError: bad table"
+    ((kind, error, recycle),) = _answers(worker.Job("parse", "r.txt"), b"x")
+    assert (kind, recycle) == ("error", False)
+    assert isinstance(error, RequestError) and error.status == 422
+    assert error.message == "无法解析文件 / cannot parse file: ValueError: bad table"
 
+    def starved(path: str, data: bytes) -> object:  # as the DOCX reader reports a failed allocation
+        try:
+            raise MemoryError
+        except MemoryError as exc:
+            raise worker.ReadError("DOCX 文件损坏，无法读取 / damaged DOCX, cannot be read (MemoryError)") from exc
 
-def test_503_time_limit(monkeypatch: pytest.MonkeyPatch) -> None:
-    def slow(report: object, options: object) -> list[object]:
-        time.sleep(1.5)
-        return []
-
-    monkeypatch.setattr(worker, "check_report", slow)
-    with _client(timeout_seconds=0.3) as c:
-        start = time.monotonic()
-        msg = _error(c.post("/api/v1/check?filename=w.txt", content=WRONG.read_bytes()), 503, "timeout")
-        assert time.monotonic() - start < 1.2
-        assert "超时" in msg
-
-
-def test_404_405_500(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
-    _error(client.get("/api/v1/nothing"), 404, "not_found")
-    _error(client.get("/api/v1/check"), 405, "method_not_allowed")
+    monkeypatch.setattr(worker, "parse_bytes", starved)
+    docx = (EXAMPLES.parent / "tests" / "data" / "formats" / "2023_example_wrong_totals.docx").read_bytes()
+    ((kind, error, recycle),) = _answers(worker.Job("check", "r.docx"), docx)
+    assert isinstance(error, RequestError) and (error.status, error.slug, recycle) == (413, "memory_limit", True)
 
     def bug(report: object, options: object) -> list[object]:
         raise RuntimeError("secret detail")
 
+    monkeypatch.undo()
     monkeypatch.setattr(worker, "check_report", bug)
-    r = client.post("/api/v1/check?filename=w.txt", content=WRONG.read_bytes())
-    assert r.status_code == 500 and "secret detail" not in r.text
+    ((kind, error, recycle),) = _answers(worker.Job("check", "w.txt"), WRONG.read_bytes())
+    assert isinstance(error, RequestError) and (error.status, error.message) == (
+        500,
+        "服务器内部错误 / internal server error",
+    )
+
+    def hungry(report: object, options: object) -> list[object]:
+        raise MemoryError
+
+    monkeypatch.setattr(worker, "check_report", hungry)
+    ((kind, error, recycle),) = _answers(worker.Job("page", "w.txt"), WRONG.read_bytes(), ServerConfig(memory_mb=900))
+    assert isinstance(error, RequestError) and recycle is True
+    assert error.as_json() == {
+        "status": 413,
+        "error": "memory_limit",
+        "message": "检查此文件所需内存超出上限（每个检查 450 MB）/ the check needs more memory than the limit (450 MB per check)",
+    }
+
+
+def test_worker_gives_a_many_page_pdf_back_from_the_small_lane(tmp_path: Path) -> None:
+    from tests.robustness.test_hostile import _pdf
+
+    data = _pdf(tmp_path / "p.pdf", 4).read_bytes()
+    assert worker.pdf_pages(data) == 4
+    assert _answers(
+        worker.Job("parse", "p.pdf", small_lane=True), data, ServerConfig(small_pages=3, memory_mb=1_000_000)
+    ) == [("demote",)]
+    sent = _answers(
+        worker.Job("parse", "p.pdf", small_lane=True), data, ServerConfig(small_pages=4, memory_mb=1_000_000)
+    )
+    assert [m[0] for m in sent] == ["pages", "ok"] and sent[0] == ("pages", 4) and sent[1][2] is False
+
+
+def test_503_time_limit_ends_the_worker_and_the_next_check_works() -> None:
+    slow = (
+        b"<html><body><table>\n"
+        + b"<tr><td>\xe4\xb8\x80</td><td>1</td><td>2</td></tr>\n" * 80_000
+        + b"</table></body></html>"
+    )
+    with _client(timeout_seconds=1.0, small_bytes=1000) as c:
+        start = time.monotonic()
+        r = c.post("/api/v1/check?filename=slow.html", content=slow)
+        msg = _error(r, 503, "timeout")
+        assert msg == "检查超时（上限 1 秒）/ check timed out (limit 1 s)"
+        assert r.headers["retry-after"] == "1"
+        assert time.monotonic() - start < 15
+        r = c.post("/api/v1/check?filename=w.txt", content=WRONG.read_bytes())
+        assert r.status_code == 200 and _sum_val(r.json()["files"][0]["findings"]) == WRONG_CODES
+
+
+def test_404_405(client: TestClient) -> None:
+    _error(client.get("/api/v1/nothing"), 404, "not_found")
+    _error(client.get("/api/v1/check"), 405, "method_not_allowed")
 
 
 # ---- the command -------------------------------------------------------------------------------------
@@ -293,6 +358,62 @@ def test_word_pdf_and_html_uploads_give_the_same_findings(client: TestClient) ->
         (file,) = r.json()["files"]
         assert file["format"] == ("text" if ext == "txt" else ext)
         codes[ext] = sorted(f["code"] for f in file["findings"] if f["code"].startswith(("SUM", "VAL")))
-    assert codes["html"] == codes["docx"] == codes["pdf"] == codes["txt"] == [
-        "SUM001", "SUM001", "SUM003", "SUM003", "SUM004", "VAL002",
-    ]
+    assert (
+        codes["html"]
+        == codes["docx"]
+        == codes["pdf"]
+        == codes["txt"]
+        == [
+            "SUM001",
+            "SUM001",
+            "SUM003",
+            "SUM003",
+            "SUM004",
+            "VAL002",
+        ]
+    )
+
+
+def test_a_doc_is_converted_by_libreoffice_within_a_worker_memory_share(client: TestClient, tmp_path: Path) -> None:
+    """LibreOffice needs ~460 MB of address space: the default share (1 GB / 2 processes) leaves it room."""
+    from gaicheck.readers.office import find_soffice
+    from tests.conftest import DATA
+
+    soffice = find_soffice()
+    if soffice is None:
+        pytest.skip("LibreOffice is not installed")
+    source = DATA / "formats" / "2023_example_wrong_totals.docx"
+    profile = f"-env:UserInstallation=file://{tmp_path}/profile"
+    subprocess.run(
+        [soffice, profile, "--headless", "--convert-to", "doc", "--outdir", str(tmp_path), str(source)],
+        capture_output=True,
+        timeout=120,
+        check=True,
+    )
+    doc = (tmp_path / "2023_example_wrong_totals.doc").read_bytes()
+    assert ServerConfig().worker_memory_mb == 512
+    r = client.post("/api/v1/check", files={"file": ("2023_example_wrong_totals.doc", doc)})
+    assert r.status_code == 200, r.text
+    (file,) = r.json()["files"]
+    assert file["format"] == "docx"
+    assert sorted(_sum_val(file["findings"])) == sorted(WRONG_CODES)
+
+
+def test_lane_sizes_a_zip_by_its_contents_without_parsing_a_huge_directory() -> None:
+    from gaicheck.server.pool import work_size, zip_entries
+    from tests.conftest import DATA
+
+    docx = (DATA / "formats" / "2023_example_clean.docx").read_bytes()
+    assert (zip_entries(docx), work_size(docx, 10_000)) == (17, 877_063)
+    assert work_size(docx, 16) is None  # more entries than allowed: never small, the worker refuses it
+    many = _zip({f"x/{i}": b"" for i in range(300)})
+    assert (zip_entries(many), work_size(many, 10_000)) == (300, 0)
+    assert work_size(b"PK\x03\x04 damaged", 10_000) is None
+    assert work_size(WRONG.read_bytes(), 10_000) == len(WRONG.read_bytes())
+
+
+def test_the_time_limit_grows_with_pages_up_to_the_page_limit() -> None:
+    config = ServerConfig(timeout_seconds=30, seconds_per_page=0.2, max_pdf_pages=2000)
+    assert config.time_limit() == 30
+    assert config.time_limit(100) == 50
+    assert config.time_limit(2000) == config.time_limit(10**9) == 430  # a PDF declaring a billion pages
