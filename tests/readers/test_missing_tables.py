@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from gaicheck import i18n
 from gaicheck.api import check_report, parse_path
 from gaicheck.checks.options import Options
 from gaicheck.model.document import Attachment, Location, Picture
@@ -34,7 +35,7 @@ TAIL = "；该表的数据无法核对"
 
 def found(path: Path, lang: str = "zh") -> list[tuple[str, str, int | None, int | None, int | None, str | None]]:
     return [
-        (f.code, f.message, f.line, f.column, f.page, f.where)
+        (f.code, f.message, f.line, f.column, f.page, i18n.location(f.where, lang) or None)
         for f in check_report(parse_path(str(path)), Options(lang=lang))
     ]
 
@@ -70,8 +71,8 @@ def test_html_table_given_as_a_picture() -> None:
         )
     ]
     assert found(page, "en")[0][1] == (
-        'Table 2 ("收到和处理政府信息公开申请情况") was not found: section 三 holds a picture (20240125093015_表2.png)'
-        " instead; the table may have been published as a picture; its figures cannot be checked"
+        'Table 2 ("Requests received and handled") was not found: section III holds a picture'
+        " (20240125093015_表2.png) instead; the table may have been published as a picture; its figures cannot be checked"
     )
 
 
@@ -85,7 +86,7 @@ def test_html_tables_in_a_linked_attachment() -> None:
     why = f"：正文中没有表格，只有附件「{name}」（{href}），表格可能在附件中，请单独检查该附件{TAIL}"
     assert found(page) == [("STR002", f"未找到{t}{why}", 32, 7, None, None) for t in (T1, T2, T3)]
     assert found(page, "en")[0][1] == (
-        f'Table 1 ("主动公开政府信息情况") was not found: the text has no table, only the attachment "{name}" ({href});'
+        f'Table 1 ("Proactive disclosure") was not found: the text has no table, only the attachment "{name}" ({href});'
         " the table may be in it, check it on its own; its figures cannot be checked"
     )
 
@@ -113,7 +114,7 @@ def test_pdf_page_without_text(made: dict[str, Path]) -> None:
         ("STR002", f"未找到{T2}：第2页只有图片、没有文字，表格可能以图片发布{TAIL}", None, None, 2, "第2页")
     ]
     assert found(made["pdf"], "en")[0][1] == (
-        'Table 2 ("收到和处理政府信息公开申请情况") was not found: page 2 shows a picture and no text;'
+        'Table 2 ("Requests received and handled") was not found: page 2 shows a picture and no text;'
         " the table may have been published as a picture; its figures cannot be checked"
     )
 
@@ -128,7 +129,7 @@ def test_a_report_with_nothing_in_place_of_its_tables() -> None:
         ("STR002", f"未找到{T3}{why}", 15, 1, None, None),
     ]
     assert found(page, "en")[2][1] == (
-        'Table 3 ("政府信息公开行政复议、行政诉讼情况") was not found: the text has no such table,'
+        'Table 3 ("Administrative reconsideration and litigation") was not found: the text has no such table,'
         " nor a picture or an attachment in its place; its figures cannot be checked"
     )
 

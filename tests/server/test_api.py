@@ -17,6 +17,7 @@ from starlette.testclient import TestClient
 from gaicheck.api import check_file, parse_path
 from gaicheck.catalogue import load_catalogue
 from gaicheck.output import jsonout
+from gaicheck.readers.errors import ReadError
 from gaicheck.server import worker
 from gaicheck.server.app import create_app
 from gaicheck.server.config import ServerConfig
@@ -239,7 +240,7 @@ def test_worker_answers_reader_failures_and_bugs(monkeypatch: pytest.MonkeyPatch
         try:
             raise MemoryError
         except MemoryError as exc:
-            raise worker.ReadError("DOCX 文件损坏，无法读取 / damaged DOCX, cannot be read (MemoryError)") from exc
+            raise ReadError("DOCX 文件损坏，无法读取 / damaged DOCX, cannot be read (MemoryError)") from exc
 
     monkeypatch.setattr(worker, "parse_bytes", starved)
     docx = (EXAMPLES.parent / "tests" / "data" / "formats" / "2023_example_wrong_totals.docx").read_bytes()

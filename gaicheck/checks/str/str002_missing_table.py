@@ -19,7 +19,9 @@ def _why(obs: TableMissing, lang: str) -> str:
             return i18n.word("str002.picture_page", lang, page=obs.picture_page)
         named = i18n.word("str002.picture_named", lang, name=obs.picture) if obs.picture else ""
         if obs.section:
-            return i18n.word("str002.picture_in_section", lang, section=obs.section, named=named)
+            return i18n.word(
+                "str002.picture_in_section", lang, section=i18n.section_number(obs.section, lang), named=named
+            )
         return i18n.word("str002.picture_in_text", lang, named=named)
     if obs.reason == "attachment":
         return i18n.word("str002.attachment", lang, text=obs.attachment, href=obs.href)
