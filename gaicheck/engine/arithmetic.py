@@ -165,6 +165,8 @@ def _scope_list(scopes: list[str], total: int, lang: str, unit: str) -> str:
 
 _STATUS_ZH = {"empty": "为空", "missing": "缺失", "ambiguous": "无法确定", "invalid": "不是数字"}
 _STATUS_EN = {"empty": "blank", "missing": "missing", "ambiguous": "not assignable", "invalid": "not a number"}
+_STATUS_ZH["unreadable"] = "无法识别"  # a cell read from a picture (OCR) whose value is not trusted
+_STATUS_EN["unreadable"] = "unreadable"
 
 
 def check_identity(report: Report, template: Template, identity: IdentitySpec, out: Emitter) -> None:

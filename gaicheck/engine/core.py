@@ -22,6 +22,7 @@ RULE_MODULES: tuple[str, ...] = (
     "gaicheck.engine.arithmetic",
     "gaicheck.engine.values",
     "gaicheck.engine.prose", "gaicheck.engine.meta", "gaicheck.engine.style", "gaicheck.engine.value_rules",
+    "gaicheck.engine.ocr",
 )
 
 
@@ -135,4 +136,8 @@ def run_rules(report: Report, options: Options | None = None) -> list[Finding]:
                 if emitter.wants(code):
                     func(report, emitter)
                     break
+    if any(note.startswith("ocr-") for note in report.notes) or report.format == "image":
+        from gaicheck.engine.ocr import mark
+
+        mark(report, emitter.findings, options.lang)  # findings on cells read from a picture say so
     return sorted(emitter.findings, key=Finding.sort_key)

@@ -10,10 +10,11 @@ from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, Field
 
-CellStatus = Literal["ok", "empty", "missing", "ambiguous", "invalid"]
+CellStatus = Literal["ok", "empty", "missing", "ambiguous", "invalid", "unreadable"]
 # ok: a value was read. empty: the cell is there but blank / "-" / "无". missing: the document has no
 # such cell (row or table absent, row too short to tell). ambiguous: something was found but cannot be
 # assigned safely (row with too many/few values, digits run together). invalid: text that is no number.
+# unreadable: a cell read from a picture (OCR) whose value is not trusted (gaicheck.ocr).
 
 TemplateName = Literal["2019", "2021", "mixed", "legacy", "none"]
 

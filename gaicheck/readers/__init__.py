@@ -27,6 +27,7 @@ READER_MODULES: dict[str, str] = {
     "xlsx": "xlsx",
     "doc": "office",
     "wps": "office",
+    "image": "image",  # PNG/JPEG/TIFF/BMP/GIF, read by OCR (gaicheck.ocr)
 }
 
 

@@ -74,8 +74,28 @@ def _looks_html(data: bytes) -> bool:
     return b"<table" in data[:65536].lower()
 
 
+_BMP_HEADERS = {12, 40, 52, 56, 64, 108, 124}  # sizes of the BMP info header
+
+
+def image_kind(data: bytes) -> str | None:
+    """PNG, JPEG, GIF, TIFF or BMP by their magic bytes (read by OCR, gaicheck.readers.image)."""
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "png"
+    if data.startswith(b"\xff\xd8\xff"):
+        return "jpeg"
+    if data.startswith((b"GIF87a", b"GIF89a")):
+        return "gif"
+    if data.startswith((b"II*\x00", b"MM\x00*")):
+        return "tiff"
+    if data.startswith(b"BM") and len(data) > 18 and int.from_bytes(data[14:18], "little") in _BMP_HEADERS:
+        return "bmp"
+    return None
+
+
 def sniff_format(path: str, data: bytes) -> str | None:
     ext = Path(path).suffix.lower()
+    if image_kind(data) is not None:  # pictures: read by OCR
+        return "image"
     pdf_at = data.find(b"%PDF-", 0, 1024)  # the header may follow a few junk bytes
     if pdf_at == 0 or (pdf_at > 0 and data[:pdf_at].count(b"\n") <= 2 and b"<" not in data[:pdf_at]):
         return "pdf"

@@ -13,9 +13,10 @@ from gaicheck.model.report import CellValue, Report
 
 PREVIOUS_PREFIX = "previous:"
 
-_STATUS_ZH = {"empty": "为空", "missing": "缺失", "ambiguous": "无法确定", "invalid": "不是数字", "ok": "无数值"}
+_STATUS_ZH = {"empty": "为空", "missing": "缺失", "ambiguous": "无法确定", "invalid": "不是数字", "ok": "无数值",
+              "unreadable": "无法识别"}
 _STATUS_EN = {"empty": "blank", "missing": "missing", "ambiguous": "not assignable", "invalid": "not a number",
-              "ok": "without value"}
+              "ok": "without value", "unreadable": "unreadable (OCR)"}
 MAX_BAD_SHOWN = 3
 
 

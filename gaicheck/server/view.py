@@ -27,6 +27,7 @@ TEMPLATE_LABELS = {
 }
 SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 STATUS_ZH = {"ok": "已读取", "empty": "空白", "missing": "缺失", "ambiguous": "无法对应到列", "invalid": "不是数字"}
+STATUS_ZH["unreadable"] = "图像无法识别"
 CLASS_ZH = {"wrong": "数字不符", "blank": "空白或缺失", "unverifiable": "无法核对", "ok": ""}
 
 
