@@ -123,7 +123,12 @@ def blank_cells(report: Report, out: Emitter) -> None:
 @rule("STR009")
 def no_text(report: Report, out: Emitter) -> None:
     if "no-text-layer" in report.notes:
-        out.emit("STR009", {}, at=Position(page=1))
+        hint = ""
+        if "ocr-unavailable" in report.notes:  # a scan that the ocr extra would read
+            from gaicheck.ocr import INSTALL_HINT_EN, INSTALL_HINT_ZH
+
+            hint = f"；{INSTALL_HINT_ZH}" if out.options.lang == "zh" else f"; {INSTALL_HINT_EN}"
+        out.emit("STR009", {"hint": hint}, at=Position(page=1))
 
 
 @rule("TPL001", "TPL002", "TPL003", "TPL004", "TPL006")
