@@ -14,6 +14,8 @@ import cv2
 
 from gaicheck.ocr.layout import runs
 
+OPEN_EDGE = 12  # pixels: vertical rules running this far past the last horizontal one close a row
+
 Box = tuple[int, int, int, int]  # x0, y0, x1, y1 in pixels of the upright page
 
 
@@ -111,6 +113,11 @@ def find_grids(hmask: Any, vmask: Any) -> list[Grid]:
         vs = vmask[y : y + h, x : x + w]
         ys = [y + v for v in _centres(hs.sum(axis=1))]
         xs = [x + v for v in _centres(vs.sum(axis=0))]
+        # a table cut by the page edge has no rule there: its vertical rules still end the last row
+        if ys and y + h - 1 - ys[-1] > OPEN_EDGE:
+            ys.append(y + h - 1)
+        if ys and ys[0] - y > OPEN_EDGE:
+            ys.insert(0, y)
         if len(ys) < 3 or len(xs) < 3:
             continue
         grid = Grid((x, y, x + w, y + h), ys, xs)
