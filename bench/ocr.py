@@ -38,7 +38,10 @@ from tests.ocr.render import (  # noqa: E402
 )
 
 FIXTURES = sorted(p for p in (ROOT / "tests/data/formats").glob("*.html") if "<td" in p.read_text(encoding="utf-8"))
-REAL = [ROOT / "tests/data/corpus" / n for n in ("2023_huaian_hongzequ.pdf", "2024_huaian_hongzequ.pdf", "2024_huaian_shi.pdf")]
+REAL = [
+    ROOT / "tests/data/corpus" / n
+    for n in ("2023_huaian_hongzequ.pdf", "2024_huaian_hongzequ.pdf", "2024_huaian_shi.pdf")
+]
 
 
 def _pages(path: Path) -> int:
