@@ -702,4 +702,8 @@ def read(path: str, data: bytes) -> Document:
     reader.walk(root)
     doc.blocks = reader.blocks
     doc.meta = reader.meta
+    # --- pictures of tables (<img>, local or data: URI) read by OCR with the ocr extra: readers/pictures.py ---
+    from gaicheck.readers.pictures import add_html_pictures
+
+    add_html_pictures(doc, source)
     return doc

@@ -66,3 +66,55 @@ def test_real_pdf_rendered_to_pictures(tmp_path: Path) -> None:
     assert c.wrong == []
     assert c.ocr_findings == c.text_findings
     assert [code for code, *_rest in c.ocr_findings] == ["STR011", "SUM004", "SUM004"]
+
+
+def _last_table(html: str) -> tuple[int, int]:
+    start = html.rindex("<table")
+    return start, html.index("</table>", start) + len("</table>")
+
+
+@pytest.mark.parametrize("how", ["data-uri", "file-beside"])
+def test_html_with_table_as_picture(tmp_path: Path, how: str) -> None:
+    import base64
+
+    from gaicheck.api import check_file
+    from gaicheck.extract.extractor import extract
+    from gaicheck.readers import read_file
+
+    source = FORMATS / "2023_example_clean.html"
+    html = source.read_text(encoding="utf-8")
+    start, end = _last_table(html)
+    html = html[:start] + html[start:end].replace("<td>2</td>", "<td>3</td>", 1) + html[end:]  # 结果维持 2 → 3
+    picture = png_bytes(screenshot(f'<html><body style="margin:8px">{html[start:end]}</body></html>', source))
+    if how == "data-uri":
+        img = f'<img src="data:image/png;base64,{base64.b64encode(picture).decode()}">'
+    else:
+        (tmp_path / "table3.png").write_bytes(picture)
+        img = '<img src="table3.png" alt="表3">'
+    page = tmp_path / "report.html"
+    page.write_text(html[:start] + img + html[end:], encoding="utf-8")
+    line = html[:start].count("\n") + 1
+    report = extract(read_file(str(page)))
+    assert f"ocr-line:{line}" in report.notes
+    upheld = report.cell("review.reconsideration.upheld")
+    assert upheld is not None and (upheld.status, upheld.value, upheld.line) == ("ok", 3, line)
+    result = check_file(str(page))
+    assert [(f.code, f.line, f.message) for f in result.findings] == [
+        (
+            "SUM004",
+            line,
+            "表3「行政复议」：结果维持(3)+结果纠正(1)+其他结果(0)+尚未审结(1)=5，而总计为4，相差1（图像识别）",
+        )
+    ]
+
+
+def test_html_never_fetches_pictures(tmp_path: Path) -> None:
+    from gaicheck.readers.pictures import _picture_bytes
+
+    (tmp_path / "a.png").write_bytes(b"x")
+    assert _picture_bytes("a.png", tmp_path) == b"x"
+    assert _picture_bytes("http://example.invalid/a.png", tmp_path) is None
+    assert _picture_bytes("file:///etc/passwd", tmp_path) is None
+    assert _picture_bytes("/etc/passwd", tmp_path) is None
+    assert _picture_bytes("../../etc/passwd", tmp_path) is None
+    assert _picture_bytes("a.png", None) is None
