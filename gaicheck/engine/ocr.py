@@ -2,8 +2,8 @@
 the `（图像识别）` / `(OCR)` mark on every finding about cells that were read from a picture.
 
 The readers note the OCR'd parts of a document (`ocr-page:N` for a page read from a picture,
-`ocr-line:N` for an HTML `<img>` on line N, `ocr-paragraph:N` for a DOCX picture); the extractor copies
-the notes into the Report, and `mark` uses them after the rules ran (engine.core.run_rules).
+`ocr-line:N` for an HTML `<img>` on line N, `ocr-paragraph:N` for a DOCX picture in paragraph N); the
+extractor copies the notes into the Report, and `mark` uses them after the rules ran (engine.core.run_rules).
 """
 
 from __future__ import annotations
@@ -47,17 +47,23 @@ def unreadable_cells(report: Report, out: Emitter) -> None:
         )
 
 
-def ocr_places(report: Report) -> tuple[set[int], set[int], bool]:
-    """The OCR'd pages and HTML lines, and whether the whole document was read from pictures."""
+def ocr_places(report: Report) -> tuple[set[int], set[int], set[str], bool]:
+    """The OCR'd pages, HTML lines and DOCX paragraphs (as the `where` text names them), and whether the
+    whole document was read from pictures."""
     pages: set[int] = set()
     lines: set[int] = set()
+    paragraphs: set[str] = set()
     for note in report.notes:
         kind, _sep, number = note.partition(":")
-        if kind == "ocr-page" and number.isdigit():
+        if not number.isdigit():
+            continue
+        if kind == "ocr-page":
             pages.add(int(number))
-        elif kind == "ocr-line" and number.isdigit():
+        elif kind == "ocr-line":
             lines.add(int(number))
-    return pages, lines, report.format == "image"
+        elif kind == "ocr-paragraph":
+            paragraphs.add(f"第{number}段")
+    return pages, lines, paragraphs, report.format == "image"
 
 
 # Typography (brackets, punctuation, spacing: the STY rules) cannot be judged from a picture: OCR reads
@@ -68,13 +74,18 @@ NOT_FROM_PICTURES = ("STY",)
 def mark(report: Report, findings: list[Finding], lang: str) -> None:
     """Append the OCR mark to the findings located in an OCR'd part of the document, and drop the
     typography findings there (in place)."""
-    pages, lines, whole = ocr_places(report)
-    if not (pages or lines or whole):
+    pages, lines, paragraphs, whole = ocr_places(report)
+    if not (pages or lines or paragraphs or whole):
         return
     suffix = MARK_EN if lang == "en" else MARK_ZH
     kept: list[Finding] = []
     for finding in findings:
-        ocr = whole or (finding.page in pages) or (finding.page is None and finding.line in lines)
+        ocr = (
+            whole
+            or finding.page in pages
+            or (finding.page is None and finding.line in lines)
+            or (finding.where is not None and any(p in finding.where.split() for p in paragraphs))
+        )
         if ocr and finding.code.startswith(NOT_FROM_PICTURES):
             continue
         if ocr and not finding.message.endswith(suffix):

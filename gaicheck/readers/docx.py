@@ -19,6 +19,7 @@ from io import BytesIO
 from typing import Any
 
 from gaicheck.model.document import Block, Cell, Document, Location, Paragraph, Row, Table
+from gaicheck.readers.docx_pictures import add_docx_pictures, picture_ids
 from gaicheck.readers.ziplimits import check_zip
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -292,6 +293,7 @@ class _Reader:
     blocks: list[Block] = field(default_factory=list)
     paragraph_no: int = 0
     grid_cells: int = 0
+    pictures: list[tuple[int, str]] = field(default_factory=list)  # (paragraph, picture id): for OCR
 
     def paragraph_text(self, p: Any) -> list[str]:
         label = self.numbering.label(p)
@@ -313,6 +315,7 @@ class _Reader:
                 if where is None:
                     self.paragraph_no += 1
                     where = Location(paragraph=self.paragraph_no)
+                    self.pictures.extend((self.paragraph_no, rid) for rid in picture_ids(el))
                 for piece in self.paragraph_text(el):
                     text = _clean(piece)
                     if text:
@@ -423,6 +426,7 @@ def read(path: str, data: bytes) -> Document:
     reader = _Reader(_Numbering.load(document), {tbl: i for i, tbl in enumerate(body.iter(TBL), start=1)})
     reader.walk(body)
     doc.blocks = reader.blocks
+    add_docx_pictures(doc, document.part, reader.pictures)  # pictures of tables, by OCR (ocr extra)
     try:
         props = document.core_properties
         if props.title and props.title.strip():

@@ -118,3 +118,30 @@ def test_html_never_fetches_pictures(tmp_path: Path) -> None:
     assert _picture_bytes("/etc/passwd", tmp_path) is None
     assert _picture_bytes("../../etc/passwd", tmp_path) is None
     assert _picture_bytes("a.png", None) is None
+
+
+def test_docx_with_table_as_picture(tmp_path: Path) -> None:
+    import io
+
+    import docx
+    from docx.shared import Inches
+
+    from gaicheck.api import check_file
+
+    html = (FORMATS / "2023_example_clean.html").read_text(encoding="utf-8")
+    start, end = _last_table(html)
+    table3 = html[start:end].replace("<td>2</td>", "<td>3</td>", 1)  # 结果维持 2 → 3
+    picture = png_bytes(screenshot(f'<html><body style="margin:8px">{table3}</body></html>', FORMATS / "x.html"))
+    document = docx.Document(str(FORMATS / "2023_example_clean.docx"))
+    table = document.tables[-1]._element
+    paragraph = document.add_paragraph()
+    paragraph.add_run().add_picture(io.BytesIO(picture), width=Inches(6.3))
+    table.addnext(paragraph._p)
+    table.getparent().remove(table)
+    path = tmp_path / "report.docx"
+    document.save(str(path))
+    result = check_file(str(path))
+    found = [(f.code, f.message) for f in result.findings]
+    assert found == [
+        ("SUM004", "表3「行政复议」：结果维持(3)+结果纠正(1)+其他结果(0)+尚未审结(1)=5，而总计为4，相差1（图像识别）")
+    ]
