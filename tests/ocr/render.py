@@ -8,14 +8,14 @@ from __future__ import annotations
 import io
 import random
 import re
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from PIL import Image, ImageFilter
 
-from gaicheck.api import check_file
-from gaicheck.extract.extractor import extract
-from gaicheck.readers import read_bytes, read_file
+from gaicheck.api import check_file_report
+from gaicheck.model.report import CellValue
 
 CHROMIUM = Path("/usr/bin/chromium")
 WIDTH = 1240  # an A4 page's width at 150 dpi
@@ -98,28 +98,31 @@ class Comparison:
     text_findings: list[tuple[object, ...]] = field(default_factory=list)
     ocr_findings: list[tuple[object, ...]] = field(default_factory=list)
     ocr_errors: int = 0  # error findings on the OCR side
+    ocr_cpu_s: float = 0.0  # CPU seconds to check the picture (read, OCR, extract, rules)
 
     @property
     def accuracy(self) -> float:
         return self.right / self.numeric if self.numeric else 1.0
 
 
-def _finding_keys(path: str) -> tuple[list[tuple[object, ...]], int]:
-    result = check_file(path)
-    assert result.error is None, result.error
+def _checked(path: str) -> tuple[dict[str, CellValue], list[tuple[object, ...]], int]:
+    """The cells, the findings (code, cells, expected, actual; typography left out: it is not judged
+    from pictures) and the number of error findings of one file, read once."""
+    result, report = check_file_report(path)
+    assert result.error is None and report is not None, result.error
     keys = sorted(
-        (f.code, tuple(f.cells), f.expected, f.actual)
-        for f in result.findings
-        if not f.code.startswith("STY")  # typography is not judged from pictures
+        (f.code, tuple(f.cells), f.expected, f.actual) for f in result.findings if not f.code.startswith("STY")
     )
-    return keys, sum(1 for f in result.findings if f.severity == "error")
+    return {c.key: c for c in report.cells}, keys, sum(1 for f in result.findings if f.severity == "error")
 
 
 def compare(text_path: Path, ocr_path: Path) -> Comparison:
     """What OCR read from `ocr_path` against what the text reader read from `text_path`."""
-    truth = {c.key: c for c in extract(read_file(str(text_path))).cells}
-    seen = {c.key: c for c in extract(read_bytes(str(ocr_path), ocr_path.read_bytes())).cells}
     out = Comparison()
+    truth, out.text_findings, _errors = _checked(str(text_path))
+    cpu = time.process_time()
+    seen, out.ocr_findings, out.ocr_errors = _checked(str(ocr_path))
+    out.ocr_cpu_s = time.process_time() - cpu
     for key, cell in truth.items():
         if cell.status != "ok":
             continue
@@ -131,6 +134,4 @@ def compare(text_path: Path, ocr_path: Path) -> Comparison:
             out.right += 1
         else:
             out.wrong.append(f"{key}: {cell.raw}→{got.raw} ({got.status})")
-    out.text_findings, _errors = _finding_keys(str(text_path))
-    out.ocr_findings, out.ocr_errors = _finding_keys(str(ocr_path))
     return out
