@@ -52,3 +52,20 @@ def enabled() -> bool:
     import os
 
     return os.environ.get("GAICHECK_OCR", "1").strip().lower() not in {"0", "off", "no", "false"}
+
+
+DEFAULT_SECONDS_PER_PICTURE = 15  # time added to the per-file limit for each picture OCR reads
+
+
+def extend_time_limit() -> None:
+    """Give the per-file time limit (gaicheck.api's timer, when one runs) `GAICHECK_OCR_SECONDS_PER_PAGE`
+    more seconds for one more picture: the limit scales with the pages OCR reads (at most `max_pages()`)."""
+    import signal
+    import threading
+
+    if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        return
+    remaining = signal.getitimer(signal.ITIMER_REAL)[0]
+    if remaining > 0:
+        extra = _env_int("GAICHECK_OCR_SECONDS_PER_PAGE", DEFAULT_SECONDS_PER_PICTURE)
+        signal.setitimer(signal.ITIMER_REAL, remaining + extra)

@@ -20,7 +20,7 @@ import numpy as np
 
 from gaicheck.extract.values import UNREADABLE, parse_value
 from gaicheck.model.document import Block, Cell, Location, OcrSource, Paragraph, Row, Table
-from gaicheck.ocr import engine
+from gaicheck.ocr import engine, extend_time_limit
 from gaicheck.ocr.grid import Box, Grid, find_grids
 from gaicheck.ocr.layout import char_height, deskew, ink_mask, rule_masks, runs, segments, text_lines
 
@@ -126,6 +126,7 @@ def read_picture(
 ) -> PageResult:
     """Blocks of one picture (a grey or BGR uint8 array). `base` gives the location fields every block
     shares (e.g. `{"page": 3}`, or the `<img>`'s line and column); tables are numbered from `first_table`."""
+    extend_time_limit()  # the per-file time limit grows with the pictures read
     grey = image if image.ndim == 2 else cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
     upright, angle = deskew(grey)
     ink = ink_mask(upright)

@@ -145,3 +145,22 @@ def test_importing_gaicheck_does_not_import_the_engine() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     assert out.stdout.strip() == "[]"
+
+
+def test_each_picture_extends_the_time_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    import signal
+
+    from gaicheck.ocr import extend_time_limit
+
+    monkeypatch.setenv("GAICHECK_OCR_SECONDS_PER_PAGE", "40")
+    previous = signal.signal(signal.SIGALRM, lambda *_args: None)
+    try:
+        signal.setitimer(signal.ITIMER_REAL, 10)
+        extend_time_limit()
+        remaining = signal.getitimer(signal.ITIMER_REAL)[0]
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+    assert 49 < remaining <= 50
+    extend_time_limit()  # no timer running: nothing is started
+    assert signal.getitimer(signal.ITIMER_REAL)[0] == 0
