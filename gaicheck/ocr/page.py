@@ -27,7 +27,7 @@ from gaicheck.ocr.layout import char_height, deskew, ink_mask, rule_masks, runs,
 MIN_CONFIDENCE = 0.85  # below it a number is not trusted (the digits' lowest probability among digits)
 INSET = 4  # pixels kept off a cell's rules
 PAD = 3  # pixels around a text line given to the recogniser
-SHORT_MARGIN = 2  # pixels of margin around a short text (a number), see _crop
+SHORT_MARGIN = 0.15  # margin around a short text (a number), in its height (2 pixels at 14), see _crop
 CHUNK = 8  # long lines are recognised in pieces about this many line-heights wide
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -74,17 +74,19 @@ def _line_crops(ink: Any, box: Box, char: int, outer: Box | None = None) -> list
 
 
 def _crop(upright: Any, box: Box, ink: Any) -> Any:
-    """The picture of one line of text for the recogniser. A short one (a number) is cut to its ink with
-    SHORT_MARGIN pixels repeated around it: measured on 404 digit crops of a clean screenshot and a blurred
-    JPEG, the recogniser reads such a crop surely (3 below 0.9) where one with white space around it
-    often comes out as "o" or nothing (29 below 0.9; a white band of a character's width: 225)."""
+    """The picture of one line of text for the recogniser. A short one (a number) is cut to its ink with a
+    margin of SHORT_MARGIN of its height repeated around it: measured on 404 digit crops of a clean
+    screenshot and a blurred JPEG, the recogniser reads such a crop surely (3 below 0.9) where one with
+    white space around it often comes out as "o" or nothing (29 below 0.9; a white band of a
+    character's width: 225)."""
     x0, y0, x1, y1 = box
     if x1 - x0 < 3 * (y1 - y0):
         cols = np.flatnonzero(ink[y0:y1, x0:x1].any(axis=0))
         rows = np.flatnonzero(ink[y0:y1, x0:x1].any(axis=1))
         if cols.size and rows.size:
             piece = np.ascontiguousarray(upright[y0 + rows[0] : y0 + rows[-1] + 1, x0 + cols[0] : x0 + cols[-1] + 1])
-            piece = cv2.copyMakeBorder(piece, *(SHORT_MARGIN,) * 4, cv2.BORDER_REPLICATE)
+            margin = max(2, round(SHORT_MARGIN * piece.shape[0]))
+            piece = cv2.copyMakeBorder(piece, *(margin,) * 4, cv2.BORDER_REPLICATE)
             return cv2.cvtColor(piece, cv2.COLOR_GRAY2BGR)
     return cv2.cvtColor(np.ascontiguousarray(upright[y0:y1, x0:x1]), cv2.COLOR_GRAY2BGR)
 
@@ -133,7 +135,8 @@ def read_picture(
     hmask, vmask = rule_masks(ink)
     grids = find_grids(hmask, vmask)
     char = char_height(ink)
-    text_ink = cv2.bitwise_and(ink, cv2.bitwise_not(cv2.bitwise_or(hmask, vmask)))
+    rules = _grid_rules(grids, hmask, vmask)
+    text_ink = cv2.bitwise_and(ink, cv2.bitwise_not(rules))
 
     pieces: list[_Piece] = []
     cell_boxes: list[tuple[int, int, Box]] = []  # grid index, cell index, box
@@ -159,7 +162,7 @@ def read_picture(
             pieces.extend(_Piece(b, i, k) for b in _chunks(outside, seg))
 
     clean = upright.copy()
-    clean[cv2.bitwise_or(hmask, vmask) > 0] = 255  # the rules erased: a crop may reach up to them
+    clean[rules > 0] = 255  # the tables' rules erased: a cell's crop may reach up to them
     read = engine.recognise([_crop(clean, p.box, text_ink) for p in pieces])
     cell_parts: dict[int, list[tuple[str, float]]] = {}
     for piece, result in zip(pieces[:first_line_piece], read[:first_line_piece], strict=True):
@@ -188,6 +191,21 @@ def read_picture(
     entries.extend(_text_blocks(lines, line_conf, base, picture, first_table + tables_done))
     entries.sort(key=lambda e: e[0])
     return PageResult([b for _y, b in entries], angle, len(cell_boxes), unreadable)
+
+
+def _grid_rules(grids: list[Grid], hmask: Any, vmask: Any) -> Any:
+    """The rules of the tables found, and nothing else (the long strokes of 开 or 申 in a heading are
+    in the rule masks too, but on no table's row or column boundary)."""
+    rules = np.zeros_like(hmask)
+    for grid in grids:
+        x0, y0, x1, y1 = grid.box
+        for y in grid.ys:
+            band = slice(max(0, y - 5), y + 6)
+            rules[band, x0:x1] |= hmask[band, x0:x1]
+        for x in grid.xs:
+            band = slice(max(0, x - 5), x + 6)
+            rules[y0:y1, band] |= vmask[y0:y1, band]
+    return rules
 
 
 def _loc(base: dict[str, int | None], **extra: int | None) -> Location:

@@ -105,13 +105,20 @@ class Comparison:
         return self.right / self.numeric if self.numeric else 1.0
 
 
+def _unspaced(value: object) -> object:
+    """A label found in the text (`2. 其他…`) and read from a picture (`2.其他…`) differ by spaces only."""
+    return "".join(value.split()) if isinstance(value, str) else value
+
+
 def _checked(path: str) -> tuple[dict[str, CellValue], list[tuple[object, ...]], int]:
     """The cells, the findings (code, cells, expected, actual; typography left out: it is not judged
     from pictures) and the number of error findings of one file, read once."""
     result, report = check_file_report(path)
     assert result.error is None and report is not None, result.error
     keys = sorted(
-        (f.code, tuple(f.cells), f.expected, f.actual) for f in result.findings if not f.code.startswith("STY")
+        (f.code, tuple(f.cells), _unspaced(f.expected), _unspaced(f.actual))
+        for f in result.findings
+        if not f.code.startswith("STY")
     )
     return {c.key: c for c in report.cells}, keys, sum(1 for f in result.findings if f.severity == "error")
 
