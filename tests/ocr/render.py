@@ -24,10 +24,14 @@ _TD_NUMBER = re.compile(r"(<td[^>]*>\s*)(\d{1,4})(\s*</td>)", re.IGNORECASE)
 
 
 def screenshot(html: str, base: Path) -> Image.Image:
-    """The whole page of `html` (written beside `base` so relative links resolve) as Chromium draws it."""
+    """The whole page of `html` (named after `base`; written to a temporary folder, never beside the
+    project's files) as Chromium draws it."""
+    import tempfile
+
     from playwright.sync_api import sync_playwright
 
-    page_file = base.parent / f".ocr-render-{base.stem}.html"
+    folder = tempfile.TemporaryDirectory(prefix="gaicheck-ocr-")
+    page_file = Path(folder.name) / f"{base.stem}.html"
     page_file.write_text(html, encoding="utf-8")
     try:
         with sync_playwright() as p:
@@ -37,7 +41,7 @@ def screenshot(html: str, base: Path) -> Image.Image:
             png = page.screenshot(full_page=True)
             browser.close()
     finally:
-        page_file.unlink(missing_ok=True)
+        folder.cleanup()
     return Image.open(io.BytesIO(png)).convert("RGB")
 
 
