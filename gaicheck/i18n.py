@@ -33,6 +33,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "status.ambiguous": ("无法确定", "not assignable"),
     "status.invalid": ("不是数字", "not a number"),
     "status.ok": ("无数值", "without value"),
+    "status.unreadable": ("无法识别", "unreadable (OCR)"),  # a cell read from a picture whose value is not trusted
     # location parts (a finding's place in a file without lines: PDF, Word, Excel)
     "loc.page": ("第{n}页", "page {n}"),
     "loc.table": ("表{n}", "table {n}"),
@@ -55,6 +56,12 @@ _WORDS: dict[str, tuple[str, str]] = {
     # STR
     "str.all_columns": ("全部各列", "all columns"),
     "str.quoted": ("「{name}」", '"{name}"'),
+    "str.column": ("「{name}」列", 'column "{name}"'),
+    "str.ocr_hint": (
+        "；需要安装图像识别组件：pip install 'gaicheck[ocr]'", "; OCR needs the ocr extra: pip install 'gaicheck[ocr]'"
+    ),
+    # OCR: the mark on findings about cells read from a picture (gaicheck/checks/ocr_mark.py)
+    "ocr.mark": ("（图像识别）", " (OCR)"),
     # STY
     "sty.numbered": ("「{found}」应为「{number}、」", '"{found}" should be numbered {number}'),
     "sty.items_sep": ("；", "; "),
@@ -194,6 +201,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "page.status.missing": ("缺失", "missing"),
     "page.status.ambiguous": ("无法对应到列", "not assignable to a column"),
     "page.status.invalid": ("不是数字", "not a number"),
+    "page.status.unreadable": ("图像无法识别", "unreadable in the picture"),
     "page.class.wrong": ("数字不符", "wrong figure"),
     "page.class.blank": ("空白或缺失", "blank or missing"),
     "page.class.unverifiable": ("无法核对", "cannot be checked"),

@@ -3,8 +3,9 @@
 Applies to the whole flow (file → reader → extractor → rules): the pipeline (gaicheck/pipeline/) enforces
 the size and time limits and, in the command line, the memory cap; the readers enforce the PDF and zip
 limits. A file beyond a limit is not checked: it becomes a FileResult with a one-line `error` naming the
-limit. The time limit grows with the pages of a PDF (`seconds_per_page`, see `allow_pages`), so a file
-inside the page limit can always be checked.
+limit. The time limit grows with the pages of a PDF (`seconds_per_page`, see `allow_pages`) and with the
+pictures OCR reads (`ocr_seconds_per_page`, see `allow_ocr_pages`), so a file inside the page limit can
+always be checked.
 
 Defaults suit a portal checking tens of thousands of reports. Each limit can be changed from the
 environment (`GAICHECK_MAX_FILE_MB=100`, `GAICHECK_MAX_SECONDS=60`, …, see `ENV`) or by passing a
@@ -32,6 +33,9 @@ class Limits(BaseModel):
     max_file_mb: float = Field(default=50.0, ge=0, description="largest file read, in MiB")
     max_seconds: float = Field(default=30.0, ge=0, description="wall-clock seconds to check one file")
     seconds_per_page: float = Field(default=0.2, ge=0, description="seconds added to max_seconds per PDF page")
+    ocr_seconds_per_page: float = Field(
+        default=15.0, ge=0, description="seconds added to max_seconds per picture or scanned page read by OCR"
+    )
     max_pdf_pages: int = Field(default=2000, ge=0, description="most PDF pages read")
     max_zip_mb: float = Field(default=200.0, ge=0, description="largest uncompressed size of a DOCX/XLSX zip, in MiB")
     max_zip_entries: int = Field(default=10_000, ge=0, description="most members of a DOCX/XLSX zip")
@@ -68,6 +72,7 @@ ENV: dict[str, str] = {
     "GAICHECK_MAX_FILE_MB": "max_file_mb",
     "GAICHECK_MAX_SECONDS": "max_seconds",
     "GAICHECK_SECONDS_PER_PAGE": "seconds_per_page",
+    "GAICHECK_OCR_SECONDS_PER_PAGE": "ocr_seconds_per_page",
     "GAICHECK_MAX_PDF_PAGES": "max_pdf_pages",
     "GAICHECK_MAX_ZIP_MB": "max_zip_mb",
     "GAICHECK_MAX_ZIP_ENTRIES": "max_zip_entries",
@@ -119,6 +124,14 @@ def allow_pages(pages: int) -> None:
     extend = _EXTEND_TIME.get()
     if extend is not None and pages > 0:
         extend(pages * default_limits().seconds_per_page)
+
+
+def allow_ocr_pages(pages: int) -> None:
+    """OCR (gaicheck.ocr) calls this for each picture or scanned page it reads: the file's time limit grows by
+    `ocr_seconds_per_page` for each, through the same extension as `allow_pages`."""
+    extend = _EXTEND_TIME.get()
+    if extend is not None and pages > 0:
+        extend(pages * default_limits().ocr_seconds_per_page)
 
 
 def apply_memory_limit(limits: Limits | None = None) -> bool:
@@ -184,6 +197,7 @@ __all__ = [
     "ENV",
     "MB",
     "Limits",
+    "allow_ocr_pages",
     "allow_pages",
     "apply_memory_limit",
     "default_limits",

@@ -1,5 +1,6 @@
 """Running the rules over one report: Report + Options → one RuleContext → each selected rule of the
-registry → the report's Findings, sorted.
+registry → the OCR mark on findings about cells read from a picture (checks/ocr_mark.py) → the
+report's Findings, sorted.
 
 The rules to run are chosen once per selection (options `select` and `ignore`) and kept: a run only
 makes the context and calls them.
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 from gaicheck.catalogue import matches
 from gaicheck.checks.context import RuleContext
+from gaicheck.checks.ocr_mark import mark_ocr
 from gaicheck.checks.options import Options
 from gaicheck.checks.registry import ReportCheck, report_checks
 from gaicheck.model.finding import Finding
@@ -36,4 +38,5 @@ def run_rules(report: Report, options: Options | None = None) -> list[Finding]:
     ctx = RuleContext(report, options)
     for check in selected(options):
         check(ctx)
+    mark_ocr(report, ctx.emitter.findings, options.lang)  # findings on cells read from a picture say so
     return sorted(ctx.emitter.findings, key=Finding.sort_key)

@@ -1,7 +1,8 @@
 """Cell value parsing: cell text → **value** (number, sign, unit) or "empty", for the extractor.
 
 Blank, `-`, `—`, `/`, `无` are "empty", distinct from 0. `+3`, `-18`, `37964.59万元`, `1,428.9`,
-`251000元` parse with their sign and unit kept.
+`251000元` parse with their sign and unit kept. A cell OCR could not read reliably (its text starts
+with `UNREADABLE`, see gaicheck.ocr.page) is "unreadable": a value is there, but not known.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from typing import Literal
 
 import regex
 
+UNREADABLE = "\ufffd"  # first character of an OCR'd cell whose value is not trusted
+
 EMPTY_MARKERS = frozenset({"", "-", "--", "—", "——", "–", "―", "/", "／", "\\", "无", "空", "－", "─", "_"})
 
 _NUMBER = regex.compile(
@@ -22,7 +25,7 @@ _NUMBER = regex.compile(
 
 @dataclass(slots=True, frozen=True)
 class ParsedValue:
-    status: Literal["ok", "empty", "invalid"]
+    status: Literal["ok", "empty", "invalid", "unreadable"]
     value: int | float | None = None
     unit: str | None = None
     sign: str | None = None
@@ -41,6 +44,8 @@ def parse_value(text: str) -> ParsedValue:
     raw = text.strip()
     if raw in EMPTY_MARKERS:
         return ParsedValue("empty")
+    if raw.startswith(UNREADABLE):
+        return ParsedValue("unreadable")
     s = _fold(raw)
     if s in EMPTY_MARKERS:
         return ParsedValue("empty")

@@ -55,6 +55,16 @@ _set_line, _set_column, _set_page, _set_table, _set_row, _set_cell, _set_paragra
 )
 
 
+@dataclass(slots=True, frozen=True)
+class OcrSource:
+    """Where an OCR'd cell was read: the picture (file name, or `page N` of a PDF), its box in the
+    upright picture's pixels (x0, y0, x1, y1) and the recogniser's confidence (0–1)."""
+
+    picture: str
+    box: tuple[int, int, int, int]
+    confidence: float
+
+
 @dataclass(slots=True)
 class Cell:
     """One table cell (or one token of a text line). `text` is the cell's visible text, joined."""
@@ -62,6 +72,7 @@ class Cell:
     text: str
     loc: Location
     spanned: bool = False  # True for the copies a rowspan/colspan expansion adds
+    ocr: OcrSource | None = None  # set for cells read from a picture (gaicheck.ocr)
 
 
 @dataclass(slots=True)

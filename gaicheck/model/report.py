@@ -14,10 +14,11 @@ from typing import Literal
 from gaicheck.model.document import Location
 from gaicheck.model.observations import Observation
 
-CellStatus = Literal["ok", "empty", "missing", "ambiguous", "invalid"]
+CellStatus = Literal["ok", "empty", "missing", "ambiguous", "invalid", "unreadable"]
 # ok: a value was read. empty: the cell is there but blank / "-" / "无". missing: the document has no
 # such cell (row or table absent, row too short to tell). ambiguous: something was found but cannot be
 # assigned safely (row with too many/few values, digits run together). invalid: text that is no number.
+# unreadable: a cell read from a picture (OCR) whose value is not trusted (gaicheck.ocr).
 
 # The template a report follows: a version of gaicheck/templates.py's registry (e.g. 2021) or one of
 # gaicheck.templates.NON_VERSIONS ("mixed", "legacy", "none").

@@ -91,7 +91,7 @@ def cell_states(report: Report, findings: list[Finding]) -> dict[str, CellState]
             states[cell.key] = "wrong"
         elif cell.status in ("empty", "missing"):
             states[cell.key] = "blank"
-        elif cell.status in ("ambiguous", "invalid") or cell.key in unverifiable:
+        elif cell.status in ("ambiguous", "invalid", "unreadable") or cell.key in unverifiable:
             states[cell.key] = "unverifiable"
         else:
             states[cell.key] = "ok"

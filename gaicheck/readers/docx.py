@@ -33,6 +33,7 @@ from gaicheck.model.document import (
     Table,
     is_attachment_href,
 )
+from gaicheck.readers.docx_pictures import add_docx_pictures, picture_ids
 from gaicheck.readers.errors import ReadError
 from gaicheck.readers.ziplimits import check_zip
 
@@ -327,6 +328,7 @@ class _Reader:
             pr = node.find(".//" + DOC_PR)
             name = ((pr.get("descr") or pr.get("name") or "") if pr is not None else "").strip()
             self.pictures.append(Picture(where, block, name))
+    ocr_pictures: list[tuple[int, str]] = field(default_factory=list)  # (paragraph, picture id): for OCR
 
     def paragraph_text(self, p: Any) -> list[str]:
         label = self.numbering.label(p)
@@ -348,6 +350,7 @@ class _Reader:
                 if where is None:
                     self.paragraph_no += 1
                     where = Location(paragraph=self.paragraph_no)
+                    self.ocr_pictures.extend((self.paragraph_no, rid) for rid in picture_ids(el))
                 if self.has_media.get(el):
                     self.media(el, where, len(self.blocks))
                 for piece in self.paragraph_text(el):
@@ -483,6 +486,7 @@ def read(path: str, data: bytes) -> Document:
     doc.blocks = reader.blocks
     doc.pictures = reader.pictures
     doc.attachments = reader.attachments
+    add_docx_pictures(doc, document.part, reader.ocr_pictures)  # pictures of tables, by OCR (ocr extra)
     try:
         props = document.core_properties
         if props.title and props.title.strip():

@@ -821,4 +821,8 @@ def read(path: str, data: bytes) -> Document:
     doc.meta = reader.meta
     doc.pictures = reader.pictures
     doc.attachments = reader.attachments
+    # --- pictures of tables (<img>, local or data: URI) read by OCR with the ocr extra: readers/pictures.py ---
+    from gaicheck.readers.pictures import add_html_pictures
+
+    add_html_pictures(doc, source)
     return doc

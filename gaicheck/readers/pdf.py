@@ -13,9 +13,11 @@ Locations: `Location(page, table, row, cell)` for cells (table = its index on th
 within that page's part), `Location(page, line)` for text lines (line = its number on the page).
 
 A page that shows a picture and no text but its page number (a scanned or pasted table) becomes a
-`Document.pictures` entry at `Location(page)`, with the index of the first block after it. A PDF with
-no text layer at all gives a Document without blocks and the note `no-text-layer`; an encrypted PDF
-that needs a password, a damaged file or one with too many pages raises ReadError.
+`Document.pictures` entry at `Location(page)`, with the index of the first block after it, unless OCR
+read it. Pages without a text layer are read by OCR when the `ocr` extra is installed (readers/pdf_ocr.py;
+each gets the note `ocr-page:N`). A PDF with no text at all gives a Document without blocks and the note
+`no-text-layer` (with `ocr-unavailable` when the extra would have read it); an encrypted PDF that needs a
+password, a damaged file or one with too many pages raises ReadError.
 """
 
 from __future__ import annotations
@@ -603,6 +605,7 @@ def read(path: str, data: bytes) -> Document:
         pages: list[_PageItems] = []
         pictured: list[int] = []  # pages showing a picture and no text
         any_text = False
+        textless: list[int] = []
         for number, page in enumerate(pdf.pages, start=1):
             try:
                 items, has_text = _read_page(page, number)
@@ -611,14 +614,24 @@ def read(path: str, data: bytes) -> Document:
             except Exception as exc:  # one broken page must not lose the others
                 items, has_text = _PageItems(number), False
                 doc.notes.append(f"page-{number}-unreadable: {type(exc).__name__}")
+            else:
+                if not has_text:
+                    textless.append(number)
             any_text = any_text or has_text
             pages.append(items)
             page.close()
-    if not any_text:
+    # --- pages without a text layer: read by OCR (gaicheck.ocr) when the extra is installed ---
+    pictures = _ocr_textless(doc, data, textless)
+    if not any_text and not pictures:
         doc.notes.append("no-text-layer")
         return doc
     doc.blocks = _assemble(pages)
+    if pictures:
+        merged = doc.blocks + [b for n in sorted(pictures) for b in pictures[n]]
+        doc.blocks = sorted(merged, key=lambda b: b.loc.page or 0)  # stable: each page's order is kept
     for number in pictured:
+        if number in pictures:
+            continue  # read by OCR: its table is among the blocks
         after = next((i for i, b in enumerate(doc.blocks) if (b.loc.page or 0) > number), len(doc.blocks))
         doc.pictures.append(Picture(Location(page=number), after))
     return doc
@@ -629,3 +642,25 @@ def _picture_only(page: Any, items: _PageItems) -> bool:
     if items.parts or any(not line.chrome for line in items.lines):
         return False
     return bool(page.images)
+
+
+def _ocr_textless(doc: Document, data: bytes, numbers: list[int]) -> dict[int, list[Block]]:
+    """OCR's blocks for the text-less pages (none without the extra: then the note `ocr-unavailable`)."""
+    if not numbers:
+        return {}
+    from gaicheck.ocr import OcrUnavailable
+    from gaicheck.readers.image import ocr_ready
+
+    if not ocr_ready():
+        doc.notes.append("ocr-unavailable")
+        return {}
+    from gaicheck.readers.pdf_ocr import ocr_pages
+
+    try:
+        found = ocr_pages(data, numbers)
+    except OcrUnavailable:
+        doc.notes.append("ocr-unavailable")
+        return {}
+    found = {n: blocks for n, blocks in found.items() if blocks}
+    doc.notes.extend(f"ocr-page:{n}" for n in sorted(found))
+    return found

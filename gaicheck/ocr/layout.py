@@ -1,0 +1,139 @@
+"""Picture geometry for OCR: grey page → deskewed page, ink mask, ruling-line masks, text lines.
+
+ocr.page → **layout** (OpenCV morphology and projection profiles; no recognition) → ocr.grid / ocr.page.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import cv2
+import numpy as np
+
+MAX_SKEW = 3.0  # degrees: larger rotations are not corrected (a page photographed sideways is not read)
+
+
+def ink_mask(grey: Any) -> Any:
+    """Dark pixels as 255 on 0 (Otsu's threshold, so a grey background or a faint scan still works)."""
+    _t, mask = cv2.threshold(grey, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+    return mask
+
+
+def _profile_score(mask: Any, angle: float) -> float:
+    h, w = mask.shape
+    matrix = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
+    rotated = cv2.warpAffine(mask, matrix, (w, h), flags=cv2.INTER_NEAREST, borderValue=0)
+    rows = rotated.sum(axis=1, dtype=np.float64)
+    return float(np.sum(np.diff(rows) ** 2))
+
+
+def skew_angle(grey: Any) -> float:
+    """The small rotation (degrees, OpenCV's sign) that makes text lines and rules horizontal: the angle
+    whose row profile of ink is sharpest, coarse then fine."""
+    h, w = grey.shape
+    scale = min(1.0, 1000.0 / max(w, 1))
+    small = cv2.resize(grey, (max(1, int(w * scale)), max(1, int(h * scale))), interpolation=cv2.INTER_AREA)
+    mask = ink_mask(small)
+    if not mask.any():
+        return 0.0
+    best = max(np.arange(-MAX_SKEW, MAX_SKEW + 1e-9, 0.25), key=lambda a: _profile_score(mask, float(a)))
+    fine = np.arange(best - 0.25, best + 0.25 + 1e-9, 0.05)
+    angle = float(max(fine, key=lambda a: _profile_score(mask, float(a))))
+    return 0.0 if abs(angle) < 0.05 else angle
+
+
+def deskew(grey: Any) -> tuple[Any, float]:
+    """The page rotated upright (white fill) and the angle applied."""
+    angle = skew_angle(grey)
+    if angle == 0.0:
+        return grey, 0.0
+    h, w = grey.shape
+    matrix = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
+    upright = cv2.warpAffine(grey, matrix, (w, h), flags=cv2.INTER_CUBIC, borderValue=255)
+    return upright, angle
+
+
+def char_height(ink: Any) -> int:
+    """The typical height of a character: the upper quartile of the heights of the ink's connected parts
+    once slightly thickened (so the radicals of a Chinese character, 亻 and 木, join into one part)."""
+    joined = cv2.dilate(ink, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3)))
+    _count, _labels, stats, _centroids = cv2.connectedComponentsWithStats(joined, connectivity=8)
+    heights = [int(h) for _x, _y, w, h, _a in stats[1:] if 5 <= h <= 150 and w <= 3 * h]
+    return max(8, int(np.percentile(heights, 75)) - 2) if heights else 16
+
+
+def _touching(mask: Any, other: Any, long: int, axis: int) -> Any:
+    """The parts of `mask` that touch `other` or are at least `long` pixels long: rules join the grid,
+    a dash or a stroke floating in a cell does not."""
+    near = cv2.dilate(other, cv2.getStructuringElement(cv2.MORPH_RECT, (7, 7)))
+    count, labels, stats, _centroids = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    keep = np.zeros(count, dtype=bool)
+    hits = np.unique(labels[(near > 0) & (mask > 0)])
+    keep[hits] = True
+    size = stats[:, cv2.CC_STAT_WIDTH] if axis == 0 else stats[:, cv2.CC_STAT_HEIGHT]
+    keep |= size >= long
+    keep[0] = False
+    return np.where(keep[labels], 255, 0).astype(np.uint8)
+
+
+def rule_masks(ink: Any) -> tuple[Any, Any]:
+    """Horizontal and vertical ruling lines: ink runs longer than a character, joined to the grid."""
+    length = max(12, int(1.2 * char_height(ink)))
+    horizontal = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (length, 1)))
+    vertical = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, length)))
+    horizontal, vertical = (
+        _touching(horizontal, vertical, 4 * length, 0),
+        _touching(vertical, horizontal, 4 * length, 1),
+    )
+    # close the small gaps blur, JPEG and residual skew leave in a rule
+    horizontal = cv2.dilate(horizontal, cv2.getStructuringElement(cv2.MORPH_RECT, (9, 3)))
+    vertical = cv2.dilate(vertical, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 9)))
+    return horizontal, vertical
+
+
+def runs(profile: Any, min_gap: int = 1, threshold: float = 0.0) -> list[tuple[int, int]]:
+    """Half-open index ranges where `profile` > threshold, joined across gaps shorter than `min_gap`."""
+    on = np.flatnonzero(np.asarray(profile) > threshold)
+    if on.size == 0:
+        return []
+    out: list[tuple[int, int]] = []
+    start = prev = int(on[0])
+    for i in on[1:]:
+        i = int(i)
+        if i - prev > min_gap:
+            out.append((start, prev + 1))
+            start = i
+        prev = i
+    out.append((start, prev + 1))
+    return out
+
+
+def text_lines(ink: Any, min_height: int = 4, char: int = 0) -> list[tuple[int, int]]:
+    """Row ranges (top, bottom) of the text lines in a region of ink. With `char` (a character's height),
+    a piece lower than half of it joins its nearer neighbour: the parts of 总 or 三 are one line."""
+    profile = (ink > 0).sum(axis=1)
+    lines = runs(profile, min_gap=1)
+    if char:
+        merged = True
+        while merged and len(lines) > 1:
+            merged = False
+            for i, (a, b) in enumerate(lines):
+                if b - a >= 0.5 * char:
+                    continue
+                up = a - lines[i - 1][1] if i > 0 else None
+                down = lines[i + 1][0] - b if i + 1 < len(lines) else None
+                if up is None and down is None:
+                    break
+                if down is None or (up is not None and up <= down):
+                    lines[i - 1 : i + 1] = [(lines[i - 1][0], b)]
+                else:
+                    lines[i : i + 2] = [(a, lines[i + 1][1])]
+                merged = True
+                break
+    return [(a, b) for a, b in lines if b - a >= min_height]
+
+
+def segments(ink: Any, gap: int) -> list[tuple[int, int]]:
+    """Column ranges of a text line cut where the blank gap is at least `gap` pixels wide."""
+    profile = (ink > 0).sum(axis=0)
+    return runs(profile, min_gap=gap)
