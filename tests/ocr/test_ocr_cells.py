@@ -46,8 +46,9 @@ def test_without_the_extra_a_picture_gets_one_line_saying_how_to_install(
     path.write_bytes(_picture("PNG"))
     result = check_file(str(path))
     assert result.error == (
-        "这是图片，图片中的表格需要图像识别，需要安装图像识别组件：pip install 'gaicheck[ocr]'"
-        " / this is a picture; tables in pictures need OCR; OCR needs the ocr extra: pip install 'gaicheck[ocr]'"
+        "这是一张图片（PNG），图片中的表格需要OCR识别，需要安装图像识别组件：pip install 'gaicheck[ocr]'"
+        " / this is a picture (PNG): reading tables from pictures needs OCR; "
+        "OCR needs the ocr extra: pip install 'gaicheck[ocr]'"
     )
 
 

@@ -9,6 +9,7 @@ by tests/fixtures/make_formats.py with a table given as a picture."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -175,14 +176,16 @@ def test_a_picture_file_given_directly(tmp_path: Path) -> None:
         capture_output=True,
         text=True,
         cwd=ROOT,
+        env={**os.environ, "GAICHECK_OCR": "0"},  # as without the `ocr` extra (tests/ocr/ read pictures)
         timeout=300,
     )
     assert done.returncode == 2
     lines = (done.stdout + done.stderr).splitlines()
     for path, kind in ((png, "PNG"), (jpeg, "JPEG")):
         assert (
-            f"{path}: 无法检查: 这是一张图片（{kind}），图片中的表格需要OCR识别，当前版本不支持 / "
-            f"this is a picture ({kind}): reading tables from pictures needs OCR, which this version does not support"
+            f"{path}: 无法检查: 这是一张图片（{kind}），图片中的表格需要OCR识别，需要安装图像识别组件："
+            f"pip install 'gaicheck[ocr]' / this is a picture ({kind}): reading tables from pictures needs OCR; "
+            "OCR needs the ocr extra: pip install 'gaicheck[ocr]'"
         ) in lines
     assert "共检查3个文件：错误0个，警告0个，提示0个；2个文件无法读取" in lines
 

@@ -82,16 +82,27 @@ PICTURES = {
 
 
 @pytest.mark.parametrize("kind", sorted(PICTURES))
-def test_a_picture_is_named_and_refused_with_one_line(kind: str) -> None:
+def test_a_picture_is_named_and_refused_with_one_line(kind: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without OCR (the `ocr` extra missing, or switched off) the line says how to install the extra."""
+    monkeypatch.setenv("GAICHECK_OCR", "0")
     data = PICTURES[kind]
     assert image_kind(data) == kind
     assert sniff_format("年报.txt", data) == "image"  # the content decides, not the name
     with pytest.raises(ReadError) as info:
         read_bytes("年报.png", data)
     assert str(info.value) == (
-        f"这是一张图片（{kind}），图片中的表格需要OCR识别，当前版本不支持 / "
-        f"this is a picture ({kind}): reading tables from pictures needs OCR, which this version does not support"
+        f"这是一张图片（{kind}），图片中的表格需要OCR识别，需要安装图像识别组件：pip install 'gaicheck[ocr]' / "
+        f"this is a picture ({kind}): reading tables from pictures needs OCR; "
+        "OCR needs the ocr extra: pip install 'gaicheck[ocr]'"
     )
+
+
+@pytest.mark.parametrize("kind", sorted(PICTURES))
+def test_a_damaged_picture_is_refused_with_one_line_by_ocr(kind: str) -> None:
+    pytest.importorskip("rapidocr_onnxruntime")
+    with pytest.raises(ReadError) as info:
+        read_bytes("年报.png", PICTURES[kind])
+    assert str(info.value).startswith("图片文件损坏，无法读取 / damaged image, cannot be read (")
 
 
 def test_text_that_starts_like_a_bitmap_is_text() -> None:
