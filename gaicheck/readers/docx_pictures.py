@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from gaicheck.model.document import Block, Document, Table
+from gaicheck.readers.errors import ReadError
 
 BLIP = "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
 EMBED = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}embed"
@@ -31,9 +32,8 @@ def add_docx_pictures(doc: Document, part: Any, found: list[tuple[int, str]]) ->
         return
     from gaicheck.ocr import OcrUnavailable, max_pages
     from gaicheck.ocr.page import read_picture
-    from gaicheck.readers.errors import ReadError
     from gaicheck.readers.image import grey_pages, open_image
-    from gaicheck.readers.pictures import place_pictures
+    from gaicheck.readers.pictures import any_text, place_pictures, read_a_table
 
     pictures: list[tuple[int, list[Block]]] = []
     read: set[int] = set()
@@ -53,10 +53,11 @@ def add_docx_pictures(doc: Document, part: Any, found: list[tuple[int, str]]) ->
             result = read_picture(grey, {"paragraph": paragraph}, f"picture {rid}", table_no)
         except OcrUnavailable:
             return
-        if result.blocks:
+        if any_text(result.blocks):
             table_no += sum(1 for b in result.blocks if isinstance(b, Table))
             pictures.append((paragraph, result.blocks))
-            read.add(paragraph)
+            if read_a_table(result.blocks):
+                read.add(paragraph)  # a table read from it: no longer a picture standing in for one
             doc.notes.append(f"ocr-paragraph:{paragraph}")
     if not pictures:
         return

@@ -14,6 +14,7 @@ from typing import Any
 
 from gaicheck.model.document import Document
 from gaicheck.ocr import OcrUnavailable, enabled, max_pages, max_pixels, unavailable_reason
+from gaicheck.readers.errors import ReadError
 from gaicheck.readers.sniff import image_kind
 
 IMAGE_FORMATS = ("png", "jpeg", "tiff", "bmp", "gif", "webp")
@@ -35,8 +36,6 @@ def open_image(data: bytes) -> Any:
     """The decoded-lazily Pillow image, after the pixel limit is checked; ReadError when damaged or too big."""
     from PIL import Image, UnidentifiedImageError
 
-    from gaicheck.readers.errors import ReadError
-
     Image.MAX_IMAGE_PIXELS = None  # our own limit below, checked before any pixel is decoded
     try:
         image = Image.open(BytesIO(data))
@@ -57,8 +56,6 @@ def grey_pages(image: Any) -> list[Any]:
     import numpy as np
     from PIL import Image, ImageSequence
 
-    from gaicheck.readers.errors import ReadError
-
     frames = getattr(image, "n_frames", 1)
     limit = max_pages()
     if limit and frames > limit:
@@ -75,8 +72,6 @@ def grey_pages(image: Any) -> list[Any]:
 
 
 def read(path: str, data: bytes) -> Document:
-    from gaicheck.readers.errors import ReadError
-
     kind = image_kind(data) or Path(path).suffix.lstrip(".").upper() or "?"
     if not ocr_ready():
         raise ReadError(refusal(kind))

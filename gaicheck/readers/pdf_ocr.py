@@ -10,6 +10,7 @@ from typing import Any
 
 from gaicheck.model.document import Block
 from gaicheck.ocr import RENDER_DPI, max_pages, max_pixels
+from gaicheck.readers.errors import ReadError
 
 
 def ocr_pages(data: bytes, numbers: list[int]) -> dict[int, list[Block]]:
@@ -19,8 +20,6 @@ def ocr_pages(data: bytes, numbers: list[int]) -> dict[int, list[Block]]:
     import pypdfium2
 
     from gaicheck.ocr.page import read_picture
-    from gaicheck.readers.errors import ReadError
-
     limit = max_pages()
     if limit and len(numbers) > limit:
         raise ReadError(

@@ -17,7 +17,8 @@ from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import unquote
 
-from gaicheck.model.document import Block, Document, Picture, Table
+from gaicheck.model.document import Block, Document, Paragraph, Picture, Table
+from gaicheck.readers.errors import ReadError
 
 MIN_SIDE = 120
 _IMG = re.compile(r"<img\b[^>]*?\bsrc\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))", re.IGNORECASE | re.DOTALL)
@@ -54,7 +55,6 @@ def add_html_pictures(doc: Document, source: str) -> None:
     if not ocr_ready():
         return
     from gaicheck.ocr import OcrUnavailable, max_pages
-    from gaicheck.readers.errors import ReadError
     from gaicheck.readers.image import grey_pages, open_image
 
     folder = Path(doc.path).parent if doc.path not in ("", "-") else None  # standard input: no folder
@@ -81,7 +81,7 @@ def add_html_pictures(doc: Document, source: str) -> None:
             result = read_picture(frames[0], {"line": line, "column": column}, f"<img> line {line}", table_no)
         except OcrUnavailable:
             return
-        if result.blocks:
+        if any_text(result.blocks):
             table_no += sum(1 for b in result.blocks if isinstance(b, Table))
             found.append((line, result.blocks))
             doc.notes.append(f"ocr-line:{line}")
@@ -96,8 +96,21 @@ def add_html_pictures(doc: Document, source: str) -> None:
     for _line, extra in pending:
         blocks.extend(extra)
     old, doc.blocks = doc.blocks, blocks
-    lines = {line for line, _blocks in found}
+    lines = {line for line, blocks in found if read_a_table(blocks)}
     place_pictures(doc, old, lambda p: p.loc.line in lines)
+
+
+def any_text(blocks: list[Block]) -> bool:
+    """Did OCR read any text from a picture (a ruled grid without text is left a picture)?"""
+    return any(
+        b.text.strip() if isinstance(b, Paragraph) else any(c.text.strip() for r in b.rows for c in r.cells)
+        for b in blocks
+    )
+
+
+def read_a_table(blocks: list[Block]) -> bool:
+    """Did OCR read a table with some text from a picture (then it no longer stands in for a table)?"""
+    return any(isinstance(b, Table) and any(c.text.strip() for r in b.rows for c in r.cells) for b in blocks)
 
 
 def place_pictures(doc: Document, old: list[Block], read: Callable[[Picture], bool]) -> None:
