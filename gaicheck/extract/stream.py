@@ -67,7 +67,7 @@ def _kind(text: str) -> TokenKind:
 
 
 def flatten(document: Document) -> list[Line]:
-    from gaicheck.extract.runon import split_runon
+    from gaicheck.extract.runon import split_headings, split_runon
 
     lines: list[Line] = []
     # a cell's kind by its text, or None when it may be a label with its numbers (`_tokens` decides): a
@@ -83,6 +83,8 @@ def flatten(document: Document) -> list[Line]:
             toks = _tokens(text, block.loc, True) if short else [Token(text, block.loc, _kind(text), True)]
             line = Line(len(lines), text, block.loc, toks, multi=len(toks) > 1)
             pseudo = split_runon(line)
+            if pseudo is None:
+                pseudo = split_headings(line)
             lines.extend(pseudo if pseudo is not None else [line])
             continue
         exact = block.exact_grid
