@@ -29,7 +29,9 @@ _RE_SPACE = r"[^\S\x1c-\x1f]"
 _NUMBER_PIECE = regex.compile(r"[+\-－]?[^\s+\-－]+")
 # digits glued to what follows the table: a numbered heading (`…1738五、存在的主要问题…`) or a year
 # (`…20000022025年，我局…`): the digits end where the heading or the year begins
-_GLUED_TAIL = regex.compile(r"^(?P<nums>\s*[\d\s.,+\-－]*?\d)(?=[一二三四五六七八九十]{1,2}、|(?:19|20)\d\d年)", regex.DOTALL)
+_GLUED_TAIL = regex.compile(
+    r"^(?P<nums>\s*[\d\s.,+\-－]*?\d)(?=[一二三四五六七八九十]{1,2}、|(?:19|20)\d\d年)", regex.DOTALL
+)
 # a run-on table holds at least one of these header words (cheap test before the label scan)
 _TABLE_HINTS = ("信息内容", "申请人情况", "本年新收", "结果维持", "第二十条")
 
