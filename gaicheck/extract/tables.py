@@ -151,6 +151,32 @@ class RowAligner:
             return None
         return m.index, m.official
 
+    def _known(self, text: str) -> bool:
+        return any(
+            labels.match(text, fuzzy=False) is not None
+            for labels in (self.rows, self.groups, self.captions, self.headers, self.columns)
+        )
+
+    def _labels_apart(self, tokens: list[Token]) -> list[Token]:
+        """A label token holding several template labels one space apart (`（三）不予公开 1.属于国家秘密`,
+        a group label and its first row written on one line) as one token per label; other tokens as
+        they are. Split only when the whole is no label and every part is one (exact wording)."""
+        if not any(t.kind == "label" and " " in t.text.strip() for t in tokens):
+            return tokens
+        out: list[Token] = []
+        for tok in tokens:
+            parts = tok.text.split() if tok.kind == "label" else []
+            if len(parts) < 2 or self.rows.match(tok.text, fuzzy=False) is not None or not all(map(self._known, parts)):
+                out.append(tok)
+                continue
+            pos = 0
+            for part in parts:
+                pos = tok.text.index(part, pos)
+                col = None if tok.loc.column is None else tok.loc.column + pos
+                out.append(Token(part, replace(tok.loc, column=col), "label", tok.exact))
+                pos += len(part)
+        return out
+
     def align(self, lines: list[Line]) -> TableResult:
         result = TableResult(self.spec, self.slots)
         next_idx = 0
@@ -174,7 +200,7 @@ class RowAligner:
         for line in lines:
             matched_here = False
             held: list[Token] = []  # empties of a header-like line: kept only if a value follows on the line
-            for tok in line.tokens:
+            for tok in self._labels_apart(line.tokens):
                 if tok.kind == "label":
                     hit = self._match_row(tok.text, next_idx, cur if not cur_vals else None)
                     if hit is not None:
