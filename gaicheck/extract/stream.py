@@ -38,17 +38,21 @@ class Line:
     table: int | None = None  # index of the Table block it came from
 
 
-_TRAILING_NUMBERS = regex.compile(r"^(?P<label>.*[\p{Han}）)])\s+(?P<nums>[+\-－]?\d[\d.,]*(?:\s+[+\-－]?\d[\d.,]*)*)$")
+_TRAILING_NUMBERS = regex.compile(
+    r"^(?P<label>.*[\p{Han}）)”」』])\s+(?P<nums>[+\-－]?\d[\d.,]*(?:\s+[+\-－]?\d[\d.,]*)*)$"
+)
 _NON_SPACE = regex.compile(r"\S+")
 
 
 SHORT_PARAGRAPH = 40  # a short line may be a label with its number(s): `行政处罚 0`
+ROW_PARAGRAPH = 160  # a longer one too when it ends in two numbers or more (`（二）部分公开（…） 0 0 1`)
+_TWO_NUMBERS_AT_END = regex.compile(r"\s[+\-－]?\d[\d.,]*\s+[+\-－]?\d[\d.,]*\s*$")
 
 
 def _tokens(text: str, loc: Location, exact: bool) -> list[Token]:
     """A cell, or a label followed by its numbers in the same cell (`行政处罚 0`, from PDF conversions)."""
     # the pattern needs whitespace between two non-spaces (its \s is within str.split()'s whitespace)
-    m = None if len(text) > 80 or len(text.split()) < 2 else _TRAILING_NUMBERS.match(text)
+    m = None if len(text) > ROW_PARAGRAPH or len(text.split()) < 2 else _TRAILING_NUMBERS.match(text)
     if m is None:
         return [Token(text, loc, _kind(text), exact)]
     out = [Token(m.group("label"), loc, _kind(m.group("label")), exact)]
@@ -83,6 +87,9 @@ def flatten(document: Document) -> list[Line]:
             toks = _tokens(text, block.loc, True) if short else [Token(text, block.loc, _kind(text), True)]
             line = Line(len(lines), text, block.loc, toks, multi=len(toks) > 1)
             pseudo = split_runon(line)
+            if pseudo is None and not short and len(text) <= ROW_PARAGRAPH and _TWO_NUMBERS_AT_END.search(text):
+                toks = _tokens(text, block.loc, True)  # a long row label and its numbers, not a run-on table
+                line = Line(len(lines), text, block.loc, toks, multi=len(toks) > 1)
             if pseudo is None:
                 pseudo = split_headings(line)
             lines.extend(pseudo if pseudo is not None else [line])
@@ -100,7 +107,7 @@ def flatten(document: Document) -> list[Line]:
                 if cell_text in cell_kinds:
                     kind = cell_kinds[cell_text]
                 else:  # `_tokens` makes one token of the cell when its pattern is not tried
-                    one = len(cell_text) > 80 or len(cell_text.split()) < 2
+                    one = len(cell_text) > ROW_PARAGRAPH or len(cell_text.split()) < 2
                     kind = cell_kinds[cell_text] = _kind(cell_text) if one else None
                 if kind is not None:
                     tokens.append(Token(cell_text, c.loc, kind, exact))
