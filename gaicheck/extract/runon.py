@@ -20,7 +20,7 @@ from gaicheck.extract.stream import Line, Token, TokenKind
 from gaicheck.model.document import Location
 from gaicheck.templates import all_templates
 
-MIN_LENGTH = 60  # shorter paragraphs are never run-on tables
+MIN_LENGTH = 30  # shorter paragraphs are never run-on tables
 MIN_ANCHORS = 4
 NUMERIC_RUN = regex.compile(r"^[\d\s.,+\-－元万件条项个]*\d[\d\s.,+\-－元万件条项个]*$")
 _NUMBERED = regex.compile(r"^(\d)\.(.*)$")
