@@ -87,3 +87,5 @@ def decide(detection: Detection, year: int | None) -> str:
     if c21 > c19:
         return "2021"
     return "2021" if (year or 0) >= 2021 else "2019"
+
+

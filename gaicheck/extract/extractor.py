@@ -287,13 +287,8 @@ class Extractor:
     def _deviations(self, table: TableSpec, devs: list[HeaderDeviation]) -> None:
         for d in devs:
             self.observe(
-                "label_deviation",
-                d.token.loc,
-                table=table.key,
-                place=f"表{table.number}列标题",
-                place_en=f"Table {table.number} column header",
-                found=d.token.text,
-                official=d.official,
+                "label_deviation", d.token.loc, table=table.key, place=f"表{table.number}列标题",
+                place_en=f"Table {table.number} column header", found=d.token.text, official=d.official,
             )
 
     def _subtotal_cells(self, table: TableSpec, result: TableResult) -> set[str]:
@@ -307,14 +302,8 @@ class Extractor:
                 _set_values(cells, slot.values)
             self.subtotals.extend(cells)
             self.observe(
-                "group_row",
-                slot.loc,
-                table=table.key,
-                row=key,
-                table_no=table.number,
-                group=group.label,
-                items="、".join(r.label for r in items),
-                count=len(items),
+                "group_row", slot.loc, table=table.key, row=key, table_no=table.number, group=group.label,
+                items="、".join(r.label for r in items), count=len(items),
                 cells=[f"{table.key}.{r.key}.{c.key}" for r in items for c in slot.columns],
             )
         return set(result.subtotals)
@@ -337,14 +326,9 @@ class Extractor:
                 self.observe("row_unlabelled", slot.loc, cells=keys, **common)
             elif slot.label is not None and not slot.label_official:
                 self.observe(
-                    "label_deviation",
-                    slot.label.loc,
-                    table=table.key,
-                    row=row.key,
-                    place=f"表{table.number}行标题",
-                    place_en=f"Table {table.number} row label",
-                    found=slot.label.text,
-                    official=row.label,
+                    "label_deviation", slot.label.loc, table=table.key, row=row.key,
+                    place=f"表{table.number}行标题", place_en=f"Table {table.number} row label",
+                    found=slot.label.text, official=row.label,
                 )
             expected = len(cells)
             if slot.blank:
@@ -367,17 +351,14 @@ class Extractor:
                     cell.__dict__["status"] = "ambiguous"
                     _place(cell, slot.loc)
                 self.observe(
-                    kind,
-                    slot.loc,
-                    cells=keys,
-                    found=len(slot.values),
-                    expected=expected,
-                    values=" ".join(t.text or "□" for t in slot.values),
-                    **common,
+                    kind, slot.loc, cells=keys, found=len(slot.values), expected=expected,
+                    values=" ".join(t.text or "□" for t in slot.values), **common,
                 )
             out.extend(cells)
         for extra in result.extra_rows:
-            self.observe("extra_row", extra.label.loc, table=table.key, table_no=table.number, label=extra.label.text)
+            self.observe(
+                "extra_row", extra.label.loc, table=table.key, table_no=table.number, label=extra.label.text
+            )
         return out
 
     def _flat_cells(self, table: TableSpec, flat: FlatResult) -> list[CellValue]:
@@ -397,15 +378,8 @@ class Extractor:
                 cell.__dict__["status"] = "ambiguous"
                 _place(cell, loc)
             self.observe(
-                "run_unsplittable",
-                loc,
-                cells=keys,
-                table=table.key,
-                row="",
-                table_no=table.number,
-                row_label=table.row_label or table.title,
-                raw=flat.unsplittable,
-                expected=flat.expected,
+                "run_unsplittable", loc, cells=keys, table=table.key, row="", table_no=table.number,
+                row_label=table.row_label or table.title, raw=flat.unsplittable, expected=flat.expected,
             )
         elif len(flat.values) == flat.expected:
             _set_values(cells, flat.values)
@@ -415,15 +389,9 @@ class Extractor:
                 cell.__dict__["status"] = "ambiguous"
                 _place(cell, loc)
             self.observe(
-                "row_short" if len(flat.values) < flat.expected else "row_long",
-                loc,
-                cells=keys,
-                table=table.key,
-                row="",
-                table_no=table.number,
-                row_label=table.row_label or table.title,
-                found=len(flat.values),
-                expected=flat.expected,
+                "row_short" if len(flat.values) < flat.expected else "row_long", loc, cells=keys,
+                table=table.key, row="", table_no=table.number, row_label=table.row_label or table.title,
+                found=len(flat.values), expected=flat.expected,
                 values=" ".join(t.text or "□" for t in flat.values),
             )
         return cells

@@ -71,7 +71,9 @@ class LabelSet:
         the table order expects next. Memoised per label set (a pure function of the labels and the
         arguments; the fuzzy search is the extractor's main cost); LabelMatch is immutable, so the
         memoised result itself is returned."""
-        allowed = candidates if candidates is None or isinstance(candidates, tuple) else tuple(sorted(set(candidates)))
+        allowed = (
+            candidates if candidates is None or isinstance(candidates, tuple) else tuple(sorted(set(candidates)))
+        )
         memo_key = (self._signature, text, allowed, fuzzy, loose)
         hit = _MEMO.get(memo_key, _NOT_SEEN)
         if hit is not _NOT_SEEN:
@@ -82,7 +84,9 @@ class LabelSet:
         _MEMO[memo_key] = result
         return result
 
-    def _match(self, text: str, candidates: Iterable[int] | None, fuzzy: bool, loose: bool) -> LabelMatch | None:
+    def _match(
+        self, text: str, candidates: Iterable[int] | None, fuzzy: bool, loose: bool
+    ) -> LabelMatch | None:
         key = match_key(text)
         if not key:
             return None

@@ -29,3 +29,4 @@ def display_form(text: str) -> str:
 def match_key(text: str) -> str:
     """The display form without punctuation or symbols: what labels are compared on."""
     return _PUNCT.sub("", display_form(text))
+
