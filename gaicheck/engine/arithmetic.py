@@ -244,3 +244,24 @@ def identities(report: Report, out: Emitter) -> None:
         if not report.tables_found.get(identity.table, False):
             continue  # STR002 already says the table is missing
         check_identity(report, template, identity, out)
+
+
+@rule("SUM006")
+def inconsistent_runs(report: Report, out: Emitter) -> None:
+    """A digit run that no split makes satisfy its row's identities (issue 13 point 6): an error naming the
+    run and the identities, not only "cannot be checked"."""
+    runs = [obs for obs in report.observations if obs.kind == "run_inconsistent"]
+    if not runs:
+        return
+    template = load_template(effective_template(report))
+    sep = "、" if out.options.lang == "zh" else ", "
+    for obs in runs:
+        table = obs.data.get("table")
+        scope = obs.data.get("scope")  # "row": the row's identities; "table": those across its rows
+        titles = [
+            i.title_en if out.options.lang == "en" else i.title_zh
+            for i in template.identities
+            if i.table == table and (i.for_each == "row") == (scope == "row")
+        ]
+        fields: dict[str, object] = {**obs.data, "row": obs.data.get("row_label"), "identity": sep.join(titles)}
+        out.emit("SUM006", fields, at=obs, cells=obs.cells)

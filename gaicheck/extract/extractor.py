@@ -340,9 +340,15 @@ class Extractor:
                 for cell in cells:
                     cell.__dict__["status"] = "ambiguous"
                     _place(cell, slot.loc)
-                self.observe(
-                    "run_unsplittable", slot.loc, cells=keys, raw=slot.unsplittable, expected=expected, **common
-                )
+                if slot.no_reading:  # no reading of the run fits the identities (scope: "row" or "table")
+                    self.observe(
+                        "run_inconsistent", slot.loc, cells=keys, raw=slot.unsplittable, expected=expected,
+                        scope=slot.no_reading, **common,
+                    )
+                else:
+                    self.observe(
+                        "run_unsplittable", slot.loc, cells=keys, raw=slot.unsplittable, expected=expected, **common
+                    )
             elif len(slot.values) == expected:
                 _set_values(cells, slot.values)
             else:
@@ -377,9 +383,11 @@ class Extractor:
             for cell in cells:
                 cell.__dict__["status"] = "ambiguous"
                 _place(cell, loc)
+            extra = {"scope": "row"} if flat.no_reading else {}
             self.observe(
-                "run_unsplittable", loc, cells=keys, table=table.key, row="", table_no=table.number,
-                row_label=table.row_label or table.title, raw=flat.unsplittable, expected=flat.expected,
+                "run_inconsistent" if flat.no_reading else "run_unsplittable", loc, cells=keys, table=table.key,
+                row="", table_no=table.number, row_label=table.row_label or table.title, raw=flat.unsplittable,
+                expected=flat.expected, **extra,
             )
         elif len(flat.values) == flat.expected:
             _set_values(cells, flat.values)

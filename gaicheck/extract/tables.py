@@ -34,6 +34,9 @@ class RowSlot:
     label_only: bool = False  # its label was seen with nothing after it (a heading): a later label may claim it
     via_group: str | None = None  # its values followed a group label directly (the item's own label lost)
     candidates: list[list[Token]] = field(default_factory=list)  # the splits an unsplittable run allows
+    # "row": no split of its digit run satisfies the row's identities; "table": no split of the runs of the
+    # table's open rows together satisfies the column identities — wrong as published either way
+    no_reading: str = ""
     loc: Location | None = None
 
 
@@ -89,17 +92,34 @@ def _constraints(columns: list[ColumnSpec], identities: list[RowIdentity]) -> li
 MAX_CANDIDATES = 64
 
 
+def _one_digit_each(values: list[Token], width: int) -> list[Token] | None:
+    """A run of plain digits with exactly as many digits as cells has one reading: a digit per cell."""
+    if sum(len(t.text) for t in values) != width or not all(t.text.isascii() and t.text.isdigit() for t in values):
+        return None
+    out: list[Token] = []
+    for tok in values:
+        for i, digit in enumerate(tok.text):
+            col = None if tok.loc.column is None else tok.loc.column + i
+            out.append(Token(digit, replace(tok.loc, column=col), tok.kind, tok.exact, False))
+    return out
+
+
 def resolve_runs(
     values: list[Token], columns: list[ColumnSpec], identities: list[RowIdentity]
-) -> tuple[list[Token] | None, list[list[Token]]]:
-    """Values of a row holding digit runs: (the split, []) when exactly one split fits the row's identities,
-    else (None, the candidate splits — for a table-level decision; empty when too many)."""
+) -> tuple[list[Token] | None, list[list[Token]], bool]:
+    """Values of a row holding digit runs: (the split, [], False) when the run has one reading — exactly one
+    split fits the row's identities, or the run has one digit per cell (then the identities speak for
+    themselves) —, else (None, the candidate splits for a table-level decision — empty when too many —,
+    whether the search ended with no split at all: the row is then wrong under every reading)."""
     if len(values) == len(columns) or not any(t.run for t in values) or any(t.kind == "empty" for t in values):
-        return values, []
+        return values, [], False
+    single = _one_digit_each(values, len(columns))
+    if single is not None:
+        return single, [], False
     found = split_candidates(values, [c.kind for c in columns], _constraints(columns, identities), MAX_CANDIDATES)
     if found is not None and len(found) == 1:
-        return found[0], []
-    return None, found or []
+        return found[0], [], False
+    return None, found or [], found == []
 
 
 def _distinct_columns(spec: TableSpec) -> list[ColumnSpec]:
@@ -296,6 +316,7 @@ class RowAligner:
             return None if v is None else float(v)
 
         winners: list[dict[str, list[Token]]] = []
+        refuted = 0  # combinations under which an identity over known cells fails
         for combo in product(*(s.candidates for s in open_slots)):
             chosen = {s.spec.key: c for s, c in zip(open_slots, combo, strict=True)}
             ok, used = True, False
@@ -312,10 +333,14 @@ class RowAligner:
                         break
                 if not ok:
                     break
+            refuted += not ok
             if ok and used:
                 winners.append(chosen)
                 if len(winners) > 1:
                     return
+        if refuted == combos:  # every reading of the runs breaks a column identity
+            for s in open_slots:
+                s.no_reading = "table"
         if len(winners) == 1:
             for s in open_slots:
                 s.values, s.unsplittable, s.candidates = winners[0][s.spec.key], None, []
@@ -339,7 +364,8 @@ class RowAligner:
             slot.blank = True
             slot.values = [t for t in values if t.kind == "empty"][:expected]
             return
-        resolved, slot.candidates = resolve_runs(vals, slot.columns, identities)
+        resolved, slot.candidates, impossible = resolve_runs(vals, slot.columns, identities)
+        slot.no_reading = "row" if impossible else ""
         if resolved is None:
             slot.unsplittable = " ".join(t.text for t in vals)
         slot.values = resolved if resolved is not None else vals
@@ -353,6 +379,7 @@ class FlatResult:
     loc: Location | None
     header_deviations: list[HeaderDeviation]
     unsplittable: str | None = None
+    no_reading: bool = False  # no split of the run satisfies the identities: wrong as published
 
     @property
     def expected(self) -> int:
@@ -392,6 +419,7 @@ def align_flat(spec: TableSpec, lines: list[Line], identities: list[RowIdentity]
     expected = len(spec.rows) * len(spec.columns)
     values = _trim(values, expected)
     unsplittable = None
+    no_reading = False
     if any(t.run for t in values) and len(values) != expected:
         columns = [c for _r in spec.rows for c in spec.columns]
         width = len(spec.columns)
@@ -401,9 +429,9 @@ def align_flat(spec: TableSpec, lines: list[Line], identities: list[RowIdentity]
             for lhs, rhs in identities or []
         ]
         keyed = [c.model_copy(update={"key": f"{i // width}:{c.key}"}) for i, c in enumerate(columns)]
-        resolved, _candidates = resolve_runs(values, keyed, flat_ids)
+        resolved, _candidates, no_reading = resolve_runs(values, keyed, flat_ids)
         if resolved is None:
             unsplittable = " ".join(t.text for t in values)
         else:
             values = resolved
-    return FlatResult(spec, values, started, loc, deviations, unsplittable)
+    return FlatResult(spec, values, started, loc, deviations, unsplittable, no_reading)
