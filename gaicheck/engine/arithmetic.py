@@ -256,7 +256,7 @@ def inconsistent_runs(report: Report, out: Emitter) -> None:
     template = load_template(effective_template(report))
     sep = "、" if out.options.lang == "zh" else ", "
     for obs in runs:
-        table = obs.data.get("table")
+        table = obs.table
         scope = obs.data.get("scope")  # "row": the row's identities; "table": those across its rows
         titles = [
             i.title_en if out.options.lang == "en" else i.title_zh
