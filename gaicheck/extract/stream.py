@@ -45,14 +45,22 @@ _NON_SPACE = regex.compile(r"\S+")
 
 
 SHORT_PARAGRAPH = 40  # a short line may be a label with its number(s): `行政处罚 0`
+_GLUED_NUMBERS = regex.compile(r"^(?P<label>.*[\p{Han}）)”」』])(?P<nums>[+\-－]?\d[\d.,]*(?:\s+[+\-－]?\d[\d.,]*)*)$")
 ROW_PARAGRAPH = 160  # a longer one too when it ends in two numbers or more (`（二）部分公开（…） 0 0 1`)
 _TWO_NUMBERS_AT_END = regex.compile(r"\s[+\-－]?\d[\d.,]*\s+[+\-－]?\d[\d.,]*\s*$")
 
 
-def _tokens(text: str, loc: Location, exact: bool) -> list[Token]:
-    """A cell, or a label followed by its numbers in the same cell (`行政处罚 0`, from PDF conversions)."""
+def _tokens(text: str, loc: Location, exact: bool, glued: bool = False) -> list[Token]:
+    """A cell, or a label followed by its numbers in the same cell (`行政处罚 0`, from PDF conversions).
+    `glued`: a paragraph's label may touch its first number (`规章0 2 0`, `行政许可16`: a PDF line whose
+    table had no rules, its cell gaps lost)."""
     # the pattern needs whitespace between two non-spaces (its \s is within str.split()'s whitespace)
-    m = None if len(text) > ROW_PARAGRAPH or len(text.split()) < 2 else _TRAILING_NUMBERS.match(text)
+    m = None
+    if len(text) <= ROW_PARAGRAPH:
+        if len(text.split()) >= 2:
+            m = _TRAILING_NUMBERS.match(text)
+        if m is None and glued and text[-1:].isdigit():
+            m = _GLUED_NUMBERS.match(text)
     if m is None:
         return [Token(text, loc, _kind(text), exact)]
     out = [Token(m.group("label"), loc, _kind(m.group("label")), exact)]
@@ -84,11 +92,11 @@ def flatten(document: Document) -> list[Line]:
                 lines.append(Line(len(lines), "", block.loc, blank=True))
                 continue
             short = len(text) <= SHORT_PARAGRAPH
-            toks = _tokens(text, block.loc, True) if short else [Token(text, block.loc, _kind(text), True)]
+            toks = _tokens(text, block.loc, True, glued=True) if short else [Token(text, block.loc, _kind(text), True)]
             line = Line(len(lines), text, block.loc, toks, multi=len(toks) > 1)
             pseudo = split_runon(line)
             if pseudo is None and not short and len(text) <= ROW_PARAGRAPH and _TWO_NUMBERS_AT_END.search(text):
-                toks = _tokens(text, block.loc, True)  # a long row label and its numbers, not a run-on table
+                toks = _tokens(text, block.loc, True, glued=True)  # a long row label and its numbers, not run-on
                 line = Line(len(lines), text, block.loc, toks, multi=len(toks) > 1)
             if pseudo is None:
                 pseudo = split_headings(line)
