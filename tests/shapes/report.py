@@ -1,7 +1,7 @@
 """The shape report: how gaicheck reads each publication shape of generated consistent reports.
 
     python tests/shapes/report.py            # CI size: the reports the tests run (seeded), a few changes each
-    python tests/shapes/report.py --full     # benchmark: 2,000 reports, every table-2/3 cell changed in turn
+    python tests/shapes/report.py --full --jobs 2   # benchmark: 2,000 reports, every table-2/3 cell changed in turn
     python tests/shapes/report.py --shape runon-glued --reports 20 --show 5   # one shape, with its failures
 
 Columns: reports; cells read % (read with the written value, or written blank and read blank); unread
@@ -18,6 +18,8 @@ import argparse
 import random
 import sys
 import time
+from concurrent.futures import ProcessPoolExecutor
+from itertools import repeat
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -26,7 +28,7 @@ if str(ROOT) not in sys.path:
 
 from tests.shapes.generate import Spec, random_spec  # noqa: E402
 from tests.shapes.harness import Verdict, judge  # noqa: E402
-from tests.shapes.shapes import SHAPES, Shape  # noqa: E402
+from tests.shapes.shapes import BY_NAME, SHAPES, Shape  # noqa: E402
 
 # reports per shape in CI (tests/shapes/test_shapes.py uses the same numbers): 200+ in all; fewer of the
 # costly shapes (glued run-on text: the digit-run search; PDF: drawing and reading), more of the cheap ones
@@ -52,16 +54,23 @@ def case(shape: Shape, seed: int) -> tuple[Spec, list[str]]:
     return spec, [k for k in spec.values if not k.startswith("active.")]
 
 
-def run_shape(shape: Shape, reports: int, changes: int | None) -> tuple[list[Verdict], float]:
-    """`changes`: cells changed per report (None: every table-2/3 cell in turn)."""
+def one(shape_name: str, index: int, changes: int | None) -> Verdict:
+    """One report of a shape, judged. `changes`: cells changed (None: every table-2/3 cell in turn)."""
+    shape = BY_NAME[shape_name]
+    seed = seed_of(shape, index)
+    spec, keys = case(shape, seed)
+    if changes is not None:
+        keys = random.Random(seed + 1).sample(keys, changes)
+    return judge(shape, spec, seed, keys)
+
+
+def run_shape(shape: Shape, reports: int, changes: int | None, jobs: int = 1) -> tuple[list[Verdict], float]:
     start = time.perf_counter()
-    verdicts = []
-    for index in range(reports):
-        seed = seed_of(shape, index)
-        spec, keys = case(shape, seed)
-        if changes is not None:
-            keys = random.Random(seed + 1).sample(keys, changes)
-        verdicts.append(judge(shape, spec, seed, keys))
+    if jobs > 1:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            verdicts = list(pool.map(one, repeat(shape.name), range(reports), repeat(changes)))
+    else:
+        verdicts = [one(shape.name, index, changes) for index in range(reports)]
     return verdicts, time.perf_counter() - start
 
 
@@ -95,6 +104,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shape", action="append", help="only this shape (repeatable)")
     parser.add_argument("--reports", type=int, help="reports per shape (default: CI size, or 2,000 in all with --full)")
     parser.add_argument("--show", type=int, default=0, help="print up to N problems per shape")
+    parser.add_argument("--jobs", type=int, default=1, help="processes (the reports of a shape are shared out)")
     args = parser.parse_args(argv)
     shapes = [s for s in SHAPES if not args.shape or s.name in args.shape]
     print(HEADER)
@@ -102,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
     total_time = 0.0
     for shape in shapes:
         reports = args.reports or (-(-2000 // len(SHAPES)) if args.full else ci_reports(shape))
-        verdicts, seconds = run_shape(shape, reports, None if args.full else CI_CHANGES)
+        verdicts, seconds = run_shape(shape, reports, None if args.full else CI_CHANGES, args.jobs)
         total_time += seconds
         everything += verdicts
         print(row(shape.name, verdicts), flush=True)
