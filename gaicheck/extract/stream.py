@@ -46,6 +46,17 @@ _NON_SPACE = regex.compile(r"\S+")
 
 SHORT_PARAGRAPH = 40  # a short line may be a label with its number(s): `行政处罚 0`
 _GLUED_NUMBERS = regex.compile(r"^(?P<label>.*[\p{Han}）)”」』])(?P<nums>[+\-－]?\d[\d.,]*(?:\s+[+\-－]?\d[\d.,]*)*)$")
+_BRACKETED = regex.compile(r"[（(][^（）()]*[）)]")
+_PROSE_MARKS = regex.compile(r"[，,。；;：:！？!?]|\d(?![.．、])")  # after a leading `1.`: no digit in a label
+
+
+def _label_like(text: str) -> bool:
+    """A row label, not a piece of prose: no sentence punctuation outside brackets, no number but its own
+    numbering (`4.无正当理由大量反复申请`)."""
+    bare = _BRACKETED.sub("", text)
+    return not _PROSE_MARKS.search(bare.lstrip("0123456789.．、 "))
+
+
 ROW_PARAGRAPH = 160  # a longer one too when it ends in two numbers or more (`（二）部分公开（…） 0 0 1`)
 _TWO_NUMBERS_AT_END = regex.compile(r"\s[+\-－]?\d[\d.,]*\s+[+\-－]?\d[\d.,]*\s*$")
 
@@ -61,6 +72,8 @@ def _tokens(text: str, loc: Location, exact: bool, glued: bool = False) -> list[
             m = _TRAILING_NUMBERS.match(text)
         if m is None and glued and text[-1:].isdigit():
             m = _GLUED_NUMBERS.match(text)
+            if m is not None and not _label_like(m.group("label")):
+                m = None  # a line of prose that wraps at a number (`…共计95`): not a row
     if m is None:
         return [Token(text, loc, _kind(text), exact)]
     out = [Token(m.group("label"), loc, _kind(m.group("label")), exact)]
