@@ -197,8 +197,51 @@ class RowAligner:
                 pos += len(part)
         return out
 
+    def _join_wrapped(self, lines: list[Line]) -> list[Line]:
+        """Row labels wrapped over several lines with other lines between (a PDF table drawn without rules:
+        `5.要求行政机关确认或重新出具已获` / `0 7 0 0 6 0 13` / `取信息`), joined into one label token when
+        the pieces together are a row label in its exact wording. The joined label goes where a piece
+        shares its line with numbers (those numbers are the row's), else where the first piece was."""
+        pieces = [
+            (i, j)
+            for i, line in enumerate(lines)
+            for j, tok in enumerate(line.tokens)
+            if tok.kind == "label" and not self._known(tok.text)
+        ]
+        if len(pieces) < 2:
+            return lines
+        tokens: list[list[Token | None]] = [list(line.tokens) for line in lines]
+        used: set[tuple[int, int]] = set()
+        for n, (i, j) in enumerate(pieces):
+            if (i, j) in used:
+                continue
+            text = lines[i].tokens[j].text
+            chain = [(i, j)]
+            for i2, j2 in pieces[n + 1 : n + 3]:
+                if i2 - chain[-1][0] > 2 or (i2, j2) in used:
+                    break
+                text += lines[i2].tokens[j2].text
+                chain.append((i2, j2))
+                if self.rows.match(text, fuzzy=False) is None:
+                    continue
+                home = next((p for p in chain if any(t.kind == "value" for t in lines[p[0]].tokens)), chain[0])
+                first = lines[i].tokens[j]
+                for li, tj in chain:
+                    tokens[li][tj] = None
+                tokens[home[0]][home[1]] = Token(text, first.loc, "label", first.exact)
+                used.update(chain)
+                break
+        if not used:
+            return lines
+        touched = {li for li, _tj in used}
+        return [
+            replace(line, tokens=[t for t in toks if t is not None]) if k in touched else line
+            for k, (line, toks) in enumerate(zip(lines, tokens, strict=True))
+        ]
+
     def align(self, lines: list[Line]) -> TableResult:
         result = TableResult(self.spec, self.slots)
+        lines = self._join_wrapped(lines)
         next_idx = 0
         cur: int | None = None
         cur_vals: list[Token] = []
