@@ -61,6 +61,15 @@ ROW_PARAGRAPH = 160  # a longer one too when it ends in two numbers or more (`�
 _TWO_NUMBERS_AT_END = regex.compile(r"\s[+\-－]?\d[\d.,]*\s+[+\-－]?\d[\d.,]*\s*$")
 
 
+_NUMBERS_ONLY = regex.compile(r"^\s*[+\-－]?\d[\d.,]*(?:\s+[+\-－]?\d[\d.,]*)+\s*$")
+
+
+def _number_token(num: regex.Match[str], loc: Location, exact: bool) -> Token:
+    col = None if loc.column is None else loc.column + num.start()
+    sub = Location(line=loc.line, column=col, page=loc.page, table=loc.table, row=loc.row, cell=loc.cell)
+    return Token(num.group(), sub, _kind(num.group()), exact)
+
+
 def _tokens(text: str, loc: Location, exact: bool, glued: bool = False) -> list[Token]:
     """A cell, or a label followed by its numbers in the same cell (`行政处罚 0`, from PDF conversions).
     `glued`: a paragraph's label may touch its first number (`规章0 2 0`, `行政许可16`: a PDF line whose
@@ -74,6 +83,8 @@ def _tokens(text: str, loc: Location, exact: bool, glued: bool = False) -> list[
             m = _GLUED_NUMBERS.match(text)
             if m is not None and not _label_like(m.group("label")):
                 m = None  # a line of prose that wraps at a number (`…共计95`): not a row
+    if m is None and glued and _NUMBERS_ONLY.match(text):  # `0 7 0 0 6 0 13`: a row's numbers on a line
+        return [_number_token(num, loc, exact) for num in _NON_SPACE.finditer(text)]
     if m is None:
         return [Token(text, loc, _kind(text), exact)]
     out = [Token(m.group("label"), loc, _kind(m.group("label")), exact)]
