@@ -23,10 +23,7 @@ from tests.shapes.report import CI_CHANGES, case, ci_reports
 from tests.shapes.shapes import SHAPES, Shape
 
 # shape → the family of misread that still makes it fail (issue 13; see README "Shapes")
-KNOWN_FAILING: dict[str, str] = {
-    "pdf-unruled": "PDF tables without rules: labels wrapped over several lines around their numbers "
-    "(TPL005/STR008 false alarms) and table 3's wrapped header labels (its cells unread, named)",
-}
+KNOWN_FAILING: dict[str, str] = {}
 # run-on shapes whose inconsistent tables still come out only as "cannot check" (issue 13 point 6)
 POINT6_FAILING: dict[str, str] = {
     "runon-glued": "a changed row whose glued run has more than 64 readings (long runs of 3–5-digit numbers) "
