@@ -198,10 +198,11 @@ class RowAligner:
         return out
 
     def _join_wrapped(self, lines: list[Line]) -> list[Line]:
-        """Row labels wrapped over several lines with other lines between (a PDF table drawn without rules:
+        """Row labels wrapped over several lines around their numbers (a PDF table drawn without rules:
         `5.要求行政机关确认或重新出具已获` / `0 7 0 0 6 0 13` / `取信息`), joined into one label token when
-        the pieces together are a row label in its exact wording. The joined label goes where a piece
-        shares its line with numbers (those numbers are the row's), else where the first piece was."""
+        the pieces together are a row label in its exact wording and numbers lie among them. The joined
+        label goes where a piece shares its line with numbers (those numbers are the row's), else where
+        the first piece was."""
         pieces = [
             (i, j)
             for i, line in enumerate(lines)
@@ -224,6 +225,8 @@ class RowAligner:
                 chain.append((i2, j2))
                 if self.rows.match(text, fuzzy=False) is None:
                     continue
+                if not any(t.kind == "value" for k in range(i, i2 + 1) for t in lines[k].tokens):
+                    break  # label lines with no numbers among them: a label on two lines, read as it is
                 home = next((p for p in chain if any(t.kind == "value" for t in lines[p[0]].tokens)), chain[0])
                 first = lines[i].tokens[j]
                 for li, tj in chain:
