@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gaicheck.api import check_file, parse_bytes
-from gaicheck.engine.core import Options
+from gaicheck.api import Options, check_file, parse_bytes  # Options: as gaicheck.api takes it
 
 PAGE = Path(__file__).resolve().parents[1] / "data" / "corpus" / "2024_pingtan_shiyanqu.txt"
 ROW_CELLS = ["natural", "commercial", "research", "nonprofit", "legal", "other_org", "total"]
