@@ -22,6 +22,7 @@ class ObservationKind(StrEnum):
     ROW_UNLABELLED = "row_unlabelled"  # a row of figures without its label, placed by position (STR007)
     EXTRA_ROW = "extra_row"  # a labelled row the template does not have (STR008)
     RUN_UNSPLITTABLE = "run_unsplittable"  # a row's digits run together (STR010)
+    RUN_INCONSISTENT = "run_inconsistent"  # no split of a digit run satisfies the identities (SUM006)
     GROUP_ROW = "group_row"  # a group given as one subtotal row instead of its items (STR011)
     LABEL_DEVIATION = "label_deviation"  # a row label or column header not in the official wording (TPL005)
     MIXED_TEMPLATE = "mixed_template"  # labels of both formats (TPL002)
@@ -105,6 +106,16 @@ class RunUnsplittable(RowObserved):
 
 
 @dataclass(slots=True, kw_only=True)
+class RunInconsistent(RowObserved):
+    """A digit run that no split makes satisfy its identities: the published row is wrong under every reading."""
+
+    kind: ClassVar[ObservationKind] = ObservationKind.RUN_INCONSISTENT
+    raw: str  # the digits as found
+    expected: int  # cells they should fill
+    scope: str  # "row": the row's own identities; "table": those across the table's rows
+
+
+@dataclass(slots=True, kw_only=True)
 class ExtraRow(Observed):
     kind: ClassVar[ObservationKind] = ObservationKind.EXTRA_ROW
     table: str
@@ -154,6 +165,7 @@ Observation = (
     | RowShort
     | RowLong
     | RunUnsplittable
+    | RunInconsistent
     | ExtraRow
     | GroupRow
     | LabelDeviation
