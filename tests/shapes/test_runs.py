@@ -61,7 +61,7 @@ def test_a_run_no_reading_fits_is_an_error() -> None:
     ]
     english = [f[3] for f in _new_findings(data, "en") if f[0] == "SUM006"]
     assert english == [
-        'Table 2, row "（一）予以公开": the digits run together (710000072) and no split into 7 cells satisfies '
+        'Table 2, row "(1) Disclosed": the digits run together (710000072) and no split into 7 cells satisfies '
         'Table 2 row totals "total = natural persons + organisations": the row is wrong as published'
     ]
     cells = {c.key: c for c in parse_bytes("p.txt", data).cells}
