@@ -34,6 +34,11 @@ _PLAIN = (str, int, float, type(None))  # types Finding.expected/actual keep as 
 _WANTED: dict[tuple[tuple[str, ...], tuple[str, ...]], dict[str, bool]] = {}
 
 
+def _whole(value: str | int | float | None) -> str | int | float | None:
+    """A whole float as the int it is (2599.0 → 2599): findings print and serialise whole numbers whole."""
+    return int(value) if type(value) is float and value.is_integer() else value
+
+
 class Emitter:
     def __init__(self, report: Report, options: Options) -> None:
         self.report = report
@@ -64,6 +69,7 @@ class Emitter:
         spec = get_rule(code)
         severity = self.options.severity.get(code, spec.severity)
         cell_keys = list(cells or [])
+        expected, actual = _whole(expected), _whole(actual)
         values: dict[str, Any] = {  # every field of Finding, in declaration order
             "code": code,
             "name": spec.name,
