@@ -38,3 +38,13 @@ def test_figures_no_split_agrees_with_leave_the_row_unread(tmp_path: Path) -> No
     path = variant(tmp_path, PINGTAN_2024, (ISSUED, ISSUED + "，现行有效行政规范性文件450件"))
     assert [f.code for f in run(path, ["STR010", "STR012"])] == ["STR010"]
     assert parse_path(str(path)).cell_map()["active.normative.in_force"].status == "ambiguous"
+
+
+def test_series_keeps_the_page_read_as_published_over_the_prose_split_text() -> None:
+    from gaicheck.series.grouping import group_reports, ok_cells
+
+    txt, html = (parse_path(str(PROSE / f"2022_pingtan_shiyanqu.{ext}")) for ext in ("txt", "html"))
+    assert (ok_cells(txt), ok_cells(html)) == (197, 200)  # 3 cells of txt split by the prose: not counted
+    (series,) = group_reports([txt, html])
+    assert [r.path for r in series.reports] == [html.path]
+    assert [(dropped.path, kept.path) for dropped, kept in series.duplicates] == [(txt.path, html.path)]
