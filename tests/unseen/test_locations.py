@@ -41,3 +41,18 @@ def test_html_names_the_page_once() -> None:
     html = _check("--format", "html")
     assert "（第4页 表3 第4行 第5列）" in html
     assert "第4页，第4页" not in html
+
+
+def test_findings_without_lines_sort_by_table_row_and_cell() -> None:
+    from gaicheck.model.document import Location
+    from gaicheck.model.finding import Finding
+
+    def at(code: str, **where: int) -> Finding:
+        return Finding(code=code, name="x", severity="warning", message="", where=Location(**where))
+
+    found = [at("STR007", table=3, row=9, cell=1), at("STY003", paragraph=3), at("STR007", table=3, row=8, cell=2)]
+    assert [(f.code, f.where) for f in sorted(found, key=Finding.sort_key)] == [
+        ("STY003", Location(paragraph=3)),
+        ("STR007", Location(table=3, row=8, cell=2)),
+        ("STR007", Location(table=3, row=9, cell=1)),
+    ]
