@@ -34,6 +34,7 @@ from gaicheck.checks.str import str008_extra_row as str008
 from gaicheck.checks.str import str009_no_text as str009
 from gaicheck.checks.str import str010_unreadable_cells as str010
 from gaicheck.checks.str import str011_group_total_instead_of_items as str011
+from gaicheck.checks.str import str013_run_split_by_prose as str013
 from gaicheck.checks.sty import sty001_regulation_name as sty001
 from gaicheck.checks.sty import sty002_document_number_brackets as sty002
 from gaicheck.checks.sty import sty003_unbalanced_brackets as sty003
@@ -75,6 +76,7 @@ REPORT_RULES: dict[str, ReportCheck] = {
     "STR009": str009.check,
     "STR010": str010.check,
     "STR011": str011.check,
+    "STR013": str013.check,
     "TPL001": tpl001.check,
     "TPL002": tpl002.check,
     "TPL003": tpl003.check,

@@ -367,7 +367,10 @@ class Extractor:
                     )
                 else:
                     self.observe(
-                        RunUnsplittable(**_pos(slot.loc), raw=slot.unsplittable, expected=expected, **common)
+                        RunUnsplittable(
+                            **_pos(slot.loc), raw=slot.unsplittable, expected=expected,
+                            readings=[[t.text for t in reading] for reading in slot.candidates], **common,
+                        )
                     )
             elif len(slot.values) == expected:
                 _set_values(cells, slot.values)

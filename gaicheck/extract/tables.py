@@ -168,7 +168,7 @@ class RowAligner:
         if m is None:
             m = self.rows.match(text, tuple(free))
         if m is None:
-            return None
+            return self._reclaim(text, pending)
         return m.index, m.official
 
     def _known(self, text: str) -> bool:
@@ -241,6 +241,36 @@ class RowAligner:
             replace(line, tokens=[t for t in toks if t is not None]) if k in touched else line
             for k, (line, toks) in enumerate(zip(lines, tokens, strict=True))
         ]
+
+    def _reclaim(self, text: str, current: int | None) -> tuple[int, bool] | None:
+        """A label whose row was taken by an unlabelled row, placed there by position only: the label is the
+        better witness. The unlabelled row moves to the nearest free row before it that the identities treat
+        alike (same tags, e.g. both outcomes: every total stays as it was), so that its guess and this label
+        do not contradict each other; None when there is no such row (the label is then outside the template)."""
+        taken = tuple(i for i, s in enumerate(self.slots) if s.found and s.unlabelled and i != current)
+        m = self.rows.match(text, taken, fuzzy=False) if taken else None
+        if m is None:
+            return None
+        k = m.index
+        moved = self.slots[k]
+        free = [
+            j
+            for j in range(k)
+            if not self.slots[j].found
+            and self.slots[j].spec.tags == moved.spec.tags
+            and len(self.slots[j].columns) == len(moved.columns)
+        ]
+        if not free:
+            return None
+        target = self.slots[free[-1]]
+        target.found, target.unlabelled, target.loc = True, True, moved.loc
+        target.values, target.blank, target.unsplittable, target.candidates, target.no_reading = (
+            moved.values, moved.blank, moved.unsplittable, moved.candidates, moved.no_reading
+        )
+        moved.found, moved.unlabelled, moved.values, moved.blank = False, False, [], False
+        moved.unsplittable, moved.candidates, moved.via_group, moved.loc = None, [], None, None
+        moved.no_reading = ""
+        return k, m.official
 
     def align(self, lines: list[Line]) -> TableResult:
         result = TableResult(self.spec, self.slots)

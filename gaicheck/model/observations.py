@@ -7,7 +7,7 @@ extractor → **Observation** (one dataclass per ObservationKind, with where it 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import ClassVar, Literal
 
@@ -103,6 +103,9 @@ class RunUnsplittable(RowObserved):
     kind: ClassVar[ObservationKind] = ObservationKind.RUN_UNSPLITTABLE
     raw: str  # the digits as found
     expected: int  # cells they should fill
+    readings: list[list[str]] = field(default_factory=list)  # the splits it allows (one text per cell), if few
+    chosen: list[str] = field(default_factory=list)  # the one split the prose's figures allow (prose/witness.py)
+    witness: list[str] = field(default_factory=list)  # the prose that chose it, quoted
 
 
 @dataclass(slots=True, kw_only=True)

@@ -111,7 +111,7 @@ def _tables(report: Report, findings: list[Finding], lang: str, prefix: str) -> 
 
 def _place(finding: Finding, lang: str) -> str:
     bits = []
-    if finding.page is not None:
+    if finding.page is not None and (finding.where is None or finding.where.page is None):  # else it names it
         bits.append(_w("page", lang, n=finding.page))
     if finding.line is not None:
         bits.append(_w("line", lang, n=finding.line))
