@@ -188,6 +188,40 @@ _WORDS: dict[str, tuple[str, str]] = {
     ),
     "html.lang": ("zh-CN", "en"),
     "html.facts_sep": ("　", " · "),
+    # the workbook (--format xlsx)
+    "xlsx.sheet.findings": ("问题清单", "Findings"),
+    "xlsx.sheet.files": ("汇总", "Summary"),
+    "xlsx.sheet.rules": ("规则统计", "Rules"),
+    "xlsx.col.organ": ("机关", "Organ"),
+    "xlsx.col.year": ("年度", "Year"),
+    "xlsx.col.file": ("文件", "File"),
+    "xlsx.col.place": ("位置", "Place"),
+    "xlsx.col.code": ("规则", "Code"),
+    "xlsx.col.severity": ("级别", "Severity"),
+    "xlsx.col.message": ("问题", "Message"),
+    "xlsx.col.table": ("表格", "Table"),
+    "xlsx.col.row": ("行", "Row"),
+    "xlsx.col.column": ("列", "Column"),
+    "xlsx.col.expected": ("应为", "Expected"),
+    "xlsx.col.found": ("实为", "Found"),
+    "xlsx.col.suggestion": ("修改建议", "Suggestion"),
+    "xlsx.col.template": ("表格版本", "Template"),
+    "xlsx.col.errors": ("错误", "Errors"),
+    "xlsx.col.warnings": ("警告", "Warnings"),
+    "xlsx.col.infos": ("提示", "Infos"),
+    "xlsx.col.cells_read": ("读到数字的单元格", "Cells read"),
+    "xlsx.col.cells_unread": ("未读到数字的单元格", "Cells not read"),
+    "xlsx.col.note": ("说明", "Note"),
+    "xlsx.col.title": ("规则名称", "Rule"),
+    "xlsx.col.count": ("数量", "Count"),
+    "xlsx.col.files": ("涉及文件数", "Files"),
+    "xlsx.line": ("第{line}行第{column}列", "line {line}, column {column}"),
+    "xlsx.unreadable": ("无法读取：{error}", "cannot be read: {error}"),
+    "xlsx.suggestion": ("{cell}：{change}", "{cell}: {change}"),
+    "xlsx.suggestion.value": ("{current} → {proposed}", "{current} → {proposed}"),
+    "xlsx.suggestion.hint": ("（{hint}）", " ({hint})"),
+    "xlsx.suggestion.sep": ("；", "; "),
+    "xlsx.cell": ("{row}「{column}」", "{row} / {column}"),
     # the web page (gaicheck/server/view.py; its templates hold the rest of its words)
     "page.status.ok": ("已读取", "read"),
     "page.status.empty": ("空白", "blank"),
@@ -427,6 +461,31 @@ def template_row(table: str, row: str, version: str, lang: str) -> str:
     """A row's name as the template of `version` gives it (its key when the template has no such row)."""
     spec = _specs(version)[0].get((table, row))
     return row_name(spec, lang) if spec is not None else row
+
+
+def template_column(table: str, column: str, version: str, lang: str) -> str:
+    """A column's name as the template of `version` gives it (its key when the template has no such column)."""
+    spec = _specs(version)[1].get((table, column))
+    return column_name(spec, lang) if spec is not None else column
+
+
+def key_names(key: str, version: str, lang: str) -> tuple[str, str, str]:
+    """(table, row, column) names of a cell key `table.row.column`, the row named for short as messages name
+    it (`（三）1.属于国家秘密`); a `previous:` prefix (last year's cell) is dropped, a key that is no cell key
+    is given as the row."""
+    parts = key.removeprefix("previous:").split(".")
+    if len(parts) != 3:
+        return "", key, ""
+    table, row, column = parts
+    number = table_number(table)
+    heading = word("table.heading", lang, n=number, title=table_name(table, lang)) if number else table
+    rows, _columns, groups = _specs(version)
+    row_spec, group = rows.get((table, row)), groups.get((table, row))
+    if row_spec is not None:
+        row_named = row_short(row_spec, lang)
+    else:
+        row_named = group_name(group, lang) if group is not None else row
+    return heading, row_named, template_column(table, column, version, lang)
 
 
 def cell_names(cell: CellValue, version: str, lang: str) -> tuple[str, str]:

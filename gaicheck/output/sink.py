@@ -1,16 +1,17 @@
 """Output sink: the checked files, one by one in input order → the chosen format → stdout or `--output`.
 
-batch → **sink** → text / full / json / sarif / github / junit / gitlab / html. Line formats (text,
+batch → **sink** → text / full / json / sarif / github / junit / gitlab / html / xlsx. Line formats (text,
 github) are written as each file arrives and only counts are kept; document formats park what they
 need (the findings; the Report too for full and html) in a spool on disk (gaicheck/spool.py) and
-write it out file by file at the end, so the memory of a batch does not grow with its size.
+write it out file by file at the end, so the memory of a batch does not grow with its size. The workbook
+(xlsx) is the one binary format: it is written to `binary`, not to the text stream.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from typing import TextIO
+from typing import IO, TextIO
 
 from gaicheck.model.finding import FileResult
 from gaicheck.model.report import Report
@@ -20,6 +21,7 @@ from gaicheck.spool import Spool
 
 STREAMED = ("text", "github")
 NEEDS_REPORTS = ("full", "html")
+BINARY = ("xlsx",)
 
 
 class Sink:
@@ -32,8 +34,10 @@ class Sink:
         statistics: bool = False,
         color: bool = False,
         group_by: str | None = None,
+        binary: IO[bytes] | None = None,
     ) -> None:
         self.out, self.fmt, self.lang, self.fail_on = out, fmt, lang, fail_on
+        self.binary = binary
         self.statistics, self.color, self.group_by = statistics, color, group_by
         self.tally = Tally()
         self.spool: Spool[tuple[FileResult, Report | None]] | None = None
@@ -116,3 +120,7 @@ class Sink:
             from gaicheck.output import html
 
             html.write(self.out, self.items(), self.tally.files, self.lang)
+        elif self.fmt == "xlsx":
+            from gaicheck.output import xlsx
+
+            xlsx.write(self.binary if self.binary is not None else self.out.buffer, self.results(), self.lang)
