@@ -1,4 +1,5 @@
-"""Command line: `gaicheck check | parse | rules | explain | config | schema` (+ lazy `serve`, `series`).
+"""Command line: `gaicheck check | parse | rules | explain | config | schema` (+ lazy `serve`, `series`,
+`compare`).
 The first and last stage of the flow: options and configuration in, the pipeline (gaicheck/pipeline/)
 over the files, findings to a reporter. Exit codes: 0 nothing at or above --fail-on, 1 findings at or
 above it, 2 usage or configuration error, or a file that could not be read."""
@@ -45,6 +46,7 @@ class LazyGroup(click.Group):
     """Subcommands living in their own modules, imported only when invoked (keeps start-up fast)."""
 
     lazy: ClassVar[dict[str, str]] = {
+        "compare": "gaicheck.compare.command:compare_command",
         "serve": "gaicheck.server.command:serve",
         "series": "gaicheck.series.command:series",
     }

@@ -10,7 +10,17 @@ from __future__ import annotations
 from functools import cache
 from typing import TYPE_CHECKING, Literal
 
-from gaicheck.templates import ColumnSpec, Label, RowSpec, SectionSpec, TableSpec, Template, all_templates
+from gaicheck.templates import (
+    NON_VERSIONS,
+    ColumnSpec,
+    Label,
+    RowSpec,
+    SectionSpec,
+    TableSpec,
+    Template,
+    all_templates,
+    registry,
+)
 
 if TYPE_CHECKING:
     from gaicheck.catalogue import RuleSpec
@@ -222,6 +232,46 @@ _WORDS: dict[str, tuple[str, str]] = {
     "xlsx.suggestion.hint": ("（{hint}）", " ({hint})"),
     "xlsx.suggestion.sep": ("；", "; "),
     "xlsx.cell": ("{row}「{column}」", "{row} / {column}"),
+    # `gaicheck compare OLD NEW`
+    "compare.title": ("年度报告对比", "Year-to-year comparison"),
+    "compare.head": ("{old}（{old_year}年度，{old_template}）→ {new}（{new_year}年度，{new_template}）",
+                     "{old} ({old_year}, {old_template}) → {new} ({new_year}, {new_template})"),
+    "compare.organ": ("机关：{old} / {new}", "Organ: {old} / {new}"),
+    "compare.not_paired": (
+        "这两份报告不是同一机关相邻年度的报告（机关不同、年度相同或无法识别），gaicheck check 不对其作跨年度核对",
+        "these are not one organ's reports of two different years (organs differ, same year, or not recognised): "
+        "gaicheck check does not compare them",
+    ),
+    "compare.col.row": ("行", "Row"),
+    "compare.col.column": ("列", "Column"),
+    "compare.col.change": ("变化", "Change"),
+    "compare.year": ("{year}年度", "{year}"),
+    "compare.same": ("=", "="),
+    "compare.unread": ("无法比较", "not comparable"),
+    "compare.only_old": ("仅上年有", "only last year"),
+    "compare.only_new": ("仅本年有", "only this year"),
+    "compare.findings": ("跨年度核对（与 gaicheck check 对这两份报告的结果相同）",
+                         "Cross-year findings (as gaicheck check gives them for this pair)"),
+    "compare.no_findings": ("无", "none"),
+    "compare.prose": ("文字雷同（YOY006 的测量方法，不论是否超过阈值）",
+                      "Prose reuse (YOY006's measure, whatever the threshold)"),
+    "compare.prose.share": (
+        "{scope}：本年文字有{share}（{copied}/{chars}字）见于上年报告；最长的相同段落{longest_chars}字：「{longest}」",
+        '{scope}: {share} ({copied}/{chars} characters) of this year\'s text is in last year\'s report; '
+        'longest identical passage, {longest_chars} characters: "{longest}"',
+    ),
+    "compare.prose.none": (
+        "{scope}：本年文字有{share}（{copied}/{chars}字）见于上年报告",
+        "{scope}: {share} ({copied}/{chars} characters) of this year's text is in last year's report",
+    ),
+    "compare.prose.short": ("{scope}：文字太短，不比较", "{scope}: too short to compare"),
+    "compare.total": (
+        "共{cells}个单元格：增加{up}个，减少{down}个，相同{same}个，无法比较{unread}个，仅上年有{only_old}个，仅本年有{only_new}个",
+        "{cells} cells: {up} up, {down} down, {same} the same, {unread} not comparable, {only_old} only last year, "
+        "{only_new} only this year",
+    ),
+    "compare.unknown": ("未识别", "not found"),
+    "compare.heading_note": ("{heading}（{note}）", "{heading} ({note})"),
     # the web page (gaicheck/server/view.py; its templates hold the rest of its words)
     "page.status.ok": ("已读取", "read"),
     "page.status.empty": ("空白", "blank"),
@@ -405,6 +455,18 @@ def table_title(table: TableSpec, lang: str) -> str:
 
 def template_notice(template: Template, lang: str) -> str:
     return pick(lang, template.notice, template.notice_en or template.notice)
+
+
+def template_label(template: str | None, lang: str) -> str:
+    """A report's template as a summary names it: `2021版（国办公开办函〔2021〕30号）`, or mixed/legacy/none."""
+    if template is None:
+        return ""
+    if template in NON_VERSIONS:
+        return word(f"page.template.{template}", lang)
+    versions = registry()
+    if not versions.is_version(template):
+        return template
+    return word("page.version", lang, version=template, notice=template_notice(versions.get(template), lang))
 
 
 _Specs = tuple[dict[tuple[str, str], RowSpec], dict[tuple[str, str], ColumnSpec], dict[tuple[str, str], Label]]

@@ -23,7 +23,6 @@ from xlsxwriter.worksheet import Worksheet
 from gaicheck import i18n
 from gaicheck.catalogue import load_catalogue
 from gaicheck.model.finding import FileResult, Finding
-from gaicheck.templates import NON_VERSIONS, registry
 
 # (i18n key of the header, column width in characters)
 FINDING_COLUMNS = (
@@ -42,19 +41,6 @@ Value = str | int | float | None
 
 def _header(key: str, lang: str) -> str:
     return i18n.word(f"xlsx.col.{key}", lang)
-
-
-def template_label(template: str | None, lang: str) -> str:
-    """A file's template as the summary names it: `2021版（国办公开办函〔2021〕30号）`, or mixed/legacy/none."""
-    if template is None:
-        return ""
-    if template in NON_VERSIONS:
-        return i18n.word(f"page.template.{template}", lang)
-    versions = registry()
-    if not versions.is_version(template):
-        return template
-    return i18n.word("page.version", lang, version=template,
-                     notice=i18n.template_notice(versions.get(template), lang))
 
 
 def _distinct(values: Iterable[str], lang: str) -> str:
@@ -148,7 +134,7 @@ class Workbook:
         note = i18n.word("xlsx.unreadable", lang, error=result.error) if result.error else None
         self.file_rows += 1
         self._put(self.files, self.file_rows, [
-            result.organ, result.report_year, result.path, template_label(result.template, lang),
+            result.organ, result.report_year, result.path, i18n.template_label(result.template, lang),
             counts["error"], counts["warning"], counts["info"], result.cells_read, result.cells_unread, note,
         ])
 
