@@ -272,6 +272,32 @@ _WORDS: dict[str, tuple[str, str]] = {
     ),
     "compare.unknown": ("未识别", "not found"),
     "compare.heading_note": ("{heading}（{note}）", "{heading} ({note})"),
+    # the overview page of a batch (--format html over several files)
+    "dash.overview": ("总览", "Overview"),
+    "dash.totals": (
+        "共检查{files}个文件、{organs}个机关：错误{error}个，警告{warning}个，提示{info}个",
+        "{files} file(s) of {organs} organ(s) checked: {error} error(s), {warning} warning(s), {info} info",
+    ),
+    "dash.matrix": ("各机关、各年度的问题数", "Findings per organ and year"),
+    "dash.matrix_note": (
+        "每格为 错误/警告/提示 的个数；红色有错误，黄色只有警告，绿色没有错误和警告，灰色无法读取。点击打开该报告。",
+        "Each cell: errors/warnings/infos; red: errors, yellow: warnings only, green: neither, grey: unreadable. "
+        "Click to open the report.",
+    ),
+    "dash.organ": ("机关", "Organ"),
+    "dash.unknown_year": ("年度不详", "year unknown"),
+    "dash.unreadable_cell": ("无法读取", "unreadable"),
+    "dash.open": ("查看", "open"),
+    "dash.top": ("最常见的问题", "Most frequent problems"),
+    "dash.code": ("规则", "Code"),
+    "dash.title": ("名称", "Rule"),
+    "dash.severity": ("级别", "Severity"),
+    "dash.count": ("次数", "Findings"),
+    "dash.files": ("涉及文件", "Files"),
+    "dash.chart_severity": ("按级别", "By severity"),
+    "dash.chart_rule": ("按规则（前{n}条）", "By rule (top {n})"),
+    "dash.unreadable_list": ("无法读取的文件", "Files that could not be read"),
+    "dash.back": ("↑ 返回总览", "↑ back to the overview"),
     # the web page (gaicheck/server/view.py; its templates hold the rest of its words)
     "page.status.ok": ("已读取", "read"),
     "page.status.empty": ("空白", "blank"),

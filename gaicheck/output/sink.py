@@ -11,13 +11,16 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from typing import IO, TextIO
+from typing import IO, TYPE_CHECKING, TextIO
 
 from gaicheck.model.finding import FileResult
 from gaicheck.model.report import Report
 from gaicheck.output import text
 from gaicheck.output.text import Tally
 from gaicheck.spool import Spool
+
+if TYPE_CHECKING:
+    from gaicheck.output.dashboard import Overview
 
 STREAMED = ("text", "github")
 NEEDS_REPORTS = ("full", "html")
@@ -38,6 +41,7 @@ class Sink:
     ) -> None:
         self.out, self.fmt, self.lang, self.fail_on = out, fmt, lang, fail_on
         self.binary = binary
+        self.overview: Overview | None = None  # html: the batch's overview page, counted as files arrive
         self.statistics, self.color, self.group_by = statistics, color, group_by
         self.tally = Tally()
         self.spool: Spool[tuple[FileResult, Report | None]] | None = None
@@ -55,6 +59,12 @@ class Sink:
 
             self._write(github.file_lines(result, self.lang))
         else:
+            if self.fmt == "html":
+                if self.overview is None:
+                    from gaicheck.output.dashboard import Overview
+
+                    self.overview = Overview()
+                self.overview.add(result)
             if self.spool is None:
                 self.spool = Spool()
             self.spool.append((result, report if self.fmt in NEEDS_REPORTS else None))
@@ -119,7 +129,7 @@ class Sink:
         elif self.fmt == "html":
             from gaicheck.output import html
 
-            html.write(self.out, self.items(), self.tally.files, self.lang)
+            html.write(self.out, self.items(), self.tally.files, self.lang, self.overview)
         elif self.fmt == "xlsx":
             from gaicheck.output import xlsx
 
