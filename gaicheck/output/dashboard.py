@@ -28,7 +28,7 @@ CSS = """
 #overview table.matrix th, #overview table.matrix td, #overview table.top th, #overview table.top td {
   border: 1px solid #555; padding: .2em .5em; }
 #overview thead th { background: #eee; font-weight: normal; }
-#overview table.matrix tbody th { text-align: left; font-weight: normal; }
+#overview table.matrix td.organ { text-align: left; }
 #overview table.matrix td { text-align: center; white-space: nowrap; }
 #overview table.top td.n { text-align: right; }
 #overview td.clean { background: #ecfdf5; } #overview td.has-error { background: #fee2e2; }
@@ -119,7 +119,8 @@ class Overview:
             first = min(n for cell in row.values() for n in cell.files)
             name = organ or i18n.word("text.organ_unknown", lang)
             tds = "".join(self._cell(row.get(y), lang) for y in years)
-            rows.append(f'<tr><th><a href="#f{first}">{escape(name)}</a></th>{tds}</tr>')
+            # a cell (not a row header): the organ is the document's own text, as every page keeps it
+            rows.append(f'<tr><td class="organ"><a href="#f{first}">{escape(name)}</a></td>{tds}</tr>')
         rows.append("</tbody></table>")
         return "\n".join(rows)
 

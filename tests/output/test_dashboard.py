@@ -40,7 +40,7 @@ def test_overview_comes_first_and_counts(batch: tuple[str, dict[str, object]]) -
     assert '<p class="meta">共检查8个文件、7个机关：错误18个，警告41个，提示0个；1个文件无法读取</p>' in overview
     assert ("<thead><tr><th>机关</th><th>2020</th><th>2022</th><th>2023</th><th>2024</th><th>年度不详</th></tr></thead>"
             in overview)
-    rows = re.findall(r"<tr><th><a href=\"#(f\d+)\">([^<]+)</a></th>(.*?)</tr>", overview)
+    rows = re.findall(r"<tr><td class=\"organ\"><a href=\"#(f\d+)\">([^<]+)</a></td>(.*?)</tr>", overview)
     assert [(anchor, organ) for anchor, organ, _cells in rows] == [
         ("f1", "滨江新区办事处"), ("f2", "大口镇人民政府"), ("f3", "苍台镇人民政府"), ("f4", "水口镇"),
         ("f5", "示例县示例镇人民政府"), ("f6", "示例县错例镇人民政府"), ("f7", "澧县小渡口镇"), ("f8", "（未识别机关）"),

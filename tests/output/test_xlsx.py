@@ -178,3 +178,15 @@ def test_text_stays_text_and_suggestions_fill_their_column() -> None:
         "Administrative reconsideration / total: 5 → 4 (按分项之和); 核对原表"
     )
     assert xlsx.suggestion_text(finding_with, "2021", "zh") == ""
+
+
+def test_format_from_the_configuration(tmp_path: Path) -> None:
+    (tmp_path / "gaicheck.toml").write_text('format = "xlsx"\nlang = "en"\n', encoding="utf-8")
+    report = tmp_path / "2023_example_clean.txt"
+    report.write_bytes((EXAMPLES / "2023_example_clean.txt").read_bytes())
+    result = CliRunner().invoke(main, ["check", str(report)])
+    assert result.exit_code == 0
+    book = load_workbook(io.BytesIO(result.stdout_bytes))
+    assert book.sheetnames == ["Findings", "Summary", "Rules"]
+    assert _rows(book, 1)[1][2:] == (str(report), "2021 format (notice Guobangongkaibanhan [2021] No. 30)",
+                                     0, 0, 0, 200, 0, None)
