@@ -238,7 +238,7 @@ _WORDS: dict[str, tuple[str, str]] = {
                      "{old} ({old_year}, {old_template}) → {new} ({new_year}, {new_template})"),
     "compare.organ": ("机关：{old} / {new}", "Organ: {old} / {new}"),
     "compare.not_paired": (
-        "这两份报告不是同一机关相邻年度的报告（机关不同、年度相同或无法识别），gaicheck check 不对其作跨年度核对",
+        "这两份报告不是同一机关不同年度的报告（机关不同、年度相同或无法识别），gaicheck check 不对其作跨年度核对",
         "these are not one organ's reports of two different years (organs differ, same year, or not recognised): "
         "gaicheck check does not compare them",
     ),
@@ -248,27 +248,28 @@ _WORDS: dict[str, tuple[str, str]] = {
     "compare.year": ("{year}年度", "{year}"),
     "compare.same": ("=", "="),
     "compare.unread": ("无法比较", "not comparable"),
-    "compare.only_old": ("仅上年有", "only last year"),
-    "compare.only_new": ("仅本年有", "only this year"),
+    "compare.only_old": ("仅{old_year}年度有", "only in {old_year}"),
+    "compare.only_new": ("仅{year}年度有", "only in {year}"),
     "compare.findings": ("跨年度核对（与 gaicheck check 对这两份报告的结果相同）",
                          "Cross-year findings (as gaicheck check gives them for this pair)"),
     "compare.no_findings": ("无", "none"),
     "compare.prose": ("文字雷同（YOY006 的测量方法，不论是否超过阈值）",
                       "Prose reuse (YOY006's measure, whatever the threshold)"),
     "compare.prose.share": (
-        "{scope}：本年文字有{share}（{copied}/{chars}字）见于上年报告；最长的相同段落{longest_chars}字：「{longest}」",
-        '{scope}: {share} ({copied}/{chars} characters) of this year\'s text is in last year\'s report; '
+        "{scope}：{year}年度的文字有{share}（{copied}/{chars}字）见于{old_year}年度报告；最长的相同段落{longest_chars}字：「{longest}」",
+        '{scope}: {share} ({copied}/{chars} characters) of the {year} text is in the {old_year} report; '
         'longest identical passage, {longest_chars} characters: "{longest}"',
     ),
     "compare.prose.none": (
-        "{scope}：本年文字有{share}（{copied}/{chars}字）见于上年报告",
-        "{scope}: {share} ({copied}/{chars} characters) of this year's text is in last year's report",
+        "{scope}：{year}年度的文字有{share}（{copied}/{chars}字）见于{old_year}年度报告",
+        "{scope}: {share} ({copied}/{chars} characters) of the {year} text is in the {old_year} report",
     ),
     "compare.prose.short": ("{scope}：文字太短，不比较", "{scope}: too short to compare"),
     "compare.total": (
-        "共{cells}个单元格：增加{up}个，减少{down}个，相同{same}个，无法比较{unread}个，仅上年有{only_old}个，仅本年有{only_new}个",
-        "{cells} cells: {up} up, {down} down, {same} the same, {unread} not comparable, {only_old} only last year, "
-        "{only_new} only this year",
+        "共{cells}个单元格：增加{up}个，减少{down}个，相同{same}个，无法比较{unread}个，"
+        "仅{old_year}年度有{only_old}个，仅{year}年度有{only_new}个",
+        "{cells} cells: {up} up, {down} down, {same} the same, {unread} not comparable, {only_old} only in {old_year}, "
+        "{only_new} only in {year}",
     ),
     "compare.unknown": ("未识别", "not found"),
     "compare.heading_note": ("{heading}（{note}）", "{heading} ({note})"),

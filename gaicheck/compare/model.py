@@ -88,6 +88,11 @@ class Comparison:
     prose: list[ProseReuse]
     paired: bool  # grouped as one organ's consecutive reports, as `check` pairs them
 
+    def years(self) -> dict[str, object]:
+        """The two years, as the words of a comparison name them (`old_year`, `year`)."""
+        old, new = report_label(self.old, self.lang), report_label(self.new, self.lang)
+        return {"old_year": old["year"], "year": new["year"]}
+
     def counts(self) -> dict[Change, int]:
         out: dict[Change, int] = {"same": 0, "up": 0, "down": 0, "unread": 0, "only_old": 0, "only_new": 0}
         for table in self.tables:
@@ -157,14 +162,14 @@ def value_text(cell: CellValue | None, lang: str) -> str:
     return shown(cell, lang)
 
 
-def change_text(cell: CellChange, lang: str) -> str:
-    """`+8`, `−3`, `=`, or why there is no change to give."""
+def change_text(cell: CellChange, lang: str, years: dict[str, object]) -> str:
+    """`+8`, `-3`, `=`, or why there is no change to give (`years`: Comparison.years())."""
     delta = cell.delta
     if delta is not None:
         if delta == 0:
             return i18n.word("compare.same", lang)
         return ("+" if delta > 0 else "-") + fmt_number(abs(delta))
-    return i18n.word(f"compare.{cell.change}", lang)
+    return i18n.word(f"compare.{cell.change}", lang, **years)
 
 
 def report_label(report: Report, lang: str) -> dict[str, object]:

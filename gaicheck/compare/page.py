@@ -40,18 +40,18 @@ ul.findings li, ul.prose li { margin-bottom: .5em; }
 """
 
 
-def _cell(change: CellChange, lang: str) -> str:
+def _cell(change: CellChange, lang: str, years: dict[str, object]) -> str:
     title = f"{change.key} · {change.row} · {change.column}"
     old, new = value_text(change.old, lang), value_text(change.new, lang)
     return (
         f'<td class="{change.change}" title="{escape(title)}"><span class="old">{escape(old)}</span>'
         f'<span class="arrow">→</span><span class="new">{escape(new)}</span>'
-        f'<span class="delta">{escape(change_text(change, lang))}</span></td>'
+        f'<span class="delta">{escape(change_text(change, lang, years))}</span></td>'
     )
 
 
 def _tables(comparison: Comparison) -> list[str]:
-    lang = comparison.lang
+    lang, years = comparison.lang, comparison.years()
     changes = {c.key: c for t in comparison.tables for c in t.cells}
     new_keys = {c.key for c in comparison.new.cells}
     old_only = {k for k, c in changes.items() if c.change == "only_old"}
@@ -62,14 +62,15 @@ def _tables(comparison: Comparison) -> list[str]:
         for grid in grids(report, lang, only):
             heading = i18n.word("table.heading", lang, n=grid.number, title=grid.title)
             if note:
-                heading = i18n.word("compare.heading_note", lang, heading=heading, note=i18n.word(note, lang))
+                heading = i18n.word("compare.heading_note", lang, heading=heading,
+                                    note=i18n.word(note, lang, **years))
             parts.append(f"<h2>{escape(heading)}</h2>")
             for segment in grid.segments:
                 head = "".join(f"<th>{escape(label)}</th>" for _col, label in segment.columns)
                 parts.append(f'<table class="grid"><thead><tr><th></th>{head}</tr></thead><tbody>')
                 for _row, label, cells in segment.rows:
                     tds = "".join(
-                        _cell(changes[cells[col].key], lang) if col in cells and cells[col].key in changes
+                        _cell(changes[cells[col].key], lang, years) if col in cells and cells[col].key in changes
                         and (only is not None or cells[col].key in new_keys) else "<td></td>"
                         for col, _label in segment.columns
                     )

@@ -59,24 +59,24 @@ def prose_lines(comparison: Comparison) -> list[str]:
             continue
         key = "compare.prose.share" if prose.longest else "compare.prose.none"
         lines.append("  " + i18n.word(
-            key, lang, scope=prose.scope, share=f"{prose.share:.0%}", copied=prose.copied, chars=prose.chars,
-            longest_chars=prose.longest_chars, longest=prose.longest,
+            key, lang, **comparison.years(), scope=prose.scope, share=f"{prose.share:.0%}", copied=prose.copied,
+            chars=prose.chars, longest_chars=prose.longest_chars, longest=prose.longest,
         ))
     return lines
 
 
 def total_line(comparison: Comparison) -> str:
     counts = comparison.counts()
-    return i18n.word("compare.total", comparison.lang, cells=sum(counts.values()), **counts)
+    return i18n.word("compare.total", comparison.lang, cells=sum(counts.values()), **counts, **comparison.years())
 
 
 def render(comparison: Comparison) -> str:
-    lang = comparison.lang
-    old_year = i18n.word("compare.year", lang, year=report_label(comparison.old, lang)["year"])
-    new_year = i18n.word("compare.year", lang, year=report_label(comparison.new, lang)["year"])
+    lang, years = comparison.lang, comparison.years()
+    old_year = i18n.word("compare.year", lang, year=years["old_year"])
+    new_year = i18n.word("compare.year", lang, year=years["year"])
     lines = head_lines(comparison)
     for table in comparison.tables:
-        rows = [(c.row, c.column, value_text(c.old, lang), value_text(c.new, lang), change_text(c, lang))
+        rows = [(c.row, c.column, value_text(c.old, lang), value_text(c.new, lang), change_text(c, lang, years))
                 for c in table.cells]
         heads = (i18n.word("compare.col.row", lang), i18n.word("compare.col.column", lang), old_year, new_year,
                  i18n.word("compare.col.change", lang))

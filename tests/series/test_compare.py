@@ -97,15 +97,15 @@ def test_2019_to_2020_text(request: pytest.FixtureRequest) -> None:
         "  （二）部分公开                        自然人               1         6  +5",
     ):
         assert line in lines, line
-    assert "共198个单元格：增加16个，减少15个，相同167个，无法比较0个，仅上年有0个，仅本年有0个" in lines
+    assert "共198个单元格：增加16个，减少15个，相同167个，无法比较0个，仅2019年度有0个，仅2020年度有0个" in lines
     start = lines.index("跨年度核对（与 gaicheck check 对这两份报告的结果相同）")
     assert lines[start + 1] == (
         f"  {PT.format(2020)}:200:215: YOY004 表1「规章」：2019年度报告 {PT.format(2019)} 的对外公开总数量0＋"
         "本年新公开数量0＝0，而本年对外公开总数量为7，相差7"
     )
     assert lines[start + 3] == "文字雷同（YOY006 的测量方法，不论是否超过阈值）"
-    assert lines[start + 4].startswith("  全文（第一至第六部分的文字）：本年文字有10%（452/4418字）见于上年报告；最长的相同段落77字：")
-    assert lines[start + 5] == ("  第五部分「存在的主要问题及改进情况」：本年文字有5%（18/329字）见于上年报告；"
+    assert lines[start + 4].startswith("  全文（第一至第六部分的文字）：2020年度的文字有10%（452/4418字）见于2019年度报告；最长的相同段落77字：")
+    assert lines[start + 5] == ("  第五部分「存在的主要问题及改进情况」：2020年度的文字有5%（18/329字）见于2019年度报告；"
                                 "最长的相同段落18字：「《中华人民共和国政府信息公开条例》，」")
 
 
@@ -117,11 +117,12 @@ def test_english_html_across_formats(request: pytest.FixtureRequest) -> None:
     assert code == 0
     assert out.startswith('<!DOCTYPE html>\n<html lang="en">')
     assert "<script" not in out and "http" not in out.split("</style>")[0]
-    assert "226 cells: 33 up, 4 down, 135 the same, 0 not comparable, 26 only last year, 28 only this year" in out
+    assert "226 cells: 33 up, 4 down, 135 the same, 0 not comparable, 26 only in 2019, 28 only in 2023" in out
     assert ('<td class="up" title="active.license.decisions · Administrative licensing · decisions made this year">'
             '<span class="old">181</span><span class="arrow">→</span><span class="new">2629</span>'
             '<span class="delta">+2448</span></td>') in out
-    assert "<h2>Table 1: Proactive disclosure (only last year)</h2>" in out
+    assert "<h2>Table 1: Proactive disclosure (only in 2019)</h2>" in out
+    assert '<td class="only_new" title="active.rules.in_force · Rules · in force"><span class="old"></span>' in out
 
 
 def test_unreadable_file_is_named(tmp_path: pytest.TempPathFactory) -> None:
@@ -131,3 +132,19 @@ def test_unreadable_file_is_named(tmp_path: pytest.TempPathFactory) -> None:
     result = CliRunner().invoke(main, ["compare", broken, broken])
     assert result.exit_code == 2
     assert result.stderr.startswith(f"gaicheck: {broken}: PDF 文件损坏")
+
+
+def test_two_organs_are_compared_but_not_paired(request: pytest.FixtureRequest) -> None:
+    """Cells are still set side by side; the cross-year rules, as in `check`, do not pair two organs."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(request.config.rootpath)
+        code, out = _compare("examples/2022_cangtaizhen.txt", "examples/2023_example_clean.txt")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[1:3] == [
+        "机关：苍台镇人民政府 / 示例县示例镇人民政府",
+        "这两份报告不是同一机关不同年度的报告（机关不同、年度相同或无法识别），gaicheck check 不对其作跨年度核对",
+    ]
+    assert "共200个单元格：增加50个，减少0个，相同101个，无法比较49个，仅2022年度有0个，仅2023年度有0个" in lines
+    start = lines.index("跨年度核对（与 gaicheck check 对这两份报告的结果相同）")
+    assert lines[start + 1] == "  无"
