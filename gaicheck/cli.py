@@ -1,4 +1,5 @@
-"""Command line: `gaicheck check | parse | rules | explain | config | schema` (+ lazy `serve`, `series`).
+"""Command line: `gaicheck check | parse | rules | explain | config | schema` (+ lazy `serve`, `series`,
+`compare`).
 The first and last stage of the flow: options and configuration in, the pipeline (gaicheck/pipeline/)
 over the files, findings to a reporter. Exit codes: 0 nothing at or above --fail-on, 1 findings at or
 above it, 2 usage or configuration error, or a file that could not be read."""
@@ -11,7 +12,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, TextIO
+from typing import TYPE_CHECKING, BinaryIO, ClassVar, TextIO
 
 import click
 
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
     from gaicheck.config import Settings
 
 FAIL_ON = ("error", "warning", "info")
-FORMATS = ("text", "full", "json", "sarif", "github", "junit", "gitlab", "html")
+FORMATS = ("text", "full", "json", "sarif", "github", "junit", "gitlab", "html", "xlsx")
 PROGRESS_MIN_FILES = 20
 
 
@@ -45,6 +46,7 @@ class LazyGroup(click.Group):
     """Subcommands living in their own modules, imported only when invoked (keeps start-up fast)."""
 
     lazy: ClassVar[dict[str, str]] = {
+        "compare": "gaicheck.compare.command:compare_command",
         "serve": "gaicheck.server.command:serve",
         "series": "gaicheck.series.command:series",
     }
@@ -197,6 +199,23 @@ def _open_output(path: str | None) -> TextIO | str:
     return f"无法写入输出文件 / cannot write output {escape_path(path)}: {problem}"
 
 
+def _open_binary(path: str | None) -> BinaryIO | str:
+    """The stream a workbook is written to, or why it cannot be: `-o PATH` not writable, or no `-o` and
+    standard output is a terminal (a pipe or a redirected file is fine)."""
+    if path is None:
+        if sys.stdout.isatty():
+            return ("不向终端输出 xlsx 工作簿，请用 -o 文件名 / "
+                    "refusing to write an xlsx workbook to a terminal: use -o FILE")
+        return sys.stdout.buffer
+    problem = _unwritable(path)
+    if problem is None:
+        try:
+            return open(path, "wb")
+        except OSError as exc:
+            problem = exc.strerror or str(exc)
+    return f"无法写入输出文件 / cannot write output {escape_path(path)}: {problem}"
+
+
 def run_check(request: CheckRequest) -> int:
     """settings → files → pipeline run (parallel, input order, cross-year rules) → baseline → sink → exit code."""
     from gaicheck.baseline import Baseline, BaselineError
@@ -204,7 +223,7 @@ def run_check(request: CheckRequest) -> int:
     from gaicheck.files import find_files
     from gaicheck.limits import memory_capped
     from gaicheck.model.finding import SEVERITY_RANK
-    from gaicheck.output.sink import NEEDS_REPORTS, Sink
+    from gaicheck.output.sink import BINARY, NEEDS_REPORTS, Sink
     from gaicheck.pipeline.many import default_jobs
     from gaicheck.pipeline.run import CheckRun, PreviousUnreadable
 
@@ -241,16 +260,26 @@ def run_check(request: CheckRequest) -> int:
         except PreviousUnreadable as exc:
             _error(f"{escape_path(exc.path)}: {exc.error}")
             return 2
-        out = _open_output(request.output)
-        if isinstance(out, str):
-            _error(out)
-            return 2
+        binary: BinaryIO | None = None
+        if settings.format in BINARY:
+            opened = _open_binary(request.output)
+            if isinstance(opened, str):
+                _error(opened)
+                return 2
+            binary, out = opened, sys.stdout
+        else:
+            text_out = _open_output(request.output)
+            if isinstance(text_out, str):
+                _error(text_out)
+                return 2
+            out = text_out
         recorded = Baseline() if request.write_baseline else None
         failed = unreadable = False
         threshold = SEVERITY_RANK[settings.fail_on]
         try:
             sink = Sink(out, settings.format, settings.lang, settings.fail_on, request.statistics,
-                        _use_color(out) and settings.format in ("text", "full"), request.group_by)
+                        _use_color(out) and settings.format in ("text", "full"), request.group_by,
+                        binary)
             lines_on_terminal = sink.streaming and out is sys.stdout and sys.stdout.isatty()
             with _progress(len(found.files), lines_on_terminal) as tick:
                 for checked in run.results(tick):
@@ -266,6 +295,8 @@ def run_check(request: CheckRequest) -> int:
         finally:
             if out is not sys.stdout:
                 out.close()
+            if binary is not None and binary is not sys.stdout.buffer:
+                binary.close()
     if recorded is not None and request.write_baseline:
         try:
             recorded.write(request.write_baseline)

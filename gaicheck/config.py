@@ -15,8 +15,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-FORMATS = ("text", "full", "json", "sarif", "github", "junit", "gitlab", "html")
-Format = Literal["text", "full", "json", "sarif", "github", "junit", "gitlab", "html"]
+FORMATS = ("text", "full", "json", "sarif", "github", "junit", "gitlab", "html", "xlsx")
+Format = Literal["text", "full", "json", "sarif", "github", "junit", "gitlab", "html", "xlsx"]
 SeverityName = Literal["error", "warning", "info"]
 
 

@@ -66,3 +66,6 @@ class FileResult:
     organ: str | None = None
     findings: list[Finding] = field(default_factory=list)
     error: str | None = None
+    # template cells holding a number / not (blank, missing, not assignable, not a number); None: not read
+    cells_read: int | None = None
+    cells_unread: int | None = None

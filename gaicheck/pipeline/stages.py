@@ -34,6 +34,7 @@ def check_report(report: Report, options: Options | None = None) -> list[Finding
 
 def result_for(report: Report, options: Options | None = None) -> FileResult:
     """The FileResult of a report: its identity and the findings of the rules."""
+    read = sum(1 for c in report.cells if c.status == "ok")
     return FileResult(
         path=report.path,
         format=report.format,
@@ -41,6 +42,8 @@ def result_for(report: Report, options: Options | None = None) -> FileResult:
         report_year=report.report_year,
         organ=report.organ,
         findings=check_report(report, options),
+        cells_read=read,
+        cells_unread=len(report.cells) - read,
     )
 
 
