@@ -19,7 +19,9 @@ from gaicheck import __version__
 from gaicheck.output.escape import escape_path
 
 if TYPE_CHECKING:
+    from gaicheck.checks.options import Options
     from gaicheck.config import Settings
+    from gaicheck.pipeline.cache import ResultCache
 
 FAIL_ON = ("error", "warning", "info")
 FORMATS = ("text", "full", "json", "sarif", "github", "junit", "gitlab", "html")
@@ -99,6 +101,13 @@ def main() -> None:
               help="文本输出按机关分组 / group text output by organ")
 @click.option("--check-aggregate", is_flag=True,
               help="比较上级报告与所属下级报告之和（提示）/ compare a county's totals with its subordinates'")
+@click.option("--cache-dir", type=click.Path(file_okay=False), default=None,
+              help="结果缓存的位置（默认配置文件旁的 .gaicheck_cache）/ where results are cached")
+@click.option("--no-cache", is_flag=True, help="不读也不写结果缓存 / neither read nor write the result cache")
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="在 Dask 集群上检查（tcp://HOST:8786，或 local）/ check on a Dask cluster (or local)")
+@click.option("--cluster-files", type=click.Choice(["bytes", "shared"]), default="bytes", show_default=True,
+              help="向集群发送文件内容，或让各节点从共享路径读取 / send the files' bytes, or a path all workers share")
 def check(
     paths: tuple[str, ...],
     fmt: str | None,
@@ -117,6 +126,10 @@ def check(
     previous: tuple[str, ...],
     group_by: str | None,
     check_aggregate: bool,
+    cache_dir: str | None,
+    no_cache: bool,
+    scheduler: str | None,
+    cluster_files: str,
 ) -> None:
     """检查报告文件或目录（- 表示标准输入）/ check report files or directories (- for stdin)."""
     from gaicheck.config import ConfigError, load_settings, merge_cli
@@ -125,7 +138,7 @@ def check(
         settings = merge_cli(
             load_settings(list(paths), config_file, isolated),
             select=_codes(select), ignore=_codes(ignore), extend_select=_codes(extend_select),
-            fail_on=fail_on, lang=lang, fmt=fmt,
+            fail_on=fail_on, lang=lang, fmt=fmt, cache_dir=cache_dir, no_cache=no_cache,
         )
     except ConfigError as exc:
         click.echo(f"gaicheck: {exc}", err=True)
@@ -133,7 +146,7 @@ def check(
     request = CheckRequest(
         paths=list(paths), settings=settings, statistics=statistics, output=output, baseline=baseline,
         write_baseline=write_baseline, jobs=jobs, previous=list(previous), group_by=group_by,
-        check_aggregate=check_aggregate,
+        check_aggregate=check_aggregate, scheduler=scheduler, cluster_files=cluster_files,
     )
     sys.exit(run_check(request))
 
@@ -150,6 +163,8 @@ class CheckRequest:
     previous: list[str] = field(default_factory=list)
     group_by: str | None = None
     check_aggregate: bool = False
+    scheduler: str | None = None  # a Dask scheduler's address, "local", or None ($DASK_SCHEDULER_ADDRESS)
+    cluster_files: str = "bytes"  # what a cluster's workers get: the files' bytes, or a path they share
 
 
 def _error(line: str) -> None:
@@ -231,16 +246,30 @@ def run_check(request: CheckRequest) -> int:
     if not found.files:  # e.g. a pre-commit run whose files are all excluded: nothing wrong
         _error("没有要检查的文件 / no files to check")
     full = settings.format in NEEDS_REPORTS
+    jobs = request.jobs or default_jobs(len(found.files))
     with memory_capped():  # one cap for every path: one file, any --jobs (inherited by workers, LibreOffice)
         run = CheckRun(
-            found, options, settings.ignores_for, full, request.previous, request.jobs or default_jobs(),
+            found, options, settings.ignores_for, full, request.previous, jobs,
             sys.stdin.buffer.read() if "-" in found.files else None, warn=_error,
+            cache=_result_cache(settings, options),
         )
         try:
             run.read_previous()
         except PreviousUnreadable as exc:
             _error(f"{escape_path(exc.path)}: {exc.error}")
             return 2
+        from gaicheck.pipeline.cluster import ClusterError, scheduler_address
+
+        address = scheduler_address(request.scheduler)
+        if address is not None and found.files:
+            from gaicheck.pipeline.cluster import DaskBackend
+
+            try:
+                run.backend = DaskBackend(address, "shared" if request.cluster_files == "shared" else "bytes",
+                                          request.jobs or default_jobs(), settings.lang)
+            except ClusterError as exc:
+                _error(str(exc))
+                return 2
         out = _open_output(request.output)
         if isinstance(out, str):
             _error(out)
@@ -277,6 +306,16 @@ def run_check(request: CheckRequest) -> int:
     if unreadable:
         return 2
     return 1 if failed else 0
+
+
+def _result_cache(settings: Settings, options: Options) -> ResultCache | None:
+    """The result cache of this run, None when it is off (--no-cache, `cache = false`, $GAICHECK_NO_CACHE)."""
+    from gaicheck.pipeline.cache import ResultCache, cache_disabled_by_env, cache_folder
+
+    if not settings.cache or cache_disabled_by_env():
+        return None
+    folder = cache_folder(settings.cache_dir or None, settings.root)
+    return ResultCache(folder, options, max_bytes=settings.cache_max_mb * 1024 * 1024)
 
 
 @contextmanager
