@@ -75,7 +75,7 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
               help="输出格式（默认 text）/ output format (default text)")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default=None, help="消息语言（默认 zh）/ message language")
@@ -101,6 +101,8 @@ def main() -> None:
               help="文本输出按机关分组 / group text output by organ")
 @click.option("--check-aggregate", is_flag=True,
               help="比较上级报告与所属下级报告之和（提示）/ compare a county's totals with its subordinates'")
+@click.option("--urls", "urls_file", type=click.Path(dir_okay=False), default=None,
+              help="从文件读取要检查的网址（每行一个）/ read web addresses to check from FILE, one a line")
 @click.option("--cache-dir", type=click.Path(file_okay=False), default=None,
               help="结果缓存的位置（默认配置文件旁的 .gaicheck_cache）/ where results are cached")
 @click.option("--no-cache", is_flag=True, help="不读也不写结果缓存 / neither read nor write the result cache")
@@ -130,9 +132,15 @@ def check(
     no_cache: bool,
     scheduler: str | None,
     cluster_files: str,
+    urls_file: str | None,
 ) -> None:
-    """检查报告文件或目录（- 表示标准输入）/ check report files or directories (- for stdin)."""
+    """检查报告文件、目录或网页（- 表示标准输入）/ check report files, directories or web pages (- for stdin)."""
     from gaicheck.config import ConfigError, load_settings, merge_cli
+
+    if urls_file is not None:
+        paths = (*paths, *_read_urls(urls_file, lang or "zh"))
+    if not paths:
+        raise click.UsageError("Missing argument 'PATHS...'.")
 
     try:
         settings = merge_cli(
@@ -149,6 +157,19 @@ def check(
         check_aggregate=check_aggregate, scheduler=scheduler, cluster_files=cluster_files,
     )
     sys.exit(run_check(request))
+
+
+def _read_urls(path: str, lang: str) -> list[str]:
+    """The addresses listed in `path`, one a line (blank lines and # comments skipped); exit 2 when unreadable."""
+    from gaicheck.pipeline.notices import notice
+
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc)
+        _error(notice("urls_file", lang, path=escape_path(path), reason=reason))
+        sys.exit(2)
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.strip().startswith("#")]
 
 
 @dataclass

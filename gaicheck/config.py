@@ -212,7 +212,7 @@ def load_settings(paths: list[str], config: str | None = None, isolated: bool = 
         if not path.is_file():
             raise ConfigError(f"配置文件不存在 / configuration file not found: {config}")
         return load_file(path)
-    start = next((p for p in paths if p != "-"), ".")
+    start = next((p for p in paths if p != "-" and not p.startswith(("http://", "https://"))), ".")  # not a URL
     found = find_config(start)
     return load_file(found) if found else Settings()
 

@@ -18,6 +18,7 @@ class Location:
     line/column: 1-based, columns counted in characters (text, HTML, Markdown).
     page: 1-based PDF page. table/row/cell: 1-based indices of a DOCX/XLSX/PDF table cell.
     paragraph: 1-based body paragraph index (DOCX).
+    source: the attachment the piece came from, when a web page and its attachments are read as one report.
     """
 
     line: int | None = None
@@ -27,6 +28,7 @@ class Location:
     row: int | None = None
     cell: int | None = None
     paragraph: int | None = None
+    source: str | None = None
 
     def __init__(
         self,
@@ -37,6 +39,7 @@ class Location:
         row: int | None = None,
         cell: int | None = None,
         paragraph: int | None = None,
+        source: str | None = None,
     ) -> None:
         # what the generated frozen __init__ does (object.__setattr__ per field), through the slots'
         # descriptors directly: a third faster, and readers make one Location per cell and paragraph
@@ -47,11 +50,14 @@ class Location:
         _set_row(self, row)
         _set_cell(self, cell)
         _set_paragraph(self, paragraph)
+        _set_source(self, source)
 
     def describe(self, lang: str = "zh") -> str:
         """A human rendering, e.g. `第3页 表2 第5行 第4列` / `page 3, table 2, row 5, cell 4`."""
         zh = lang == "zh"
         parts: list[str] = []
+        if self.source is not None:
+            parts.append(f"附件「{self.source}」" if zh else f'attachment "{self.source}"')
         if self.page is not None:
             parts.append(f"第{self.page}页" if zh else f"page {self.page}")
         if self.table is not None:
@@ -69,9 +75,9 @@ class Location:
         return (" " if zh else ", ").join(parts)
 
 
-_set_line, _set_column, _set_page, _set_table, _set_row, _set_cell, _set_paragraph = (
+_set_line, _set_column, _set_page, _set_table, _set_row, _set_cell, _set_paragraph, _set_source = (
     Location.__dict__[name].__set__
-    for name in ("line", "column", "page", "table", "row", "cell", "paragraph")
+    for name in ("line", "column", "page", "table", "row", "cell", "paragraph", "source")
 )
 
 

@@ -145,7 +145,7 @@ class ResultCache:
     # ---- lookup and store -------------------------------------------------------------------------
     def lookup(self, task: Task) -> Lookup:
         """The cached result of `task`, or the task ready to check (with its bytes when they were read)."""
-        if task.failure is not None or not self._usable:
+        if task.failure is not None or task.url or not self._usable:  # a web page may change: never cached
             return Lookup(task)
         ready, content = task, None
         if task.data is not None:
@@ -317,7 +317,8 @@ class StatMemo:
 
 
 def _with_data(task: Task, data: bytes) -> Task:
-    return Task(task.path, task.options, task.ignored, task.keep_report, data, task.series_only, task.failure)
+    return Task(task.path, task.options, task.ignored, task.keep_report, data, task.series_only, task.failure,
+                task.url)
 
 
 def _mark(folder: Path) -> None:

@@ -76,6 +76,9 @@ class DaskBackend:
     def submit(self, task: Task) -> Pending:
         if task.failure is not None:
             return Done(check_task(task))
+        if task.url:  # the worker downloads the page
+            future: Pending = self._client.submit(check_remote, task, None, pure=False)
+            return future
         shared: str | None = None
         if self.files == "shared" and task.path != STDIN:
             shared = os.path.abspath(task.path)  # read there (bytes the cache read for its key stay here)
@@ -85,8 +88,8 @@ class DaskBackend:
                 task = replace(task, data=read_input(task.path, None, default_limits()))
             except FileFailure as exc:
                 return Done(Checked(failed(display_path(task.path), exc.failure)))
-        future: Pending = self._client.submit(check_remote, task, shared, pure=False)
-        return future
+        sent: Pending = self._client.submit(check_remote, task, shared, pure=False)
+        return sent
 
     def close(self) -> None:
         client, cluster = getattr(self, "_client", None), self._cluster

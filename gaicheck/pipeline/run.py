@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from gaicheck.catalogue import matches
 from gaicheck.checks.options import Options
-from gaicheck.files import STDIN, Found
+from gaicheck.files import STDIN, Found, is_url
 from gaicheck.model.finding import Finding
 from gaicheck.model.report import Report
 from gaicheck.pipeline.cache import ResultCache
@@ -69,6 +69,7 @@ class CheckRun:
                 self.stdin if path == STDIN else None,
                 series_only=self.cross_year and not self.full_reports,
                 failure=folder_failure(reason) if reason is not None else None,
+                url=is_url(path),
             )
 
     def results(self, on_done: Callable[[], None] | None = None) -> Iterator[Checked]:

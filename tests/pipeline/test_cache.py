@@ -67,7 +67,7 @@ def test_changed_file_setting_rules_and_version_invalidate(tmp_path: Path, monke
 
     # a changed file (same size: the content hash, not the size, decides)
     text = one.read_bytes()
-    one.write_bytes(text.replace("2023".encode(), "2024".encode(), 1))
+    one.write_bytes(text.replace(b"2023", b"2024", 1))
     assert len(one.read_bytes()) == len(text)
     assert not _lookup(ResultCache(folder, Options()), one)
     assert _lookup(ResultCache(folder, Options()), other)
