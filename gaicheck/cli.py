@@ -94,8 +94,8 @@ def main() -> None:
 @click.option("--write-baseline", type=click.Path(dir_okay=False), default=None,
               help="把本次发现的问题写入基线文件 / record today's findings as the baseline")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
-              help="并行进程数（默认每200个文件一个，最多每核一个）"
-                   "/ parallel processes (default: one per 200 files, at most one per core)")
+              help="并行进程数（默认每100个文件一个，最多每核一个）"
+                   "/ parallel processes (default: one per 100 files, at most one per core)")
 @click.option("--previous", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="同一机关上一年度的报告（只读取，不报告）/ last year's report of the same organ (read only)")
 @click.option("--group-by", type=click.Choice(["organ"]), default=None,

@@ -41,7 +41,7 @@ class Backend(Protocol):
 
 
 # a process pool pays for itself only on a batch this large per extra process (measured: README "-j")
-FILES_PER_EXTRA_JOB = 200
+FILES_PER_EXTRA_JOB = 100
 
 
 def default_jobs(files: int | None = None) -> int:
