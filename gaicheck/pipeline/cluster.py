@@ -10,7 +10,6 @@ Dask is imported only here, and only when a scheduler is named.
 from __future__ import annotations
 
 import importlib
-import logging
 import os
 from dataclasses import replace
 from typing import Any, Literal
@@ -59,6 +58,8 @@ class DaskBackend:
         self._cluster: Any = None
         try:
             if address == "local":
+                import logging
+
                 self._cluster = distributed.LocalCluster(
                     n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
                     dashboard_address=None, silence_logs=logging.ERROR,
