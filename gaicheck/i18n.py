@@ -44,6 +44,24 @@ _WORDS: dict[str, tuple[str, str]] = {
     "status.invalid": ("不是数字", "not a number"),
     "status.ok": ("无数值", "without value"),
     # location parts (a finding's place in a file without lines: PDF, Word, Excel)
+    # archive features: cache, URLs, cluster (gaicheck/urls/, gaicheck/pipeline/cluster.py, cli)
+    # cluster (pipeline/cluster.py)
+    "archive.dask_missing": ("未安装 Dask，请运行 pip install 'gaicheck[dask]'",
+                     "Dask is not installed: pip install 'gaicheck[dask]'"),
+    "archive.scheduler_unreachable": ("无法连接 Dask 调度器 {address}：{reason}",
+                              "cannot reach the Dask scheduler {address}: {reason}"),
+    "archive.scheduler_with_stdin": (
+        "标准输入不能与 --scheduler 同用", "standard input cannot be used with --scheduler"
+    ),
+    # URLs (fetch/)
+    "archive.url_failed": ("{url}：无法下载：{reason}", "{url}: cannot download: {reason}"),
+    "archive.url_too_large": ("超过大小上限 {limit}", "larger than the limit of {limit}"),
+    "archive.url_timeout": ("超时（{seconds:g} 秒）", "timed out ({seconds:g} s)"),
+    "archive.url_redirects": ("重定向次数过多（上限 {limit}）", "too many redirects (limit {limit})"),
+    "archive.url_status": ("服务器返回 HTTP {status}", "the server answered HTTP {status}"),
+    "archive.url_scheme": ("只支持 http 和 https 地址", "only http and https addresses are supported"),
+    "archive.urls_file": ("无法读取网址列表 {path}：{reason}", "cannot read the list of addresses {path}: {reason}"),
+    "loc.source": ("附件「{name}」", 'attachment "{name}"'),
     "loc.page": ("第{n}页", "page {n}"),
     "loc.table": ("表{n}", "table {n}"),
     "loc.row": ("第{n}行", "row {n}"),
@@ -407,6 +425,8 @@ def location(loc: Location | None, lang: str) -> str:
     if loc is None:
         return ""
     parts: list[str] = []
+    if loc.source is not None:
+        parts.append(word("loc.source", lang, name=loc.source))
     if loc.page is not None:
         parts.append(word("loc.page", lang, n=loc.page))
     if loc.table is not None:
