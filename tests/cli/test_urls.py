@@ -93,13 +93,13 @@ def test_page_and_attachment_are_one_report(server: str) -> None:
     (result,) = json.loads(out)["files"]
     found = [(f["code"], f["line"], f["page"], f["where"]) for f in result["findings"]]
     docx = f"附件「{NAME}.docx」"
-    assert found == [
+    assert found == [  # in document order: by table, row and cell where there are no lines
+        ("VAL002", None, None, f"{docx} 表1 第10行 第2列"),
         ("SUM001", None, None, f"{docx} 表2 第27行 第2列"),
-        ("SUM001", None, None, f"{docx} 表2 第27行 第8列"),
         ("SUM003", None, None, f"{docx} 表2 第27行 第2列"),
+        ("SUM001", None, None, f"{docx} 表2 第27行 第8列"),
         ("SUM003", None, None, f"{docx} 表2 第27行 第8列"),
         ("SUM004", None, None, f"{docx} 表3 第4行 第5列"),
-        ("VAL002", None, None, f"{docx} 表1 第10行 第2列"),
         ("TXT003", 16, None, None),  # the page's prose against the attachment's table
     ]
     assert result["path"] == url and result["report_year"] == 2023
