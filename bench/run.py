@@ -230,12 +230,60 @@ def profile_text(top: int = 15) -> list[str]:
     return [line for line in stream.getvalue().splitlines() if line.strip()]
 
 
+def cache_runs(root: Path, cache: Path) -> dict[str, dict[str, float]]:
+    """The whole batch (cross-year rules included) with an empty result cache, then again with it warm."""
+    args = [*gaicheck_command(), "check", "--format", "json", "--cache-dir", str(cache), str(root)]
+    env = {k: v for k, v in user_env().items() if k != "GAICHECK_NO_CACHE"}
+    out: dict[str, dict[str, float]] = {}
+    for label in ("cold", "warm"):
+        print(f"… cache {label}", file=sys.stderr, flush=True)
+        start = time.perf_counter()
+        proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+        _pid, _status, usage = os.wait4(proc.pid, 0)
+        out[label] = {"wall_s": round(time.perf_counter() - start, 3),
+                      "cpu_s": round(usage.ru_utime + usage.ru_stime, 3)}
+    return out
+
+
+def jobs_rule(root: Path, sizes: tuple[int, ...] = (20, 100, 200, 400, 1000)) -> list[dict[str, float]]:
+    """Wall time of `-j 1` and `-j 2` on the first N text and HTML files: where a second process pays."""
+    files = sorted(str(p) for fmt in ("text", "html") for p in (root / fmt).iterdir())
+    files = files[::2] + files[1::2]  # text and HTML interleaved
+    rows: list[dict[str, float]] = []
+    for size in sizes:
+        row: dict[str, float] = {"files": size}
+        for jobs in (1, 2):
+            args = [*gaicheck_command(), "check", "--no-cache", "--format", "json", "-j", str(jobs), *files[:size]]
+            start = time.perf_counter()
+            subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, env=user_env())
+            row[f"j{jobs}_s"] = round(time.perf_counter() - start, 3)
+        rows.append(row)
+    return rows
+
+
+def projection(runs: list[dict[str, object]], reports: int = 200_000,
+               workers: tuple[int, ...] = (1, 8, 32, 128)) -> dict[str, dict[str, float]]:
+    """Hours for `reports` files on N single-core workers, from the measured CPU seconds per file of the
+    `--jobs 1` runs (HTML, PDF): the per-file work spreads evenly, the cross-year rules stay on the client."""
+    out: dict[str, dict[str, float]] = {}
+    for fmt in ("html", "pdf"):
+        run = next((r for r in runs if r["format"] == fmt and r["jobs"] == 1), None)
+        if run is None:
+            continue
+        per_file = float(str(run["cpu_s"])) / max(int(str(run["files"])), 1)
+        out[fmt] = {"cpu_s_per_file": round(per_file, 4),
+                    **{f"{n}_workers_h": round(reports * per_file / n / 3600, 2) for n in workers}}
+    return out
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--files", type=int, default=5000, help="batch size (default 5000)")
     parser.add_argument("--jobs", default="1,2", help="--jobs values to measure (default 1,2)")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results.json")
     parser.add_argument("--profile", action="store_true", help="print the top cProfile costs on text files")
+    parser.add_argument("--no-cache-runs", action="store_true", help="skip the cold/warm result-cache runs")
+    parser.add_argument("--jobs-rule", action="store_true", help="also time -j 1 and -j 2 on 20…1,000 files")
     args = parser.parse_args()
     jobs_values = [int(j) for j in args.jobs.split(",")]
     cmd = gaicheck_command()
@@ -257,11 +305,16 @@ def main() -> int:
         for label, paths, n in targets:
             for jobs in jobs_values:
                 print(f"… {label}: {n} files, --jobs {jobs}", file=sys.stderr, flush=True)
-                m = measure([*cmd, "check", "--format", "json", "--jobs", str(jobs), *paths])
+                m = measure([*cmd, "check", "--no-cache", "--format", "json", "--jobs", str(jobs), *paths])
                 runs.append({"format": label, "files": n, "jobs": jobs, **m,
                              "files_per_s": round(n / m["wall_s"], 1),
                              "files_per_cpu_s": round(n / max(m["cpu_s"], 1e-9), 1)})
+        if not args.no_cache_runs:
+            results["cache"] = cache_runs(root, Path(tmp) / "cache")
+        if args.jobs_rule:
+            results["jobs_rule"] = jobs_rule(root)
     results["runs"] = runs
+    results["projection_200k"] = projection(runs)
     results["pdf"] = pdf_seconds_per_page()
 
     # per core: files per CPU-second of the --jobs 1 runs (wall time on a shared machine measures the others)
@@ -292,6 +345,15 @@ def main() -> int:
     print()
     for p in results["pdf"]:  # type: ignore[attr-defined]
         print(f"pdf {p['file']}: {p['pages']} pages, {p['seconds']} s, {p['seconds_per_page']} s/page")
+    if "cache" in results:
+        cold, warm = results["cache"]["cold"], results["cache"]["warm"]  # type: ignore[index]
+        print(f"\nresult cache, {sum(counts.values())} files (cross-year rules included): cold {cold['wall_s']} s "
+              f"wall / {cold['cpu_s']} CPU s; warm {warm['wall_s']} s wall / {warm['cpu_s']} CPU s")
+    for row in results.get("jobs_rule", []):  # type: ignore[attr-defined]
+        print(f"-j rule: {row['files']:>5} files  -j 1 {row['j1_s']:>7} s  -j 2 {row['j2_s']:>7} s")
+    for fmt, p in results["projection_200k"].items():  # type: ignore[attr-defined]
+        hours = ", ".join(f"{k.split('_')[0]} workers {v} h" for k, v in p.items() if k.endswith("_h"))
+        print(f"200,000 {fmt} reports at {p['cpu_s_per_file']} CPU s each: {hours}")
     print()
     lower_is_better = {"version_ms", "one_text_file_ms", "peak_memory_mb", "pdf_seconds_per_page"}
     for key, target in TARGETS.items():

@@ -1,4 +1,5 @@
-"""Command line: `gaicheck check | parse | rules | explain | config | schema` (+ lazy `serve`, `series`).
+"""Command line: `gaicheck check | parse | rules | explain | config | schema` (+ lazy `serve`, `series`,
+`compare`).
 The first and last stage of the flow: options and configuration in, the pipeline (gaicheck/pipeline/)
 over the files, findings to a reporter. Exit codes: 0 nothing at or above --fail-on, 1 findings at or
 above it, 2 usage or configuration error, or a file that could not be read."""
@@ -11,7 +12,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, TextIO
+from typing import TYPE_CHECKING, BinaryIO, ClassVar, TextIO
 
 import click
 
@@ -19,10 +20,12 @@ from gaicheck import __version__
 from gaicheck.output.escape import escape_path
 
 if TYPE_CHECKING:
+    from gaicheck.checks.options import Options
     from gaicheck.config import Settings
+    from gaicheck.pipeline.cache import ResultCache
 
 FAIL_ON = ("error", "warning", "info")
-FORMATS = ("text", "full", "json", "sarif", "github", "junit", "gitlab", "html")
+FORMATS = ("text", "full", "json", "sarif", "github", "junit", "gitlab", "html", "xlsx")
 PROGRESS_MIN_FILES = 20
 
 
@@ -45,6 +48,7 @@ class LazyGroup(click.Group):
     """Subcommands living in their own modules, imported only when invoked (keeps start-up fast)."""
 
     lazy: ClassVar[dict[str, str]] = {
+        "compare": "gaicheck.compare.command:compare_command",
         "serve": "gaicheck.server.command:serve",
         "series": "gaicheck.series.command:series",
     }
@@ -73,7 +77,7 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
               help="输出格式（默认 text）/ output format (default text)")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default=None, help="消息语言（默认 zh）/ message language")
@@ -92,13 +96,23 @@ def main() -> None:
 @click.option("--write-baseline", type=click.Path(dir_okay=False), default=None,
               help="把本次发现的问题写入基线文件 / record today's findings as the baseline")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
-              help="并行进程数（默认全部核心）/ parallel processes (default: all cores)")
+              help="并行进程数（默认每100个文件一个，最多每核一个）"
+                   "/ parallel processes (default: one per 100 files, at most one per core)")
 @click.option("--previous", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="同一机关上一年度的报告（只读取，不报告）/ last year's report of the same organ (read only)")
 @click.option("--group-by", type=click.Choice(["organ"]), default=None,
               help="文本输出按机关分组 / group text output by organ")
 @click.option("--check-aggregate", is_flag=True,
               help="比较上级报告与所属下级报告之和（提示）/ compare a county's totals with its subordinates'")
+@click.option("--urls", "urls_file", type=click.Path(dir_okay=False), default=None,
+              help="从文件读取要检查的网址（每行一个）/ read web addresses to check from FILE, one a line")
+@click.option("--cache-dir", type=click.Path(file_okay=False), default=None,
+              help="结果缓存的位置（默认配置文件旁的 .gaicheck_cache）/ where results are cached")
+@click.option("--no-cache", is_flag=True, help="不读也不写结果缓存 / neither read nor write the result cache")
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="在 Dask 集群上检查（tcp://HOST:8786，或 local）/ check on a Dask cluster (or local)")
+@click.option("--cluster-files", type=click.Choice(["bytes", "shared"]), default="bytes", show_default=True,
+              help="向集群发送文件内容，或让各节点从共享路径读取 / send the files' bytes, or a path all workers share")
 def check(
     paths: tuple[str, ...],
     fmt: str | None,
@@ -117,15 +131,25 @@ def check(
     previous: tuple[str, ...],
     group_by: str | None,
     check_aggregate: bool,
+    cache_dir: str | None,
+    no_cache: bool,
+    scheduler: str | None,
+    cluster_files: str,
+    urls_file: str | None,
 ) -> None:
-    """检查报告文件或目录（- 表示标准输入）/ check report files or directories (- for stdin)."""
+    """检查报告文件、目录或网页（- 表示标准输入）/ check report files, directories or web pages (- for stdin)."""
     from gaicheck.config import ConfigError, load_settings, merge_cli
+
+    if urls_file is not None:
+        paths = (*paths, *_read_urls(urls_file, lang or "zh"))
+    if not paths:
+        raise click.UsageError("Missing argument 'PATHS...'.")
 
     try:
         settings = merge_cli(
             load_settings(list(paths), config_file, isolated),
             select=_codes(select), ignore=_codes(ignore), extend_select=_codes(extend_select),
-            fail_on=fail_on, lang=lang, fmt=fmt,
+            fail_on=fail_on, lang=lang, fmt=fmt, cache_dir=cache_dir, no_cache=no_cache,
         )
     except ConfigError as exc:
         click.echo(f"gaicheck: {exc}", err=True)
@@ -133,9 +157,22 @@ def check(
     request = CheckRequest(
         paths=list(paths), settings=settings, statistics=statistics, output=output, baseline=baseline,
         write_baseline=write_baseline, jobs=jobs, previous=list(previous), group_by=group_by,
-        check_aggregate=check_aggregate,
+        check_aggregate=check_aggregate, scheduler=scheduler, cluster_files=cluster_files,
     )
     sys.exit(run_check(request))
+
+
+def _read_urls(path: str, lang: str) -> list[str]:
+    """The addresses listed in `path`, one a line (blank lines and # comments skipped); exit 2 when unreadable."""
+    from gaicheck import i18n
+
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc)
+        _error(i18n.word("archive.urls_file", lang, path=escape_path(path), reason=reason))
+        sys.exit(2)
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.strip().startswith("#")]
 
 
 @dataclass
@@ -150,6 +187,8 @@ class CheckRequest:
     previous: list[str] = field(default_factory=list)
     group_by: str | None = None
     check_aggregate: bool = False
+    scheduler: str | None = None  # a Dask scheduler's address, "local", or None ($DASK_SCHEDULER_ADDRESS)
+    cluster_files: str = "bytes"  # what a cluster's workers get: the files' bytes, or a path they share
 
 
 def _error(line: str) -> None:
@@ -197,6 +236,23 @@ def _open_output(path: str | None) -> TextIO | str:
     return f"无法写入输出文件 / cannot write output {escape_path(path)}: {problem}"
 
 
+def _open_binary(path: str | None) -> BinaryIO | str:
+    """The stream a workbook is written to, or why it cannot be: `-o PATH` not writable, or no `-o` and
+    standard output is a terminal (a pipe or a redirected file is fine)."""
+    if path is None:
+        if sys.stdout.isatty():
+            return ("不向终端输出 xlsx 工作簿，请用 -o 文件名 / "
+                    "refusing to write an xlsx workbook to a terminal: use -o FILE")
+        return sys.stdout.buffer
+    problem = _unwritable(path)
+    if problem is None:
+        try:
+            return open(path, "wb")
+        except OSError as exc:
+            problem = exc.strerror or str(exc)
+    return f"无法写入输出文件 / cannot write output {escape_path(path)}: {problem}"
+
+
 def run_check(request: CheckRequest) -> int:
     """settings → files → pipeline run (parallel, input order, cross-year rules) → baseline → sink → exit code."""
     from gaicheck.baseline import Baseline, BaselineError
@@ -204,7 +260,7 @@ def run_check(request: CheckRequest) -> int:
     from gaicheck.files import find_files
     from gaicheck.limits import memory_capped
     from gaicheck.model.finding import SEVERITY_RANK
-    from gaicheck.output.sink import NEEDS_REPORTS, Sink
+    from gaicheck.output.sink import BINARY, NEEDS_REPORTS, Sink
     from gaicheck.pipeline.many import default_jobs
     from gaicheck.pipeline.run import CheckRun, PreviousUnreadable
 
@@ -231,26 +287,50 @@ def run_check(request: CheckRequest) -> int:
     if not found.files:  # e.g. a pre-commit run whose files are all excluded: nothing wrong
         _error("没有要检查的文件 / no files to check")
     full = settings.format in NEEDS_REPORTS
+    jobs = request.jobs or default_jobs(len(found.files))
     with memory_capped():  # one cap for every path: one file, any --jobs (inherited by workers, LibreOffice)
         run = CheckRun(
-            found, options, settings.ignores_for, full, request.previous, request.jobs or default_jobs(),
+            found, options, settings.ignores_for, full, request.previous, jobs,
             sys.stdin.buffer.read() if "-" in found.files else None, warn=_error,
+            cache=_result_cache(settings, options),
         )
         try:
             run.read_previous()
         except PreviousUnreadable as exc:
             _error(f"{escape_path(exc.path)}: {exc.error}")
             return 2
-        out = _open_output(request.output)
-        if isinstance(out, str):
-            _error(out)
-            return 2
+        from gaicheck.pipeline.cluster import ClusterError, scheduler_address
+
+        address = scheduler_address(request.scheduler)
+        if address is not None and found.files:
+            from gaicheck.pipeline.cluster import DaskBackend
+
+            try:
+                run.backend = DaskBackend(address, "shared" if request.cluster_files == "shared" else "bytes",
+                                          request.jobs or default_jobs(), settings.lang)
+            except ClusterError as exc:
+                _error(str(exc))
+                return 2
+        binary: BinaryIO | None = None
+        if settings.format in BINARY:
+            opened = _open_binary(request.output)
+            if isinstance(opened, str):
+                _error(opened)
+                return 2
+            binary, out = opened, sys.stdout
+        else:
+            text_out = _open_output(request.output)
+            if isinstance(text_out, str):
+                _error(text_out)
+                return 2
+            out = text_out
         recorded = Baseline() if request.write_baseline else None
         failed = unreadable = False
         threshold = SEVERITY_RANK[settings.fail_on]
         try:
             sink = Sink(out, settings.format, settings.lang, settings.fail_on, request.statistics,
-                        _use_color(out) and settings.format in ("text", "full"), request.group_by)
+                        _use_color(out) and settings.format in ("text", "full"), request.group_by,
+                        binary)
             lines_on_terminal = sink.streaming and out is sys.stdout and sys.stdout.isatty()
             with _progress(len(found.files), lines_on_terminal) as tick:
                 for checked in run.results(tick):
@@ -266,6 +346,8 @@ def run_check(request: CheckRequest) -> int:
         finally:
             if out is not sys.stdout:
                 out.close()
+            if binary is not None and binary is not sys.stdout.buffer:
+                binary.close()
     if recorded is not None and request.write_baseline:
         try:
             recorded.write(request.write_baseline)
@@ -277,6 +359,16 @@ def run_check(request: CheckRequest) -> int:
     if unreadable:
         return 2
     return 1 if failed else 0
+
+
+def _result_cache(settings: Settings, options: Options) -> ResultCache | None:
+    """The result cache of this run, None when it is off (--no-cache, `cache = false`, $GAICHECK_NO_CACHE)."""
+    from gaicheck.pipeline.cache import ResultCache, cache_disabled_by_env, cache_folder
+
+    if not settings.cache or cache_disabled_by_env():
+        return None
+    folder = cache_folder(settings.cache_dir or None, settings.root)
+    return ResultCache(folder, options, max_bytes=settings.cache_max_mb * 1024 * 1024)
 
 
 @contextmanager

@@ -15,8 +15,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-FORMATS = ("text", "full", "json", "sarif", "github", "junit", "gitlab", "html")
-Format = Literal["text", "full", "json", "sarif", "github", "junit", "gitlab", "html"]
+FORMATS = ("text", "full", "json", "sarif", "github", "junit", "gitlab", "html", "xlsx")
+Format = Literal["text", "full", "json", "sarif", "github", "junit", "gitlab", "html", "xlsx"]
 SeverityName = Literal["error", "warning", "info"]
 
 
@@ -38,6 +38,10 @@ class Settings(BaseModel):
     lang: Literal["zh", "en"] = "zh"
     exclude: list[str] = Field(default_factory=list)
     format: Format = "text"
+    # the result cache (gaicheck/pipeline/cache.py): on by default, in .gaicheck_cache next to the configuration
+    cache: bool = True
+    cache_dir: str = Field(default="", alias="cache-dir")  # "" = .gaicheck_cache next to the configuration
+    cache_max_mb: int = Field(default=512, ge=1, alias="cache-max-mb")
     # where the settings came from (not a configuration key)
     source: str | None = Field(default=None, exclude=True)
     root: str = Field(default=".", exclude=True)
@@ -208,7 +212,7 @@ def load_settings(paths: list[str], config: str | None = None, isolated: bool = 
         if not path.is_file():
             raise ConfigError(f"配置文件不存在 / configuration file not found: {config}")
         return load_file(path)
-    start = next((p for p in paths if p != "-"), ".")
+    start = next((p for p in paths if p != "-" and not p.startswith(("http://", "https://"))), ".")  # not a URL
     found = find_config(start)
     return load_file(found) if found else Settings()
 
@@ -221,6 +225,8 @@ def merge_cli(
     fail_on: str | None = None,
     lang: str | None = None,
     fmt: str | None = None,
+    cache_dir: str | None = None,
+    no_cache: bool = False,
 ) -> Settings:
     """Command-line options win: --select replaces, --ignore and --extend-select add."""
     update: dict[str, Any] = {}
@@ -236,6 +242,10 @@ def merge_cli(
         update["lang"] = lang
     if fmt:
         update["format"] = fmt
+    if cache_dir:  # relative to where gaicheck runs, as any command-line path
+        update["cache_dir"] = os.path.abspath(cache_dir)
+    if no_cache:
+        update["cache"] = False
     merged = settings.model_copy(update=update)
     validate_codes([*(select or []), *(ignore or []), *(extend_select or [])])
     return merged

@@ -26,6 +26,11 @@ REPORT_EXTENSIONS = {
 IGNORED_NAMES = {"readme.md", "sources.md", "changelog.md", "license.md", "readme.txt"}
 
 
+def is_url(text: str) -> bool:
+    """A web page's address (`gaicheck check https://…`), not a path."""
+    return text.startswith(("http://", "https://"))
+
+
 @dataclass(slots=True)
 class Found:
     files: list[str] = field(default_factory=list)  # in order; unreadable folders in their place
@@ -40,8 +45,8 @@ def find_files(paths: list[str], excluded: Callable[[str], bool] | None = None) 
     skip = excluded or (lambda _path: False)
     found = Found()
     for raw in paths:
-        if raw == STDIN:
-            found.files.append(STDIN)
+        if raw == STDIN or is_url(raw):  # standard input, a web page (gaicheck/urls/)
+            found.files.append(raw)
             continue
         path = Path(raw)
         shown = raw if str(path) == STDIN else str(path)  # `./-`: the file named "-", not standard input
@@ -78,4 +83,4 @@ def discover(paths: list[str], excluded: Callable[[str], bool] | None = None) ->
     return find_files(paths, excluded).files
 
 
-__all__ = ["IGNORED_NAMES", "REPORT_EXTENSIONS", "STDIN", "Found", "discover", "find_files"]
+__all__ = ["IGNORED_NAMES", "REPORT_EXTENSIONS", "STDIN", "Found", "discover", "find_files", "is_url"]

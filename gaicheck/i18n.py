@@ -10,7 +10,17 @@ from __future__ import annotations
 from functools import cache
 from typing import TYPE_CHECKING, Literal
 
-from gaicheck.templates import ColumnSpec, Label, RowSpec, SectionSpec, TableSpec, Template, all_templates
+from gaicheck.templates import (
+    NON_VERSIONS,
+    ColumnSpec,
+    Label,
+    RowSpec,
+    SectionSpec,
+    TableSpec,
+    Template,
+    all_templates,
+    registry,
+)
 
 if TYPE_CHECKING:
     from gaicheck.catalogue import RuleSpec
@@ -35,6 +45,24 @@ _WORDS: dict[str, tuple[str, str]] = {
     "status.ok": ("无数值", "without value"),
     "status.unreadable": ("无法识别", "unreadable (OCR)"),  # a cell read from a picture whose value is not trusted
     # location parts (a finding's place in a file without lines: PDF, Word, Excel)
+    # archive features: cache, URLs, cluster (gaicheck/urls/, gaicheck/pipeline/cluster.py, cli)
+    # cluster (pipeline/cluster.py)
+    "archive.dask_missing": ("未安装 Dask，请运行 pip install 'gaicheck[dask]'",
+                     "Dask is not installed: pip install 'gaicheck[dask]'"),
+    "archive.scheduler_unreachable": ("无法连接 Dask 调度器 {address}：{reason}",
+                              "cannot reach the Dask scheduler {address}: {reason}"),
+    "archive.scheduler_with_stdin": (
+        "标准输入不能与 --scheduler 同用", "standard input cannot be used with --scheduler"
+    ),
+    # URLs (fetch/)
+    "archive.url_failed": ("{url}：无法下载：{reason}", "{url}: cannot download: {reason}"),
+    "archive.url_too_large": ("超过大小上限 {limit}", "larger than the limit of {limit}"),
+    "archive.url_timeout": ("超时（{seconds:g} 秒）", "timed out ({seconds:g} s)"),
+    "archive.url_redirects": ("重定向次数过多（上限 {limit}）", "too many redirects (limit {limit})"),
+    "archive.url_status": ("服务器返回 HTTP {status}", "the server answered HTTP {status}"),
+    "archive.url_scheme": ("只支持 http 和 https 地址", "only http and https addresses are supported"),
+    "archive.urls_file": ("无法读取网址列表 {path}：{reason}", "cannot read the list of addresses {path}: {reason}"),
+    "loc.source": ("附件「{name}」", 'attachment "{name}"'),
     "loc.page": ("第{n}页", "page {n}"),
     "loc.table": ("表{n}", "table {n}"),
     "loc.row": ("第{n}行", "row {n}"),
@@ -195,6 +223,107 @@ _WORDS: dict[str, tuple[str, str]] = {
     ),
     "html.lang": ("zh-CN", "en"),
     "html.facts_sep": ("　", " · "),
+    # the workbook (--format xlsx)
+    "xlsx.sheet.findings": ("问题清单", "Findings"),
+    "xlsx.sheet.files": ("汇总", "Summary"),
+    "xlsx.sheet.rules": ("规则统计", "Rules"),
+    "xlsx.col.organ": ("机关", "Organ"),
+    "xlsx.col.year": ("年度", "Year"),
+    "xlsx.col.file": ("文件", "File"),
+    "xlsx.col.place": ("位置", "Place"),
+    "xlsx.col.code": ("规则", "Code"),
+    "xlsx.col.severity": ("级别", "Severity"),
+    "xlsx.col.message": ("问题", "Message"),
+    "xlsx.col.table": ("表格", "Table"),
+    "xlsx.col.row": ("行", "Row"),
+    "xlsx.col.column": ("列", "Column"),
+    "xlsx.col.expected": ("应为", "Expected"),
+    "xlsx.col.found": ("实为", "Found"),
+    "xlsx.col.suggestion": ("修改建议", "Suggestion"),
+    "xlsx.col.template": ("表格版本", "Template"),
+    "xlsx.col.errors": ("错误", "Errors"),
+    "xlsx.col.warnings": ("警告", "Warnings"),
+    "xlsx.col.infos": ("提示", "Infos"),
+    "xlsx.col.cells_read": ("读到数字的单元格", "Cells read"),
+    "xlsx.col.cells_unread": ("未读到数字的单元格", "Cells not read"),
+    "xlsx.col.note": ("说明", "Note"),
+    "xlsx.col.title": ("规则名称", "Rule"),
+    "xlsx.col.count": ("数量", "Count"),
+    "xlsx.col.files": ("涉及文件数", "Files"),
+    "xlsx.line": ("第{line}行第{column}列", "line {line}, column {column}"),
+    "xlsx.unreadable": ("无法读取：{error}", "cannot be read: {error}"),
+    "xlsx.suggestion": ("{cell}：{change}", "{cell}: {change}"),
+    "xlsx.suggestion.value": ("{current} → {proposed}", "{current} → {proposed}"),
+    "xlsx.suggestion.hint": ("（{hint}）", " ({hint})"),
+    "xlsx.suggestion.sep": ("；", "; "),
+    "xlsx.cell": ("{row}「{column}」", "{row} / {column}"),
+    # `gaicheck compare OLD NEW`
+    "compare.title": ("年度报告对比", "Year-to-year comparison"),
+    "compare.head": ("{old}（{old_year}年度，{old_template}）→ {new}（{new_year}年度，{new_template}）",
+                     "{old} ({old_year}, {old_template}) → {new} ({new_year}, {new_template})"),
+    "compare.organ": ("机关：{old} / {new}", "Organ: {old} / {new}"),
+    "compare.not_paired": (
+        "这两份报告不是同一机关不同年度的报告（机关不同、年度相同或无法识别），gaicheck check 不对其作跨年度核对",
+        "these are not one organ's reports of two different years (organs differ, same year, or not recognised): "
+        "gaicheck check does not compare them",
+    ),
+    "compare.col.row": ("行", "Row"),
+    "compare.col.column": ("列", "Column"),
+    "compare.col.change": ("变化", "Change"),
+    "compare.year": ("{year}年度", "{year}"),
+    "compare.same": ("=", "="),
+    "compare.unread": ("无法比较", "not comparable"),
+    "compare.only_old": ("仅{old_year}年度有", "only in {old_year}"),
+    "compare.only_new": ("仅{year}年度有", "only in {year}"),
+    "compare.findings": ("跨年度核对（与 gaicheck check 对这两份报告的结果相同）",
+                         "Cross-year findings (as gaicheck check gives them for this pair)"),
+    "compare.no_findings": ("无", "none"),
+    "compare.prose": ("文字雷同（YOY006 的测量方法，不论是否超过阈值）",
+                      "Prose reuse (YOY006's measure, whatever the threshold)"),
+    "compare.prose.share": (
+        "{scope}：{year}年度的文字有{share}（{copied}/{chars}字）见于{old_year}年度报告；最长的相同段落{longest_chars}字：「{longest}」",
+        '{scope}: {share} ({copied}/{chars} characters) of the {year} text is in the {old_year} report; '
+        'longest identical passage, {longest_chars} characters: "{longest}"',
+    ),
+    "compare.prose.none": (
+        "{scope}：{year}年度的文字有{share}（{copied}/{chars}字）见于{old_year}年度报告",
+        "{scope}: {share} ({copied}/{chars} characters) of the {year} text is in the {old_year} report",
+    ),
+    "compare.prose.short": ("{scope}：文字太短，不比较", "{scope}: too short to compare"),
+    "compare.total": (
+        "共{cells}个单元格：增加{up}个，减少{down}个，相同{same}个，无法比较{unread}个，"
+        "仅{old_year}年度有{only_old}个，仅{year}年度有{only_new}个",
+        "{cells} cells: {up} up, {down} down, {same} the same, {unread} not comparable, {only_old} only in {old_year}, "
+        "{only_new} only in {year}",
+    ),
+    "compare.unknown": ("未识别", "not found"),
+    "compare.heading_note": ("{heading}（{note}）", "{heading} ({note})"),
+    # the overview page of a batch (--format html over several files)
+    "dash.overview": ("总览", "Overview"),
+    "dash.totals": (
+        "共检查{files}个文件、{organs}个机关：错误{error}个，警告{warning}个，提示{info}个",
+        "{files} file(s) of {organs} organ(s) checked: {error} error(s), {warning} warning(s), {info} info",
+    ),
+    "dash.matrix": ("各机关、各年度的问题数", "Findings per organ and year"),
+    "dash.matrix_note": (
+        "每格为 错误/警告/提示 的个数；红色有错误，黄色只有警告，绿色没有错误和警告，灰色无法读取。点击打开该报告。",
+        "Each cell: errors/warnings/infos; red: errors, yellow: warnings only, green: neither, grey: unreadable. "
+        "Click to open the report.",
+    ),
+    "dash.organ": ("机关", "Organ"),
+    "dash.unknown_year": ("年度不详", "year unknown"),
+    "dash.unreadable_cell": ("无法读取", "unreadable"),
+    "dash.open": ("查看", "open"),
+    "dash.top": ("最常见的问题", "Most frequent problems"),
+    "dash.code": ("规则", "Code"),
+    "dash.title": ("名称", "Rule"),
+    "dash.severity": ("级别", "Severity"),
+    "dash.count": ("次数", "Findings"),
+    "dash.files": ("涉及文件", "Files"),
+    "dash.chart_severity": ("按级别", "By severity"),
+    "dash.chart_rule": ("按规则（前{n}条）", "By rule (top {n})"),
+    "dash.unreadable_list": ("无法读取的文件", "Files that could not be read"),
+    "dash.back": ("↑ 返回总览", "↑ back to the overview"),
     # the web page (gaicheck/server/view.py; its templates hold the rest of its words)
     "page.status.ok": ("已读取", "read"),
     "page.status.empty": ("空白", "blank"),
@@ -304,6 +433,8 @@ def location(loc: Location | None, lang: str) -> str:
     if loc is None:
         return ""
     parts: list[str] = []
+    if loc.source is not None:
+        parts.append(word("loc.source", lang, name=loc.source))
     if loc.page is not None:
         parts.append(word("loc.page", lang, n=loc.page))
     if loc.table is not None:
@@ -381,6 +512,18 @@ def template_notice(template: Template, lang: str) -> str:
     return pick(lang, template.notice, template.notice_en or template.notice)
 
 
+def template_label(template: str | None, lang: str) -> str:
+    """A report's template as a summary names it: `2021版（国办公开办函〔2021〕30号）`, or mixed/legacy/none."""
+    if template is None:
+        return ""
+    if template in NON_VERSIONS:
+        return word(f"page.template.{template}", lang)
+    versions = registry()
+    if not versions.is_version(template):
+        return template
+    return word("page.version", lang, version=template, notice=template_notice(versions.get(template), lang))
+
+
 _Specs = tuple[dict[tuple[str, str], RowSpec], dict[tuple[str, str], ColumnSpec], dict[tuple[str, str], Label]]
 
 
@@ -435,6 +578,31 @@ def template_row(table: str, row: str, version: str, lang: str) -> str:
     """A row's name as the template of `version` gives it (its key when the template has no such row)."""
     spec = _specs(version)[0].get((table, row))
     return row_name(spec, lang) if spec is not None else row
+
+
+def template_column(table: str, column: str, version: str, lang: str) -> str:
+    """A column's name as the template of `version` gives it (its key when the template has no such column)."""
+    spec = _specs(version)[1].get((table, column))
+    return column_name(spec, lang) if spec is not None else column
+
+
+def key_names(key: str, version: str, lang: str) -> tuple[str, str, str]:
+    """(table, row, column) names of a cell key `table.row.column`, the row named for short as messages name
+    it (`（三）1.属于国家秘密`); a `previous:` prefix (last year's cell) is dropped, a key that is no cell key
+    is given as the row."""
+    parts = key.removeprefix("previous:").split(".")
+    if len(parts) != 3:
+        return "", key, ""
+    table, row, column = parts
+    number = table_number(table)
+    heading = word("table.heading", lang, n=number, title=table_name(table, lang)) if number else table
+    rows, _columns, groups = _specs(version)
+    row_spec, group = rows.get((table, row)), groups.get((table, row))
+    if row_spec is not None:
+        row_named = row_short(row_spec, lang)
+    else:
+        row_named = group_name(group, lang) if group is not None else row
+    return heading, row_named, template_column(table, column, version, lang)
 
 
 def cell_names(cell: CellValue, version: str, lang: str) -> tuple[str, str]:

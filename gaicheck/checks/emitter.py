@@ -6,6 +6,7 @@ rules → **Emitter** → list[Finding] of one report.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any, Protocol
 
 from gaicheck import i18n
@@ -14,6 +15,7 @@ from gaicheck.checks.options import Options
 from gaicheck.model.document import Location
 from gaicheck.model.finding import SEVERITY_RANK, Finding, validate_finding
 from gaicheck.model.report import Report
+from gaicheck.templates import registry
 
 
 class Located(Protocol):
@@ -32,6 +34,35 @@ _PLAIN = (str, int, float, type(None))  # types Finding.expected/actual keep as 
 
 # code → selected and not ignored, per (select, ignore): shared by the runs with the same options
 _WANTED: dict[tuple[tuple[str, ...], tuple[str, ...]], dict[str, bool]] = {}
+
+
+def _whole(value: str | int | float | None) -> str | int | float | None:
+    """A whole float as the int it is (2599.0 → 2599): findings print and serialise whole numbers whole."""
+    return int(value) if type(value) is float and value.is_integer() else value
+
+
+def _template_table(report: Report, at: object, cells: list[str]) -> int | None:
+    """The template's number of the table a finding is about: an observation's `table_no`, else its first
+    cell's table (None when neither says)."""
+    number = getattr(at, "table_no", None)
+    if isinstance(number, int) and number > 0:
+        return number
+    if not cells:
+        return None
+    table = cells[0].split(".", 1)[0]
+    template = registry().or_newest(report.template)
+    spec = template.tables.get(table)
+    return spec.number if spec is not None else None
+
+
+def _where(report: Report, at: Located | None, cells: list[str]) -> Location | None:
+    """`at`'s place in a file without lines. On a PDF page its table index counts the page's tables, which
+    a reader cannot tell from the template's: the page stays, the table becomes the template's (表2/表3)."""
+    where = at.where if at else None
+    if where is None or where.page is None or where.table is None:
+        return where
+    number = _template_table(report, at, cells)
+    return where if number is None or number == where.table else replace(where, table=number)
 
 
 class Emitter:
@@ -64,6 +95,7 @@ class Emitter:
         spec = get_rule(code)
         severity = self.options.severity.get(code, spec.severity)
         cell_keys = list(cells or [])
+        expected, actual = _whole(expected), _whole(actual)
         values: dict[str, Any] = {  # every field of Finding, in declaration order
             "code": code,
             "name": spec.name,
@@ -72,7 +104,7 @@ class Emitter:
             "line": at.line if at else None,
             "column": at.column if at else None,
             "page": at.page if at else None,
-            "where": at.where if at else None,
+            "where": _where(self.report, at, cell_keys),
             "cells": cell_keys,
             "expected": expected,
             "actual": actual,

@@ -35,12 +35,14 @@ from gaicheck.checks.str import str009_no_text as str009
 from gaicheck.checks.str import str010_unreadable_cells as str010
 from gaicheck.checks.str import str011_group_total_instead_of_items as str011
 from gaicheck.checks.str import str012_unreadable_ocr_cells as str012
+from gaicheck.checks.str import str013_run_split_by_prose as str013
 from gaicheck.checks.sty import sty001_regulation_name as sty001
 from gaicheck.checks.sty import sty002_document_number_brackets as sty002
 from gaicheck.checks.sty import sty003_unbalanced_brackets as sty003
 from gaicheck.checks.sty import sty004_section_order as sty004
 from gaicheck.checks.sty import sty005_section_numbering as sty005
 from gaicheck.checks.sum import identities
+from gaicheck.checks.sum import sum006_inconsistent_run as sum006
 from gaicheck.checks.tpl import tpl001_template_year_mismatch as tpl001
 from gaicheck.checks.tpl import tpl002_mixed_template as tpl002
 from gaicheck.checks.tpl import tpl003_legacy_template as tpl003
@@ -76,6 +78,7 @@ REPORT_RULES: dict[str, ReportCheck] = {
     "STR010": str010.check,
     "STR011": str011.check,
     "STR012": str012.check,
+    "STR013": str013.check,
     "TPL001": tpl001.check,
     "TPL002": tpl002.check,
     "TPL003": tpl003.check,
@@ -87,6 +90,7 @@ REPORT_RULES: dict[str, ReportCheck] = {
     "SUM003": identities.check,
     "SUM004": identities.check,
     "SUM005": identities.check,
+    "SUM006": sum006.check,
     "VAL001": val001.check,
     "VAL002": val002.check,
     "VAL003": val003.check,

@@ -30,6 +30,7 @@ from gaicheck.model.observations import (
     RowMissing,
     RowShort,
     RowUnlabelled,
+    RunInconsistent,
     RunUnsplittable,
     TableMissing,
 )
@@ -357,9 +358,20 @@ class Extractor:
                 for cell in cells:
                     cell.status = "ambiguous"
                     _place(cell, slot.loc)
-                self.observe(
-                    RunUnsplittable(**_pos(slot.loc), raw=slot.unsplittable, expected=expected, **common)
-                )
+                if slot.no_reading:  # no reading of the run fits the identities (scope: "row" or "table")
+                    self.observe(
+                        RunInconsistent(
+                            **_pos(slot.loc), raw=slot.unsplittable, expected=expected, scope=slot.no_reading,
+                            **common,
+                        )
+                    )
+                else:
+                    self.observe(
+                        RunUnsplittable(
+                            **_pos(slot.loc), raw=slot.unsplittable, expected=expected,
+                            readings=[[t.text for t in reading] for reading in slot.candidates], **common,
+                        )
+                    )
             elif len(slot.values) == expected:
                 _set_values(cells, slot.values)
             else:
@@ -396,12 +408,14 @@ class Extractor:
             for cell in cells:
                 cell.status = "ambiguous"
                 _place(cell, loc)
-            self.observe(
-                RunUnsplittable(
-                    **_pos(loc), cells=keys, table=table.key, row="", table_no=table.number,
-                    row_label=table.row_label or table.title, raw=flat.unsplittable, expected=flat.expected,
-                )
-            )
+            fields: dict[str, Any] = {
+                **_pos(loc), "cells": keys, "table": table.key, "row": "", "table_no": table.number,
+                "row_label": table.row_label or table.title, "raw": flat.unsplittable, "expected": flat.expected,
+            }
+            if flat.no_reading:  # no reading of the run fits the row's identities
+                self.observe(RunInconsistent(**fields, scope="row"))
+            else:
+                self.observe(RunUnsplittable(**fields))
         elif len(flat.values) == flat.expected:
             _set_values(cells, flat.values)
         else:

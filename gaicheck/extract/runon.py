@@ -19,13 +19,18 @@ from gaicheck.extract.tokens import Line, Token, TokenKind
 from gaicheck.model.document import Location
 from gaicheck.templates import Template, registry
 
-MIN_LENGTH = 60  # shorter paragraphs are never run-on tables
+MIN_LENGTH = 30  # shorter paragraphs are never run-on tables
 MIN_ANCHORS = 4
 NUMERIC_RUN = regex.compile(r"^[\d\s.,+\-－元万件条项个]*\d[\d\s.,+\-－元万件条项个]*$")
 _NUMBERED = regex.compile(r"^(\d)\.(.*)$")
 _SPACE = regex.compile(r"\s")
 _RE_SPACE = r"[^\S\x1c-\x1f]"
 _NUMBER_PIECE = regex.compile(r"[+\-－]?[^\s+\-－]+")
+# digits glued to what follows the table: a numbered heading (`…1738五、存在的主要问题…`) or a year
+# (`…20000022025年，我局…`): the digits end where the heading or the year begins
+_GLUED_TAIL = regex.compile(
+    r"^(?P<nums>\s*[\d\s.,+\-－]*?\d)(?=[一二三四五六七八九十]{1,2}、|(?:19|20)\d\d年)", regex.DOTALL
+)
 # a run-on table holds at least one of these header words (cheap test before the label scan)
 _TABLE_HINTS = ("信息内容", "申请人情况", "本年新收", "结果维持", "第二十条")
 
@@ -152,6 +157,9 @@ def split_runon(line: Line) -> list[Line] | None:
         if NUMERIC_RUN.match(stripped):
             for m in _NUMBER_PIECE.finditer(segment):
                 emit(m.group(), start + m.start(), "value", run=True)
+        elif (tail := _GLUED_TAIL.match(segment)) is not None:  # a table's digits, then a heading or a year
+            gap(start, start + tail.end("nums"))
+            gap(start + tail.end("nums"), end)
         else:
             lead = len(segment) - len(segment.lstrip())
             emit(stripped, start + lead, "label")
@@ -162,4 +170,56 @@ def split_runon(line: Line) -> list[Line] | None:
         emit(occ.label, occ.start, "label")
         pos = occ.end
     gap(pos, len(text))
+    return out
+
+
+def _heading_pattern() -> re.Pattern[str]:
+    """The section headings of every version, longest first, as one pattern (kept with the registry)."""
+    versions = registry()
+
+    def build() -> re.Pattern[str]:
+        _everything, headings = _label_texts()
+        return re.compile("|".join(_spaced(h) for h in sorted(headings, key=len, reverse=True)))
+
+    pattern: re.Pattern[str] = versions.view(("runon", "heading pattern"), build)
+    return pattern
+
+
+_SENTENCE_ENDS = frozenset("。！？；;!?")
+
+
+def split_headings(line: Line) -> list[Line] | None:
+    """A paragraph holding a section heading glued to its prose (`…统计期限至12月31日止。一、总体情况`,
+    `六、其他需要报告的事项本年度未收取…`), as crawlers write them: the prose before it, the heading and
+    the prose after it as lines of their own; None when there is no such heading. A heading counts only at
+    the start of the paragraph or after a sentence end, in an official wording (or an alias)."""
+    text = line.text
+    if line.multi or "、" not in text:
+        return None
+    cuts: list[tuple[int, int]] = []
+    for m in _heading_pattern().finditer(text):
+        before = text[: m.start()].rstrip()
+        if before and before[-1] not in _SENTENCE_ENDS:
+            continue
+        if not before and not text[m.end() :].strip():
+            return None  # the paragraph is the heading
+        cuts.append((m.start(), m.end()))
+    if not cuts:
+        return None
+    base_col = line.loc.column or 1
+    out: list[Line] = []
+
+    def emit(start: int, end: int) -> None:
+        segment = text[start:end]
+        piece = segment.strip()
+        if piece:
+            where = Location(line.loc.line, base_col + start + len(segment) - len(segment.lstrip()), line.loc.page)
+            out.append(Line(line.index, piece, where, [Token(piece, where, "label", True)]))
+
+    pos = 0
+    for start, end in cuts:
+        emit(pos, start)
+        emit(start, end)
+        pos = end
+    emit(pos, len(text))
     return out

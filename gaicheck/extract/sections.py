@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 import regex
 
-from gaicheck.extract.labels import label_set_for
+from gaicheck.extract.labels import LabelMatch, label_set_for
+from gaicheck.extract.normalize import match_key
 from gaicheck.extract.stream import Line
 from gaicheck.templates import Label, SectionSpec, Template
 
@@ -24,6 +25,21 @@ class FoundSection:
     found_title: str
     official: bool
     number: str
+
+
+def _same_start(title: str, candidates: list[int], specs: list[SectionSpec]) -> LabelMatch | None:
+    """A numbered heading that keeps the start of its section's official title and rewords the end
+    (`五、存在的主要问题及明年工作计划` for `五、存在的主要问题及改进情况`): the section, as a deviation.
+    The shared start must be at least half the official title and six characters long."""
+    key = match_key(title)
+    for i in candidates:
+        official = match_key(specs[i].title)
+        shared = next(
+            (n for n, (a, b) in enumerate(zip(key, official, strict=False)) if a != b), min(len(key), len(official))
+        )
+        if shared >= 6 and 2 * shared >= len(official):
+            return LabelMatch(i, False, title)
+    return None
 
 
 def find_sections(lines: list[Line], template: Template, start: int) -> dict[str, FoundSection]:
@@ -52,7 +68,7 @@ def find_sections(lines: list[Line], template: Template, start: int) -> dict[str
         if hit is None:
             # the number is a strong anchor: accept a looser wording for the section it numbers
             same_number = [i for i, spec in enumerate(specs) if spec.number == m.group("num")]
-            hit = labels.match(title, same_number, loose=True)
+            hit = labels.match(title, same_number, loose=True) or _same_start(title, same_number, specs)
         if hit is None:
             continue
         spec = specs[hit.index]

@@ -34,6 +34,9 @@ class RowSlot:
     label_only: bool = False  # its label was seen with nothing after it (a heading): a later label may claim it
     via_group: str | None = None  # its values followed a group label directly (the item's own label lost)
     candidates: list[list[Token]] = field(default_factory=list)  # the splits an unsplittable run allows
+    # "row": no split of its digit run satisfies the row's identities; "table": no split of the runs of the
+    # table's open rows together satisfies the column identities — wrong as published either way
+    no_reading: str = ""
     loc: Location | None = None
 
 
@@ -89,17 +92,34 @@ def _constraints(columns: list[ColumnSpec], identities: list[RowIdentity]) -> li
 MAX_CANDIDATES = 64
 
 
+def _one_digit_each(values: list[Token], width: int) -> list[Token] | None:
+    """A run of plain digits with exactly as many digits as cells has one reading: a digit per cell."""
+    if sum(len(t.text) for t in values) != width or not all(t.text.isascii() and t.text.isdigit() for t in values):
+        return None
+    out: list[Token] = []
+    for tok in values:
+        for i, digit in enumerate(tok.text):
+            col = None if tok.loc.column is None else tok.loc.column + i
+            out.append(Token(digit, replace(tok.loc, column=col), tok.kind, tok.exact, False))
+    return out
+
+
 def resolve_runs(
     values: list[Token], columns: list[ColumnSpec], identities: list[RowIdentity]
-) -> tuple[list[Token] | None, list[list[Token]]]:
-    """Values of a row holding digit runs: (the split, []) when exactly one split fits the row's identities,
-    else (None, the candidate splits — for a table-level decision; empty when too many)."""
+) -> tuple[list[Token] | None, list[list[Token]], bool]:
+    """Values of a row holding digit runs: (the split, [], False) when the run has one reading — exactly one
+    split fits the row's identities, or the run has one digit per cell (then the identities speak for
+    themselves) —, else (None, the candidate splits for a table-level decision — empty when too many —,
+    whether the search ended with no split at all: the row is then wrong under every reading)."""
     if len(values) == len(columns) or not any(t.run for t in values) or any(t.kind == "empty" for t in values):
-        return values, []
+        return values, [], False
+    single = _one_digit_each(values, len(columns))
+    if single is not None:
+        return single, [], False
     found = split_candidates(values, [c.kind for c in columns], _constraints(columns, identities), MAX_CANDIDATES)
     if found is not None and len(found) == 1:
-        return found[0], []
-    return None, found or []
+        return found[0], [], False
+    return None, found or [], found == []
 
 
 def _distinct_columns(spec: TableSpec) -> list[ColumnSpec]:
@@ -148,11 +168,113 @@ class RowAligner:
         if m is None:
             m = self.rows.match(text, tuple(free))
         if m is None:
-            return None
+            return self._reclaim(text, pending)
         return m.index, m.official
+
+    def _known(self, text: str) -> bool:
+        return any(
+            labels.match(text, fuzzy=False) is not None
+            for labels in (self.rows, self.groups, self.captions, self.headers, self.columns)
+        )
+
+    def _labels_apart(self, tokens: list[Token]) -> list[Token]:
+        """A label token holding several template labels one space apart (`（三）不予公开 1.属于国家秘密`,
+        a group label and its first row written on one line) as one token per label; other tokens as
+        they are. Split only when the whole is no label and every part is one (exact wording)."""
+        if not any(t.kind == "label" and " " in t.text.strip() for t in tokens):
+            return tokens
+        out: list[Token] = []
+        for tok in tokens:
+            parts = tok.text.split() if tok.kind == "label" else []
+            if len(parts) < 2 or self.rows.match(tok.text, fuzzy=False) is not None or not all(map(self._known, parts)):
+                out.append(tok)
+                continue
+            pos = 0
+            for part in parts:
+                pos = tok.text.index(part, pos)
+                col = None if tok.loc.column is None else tok.loc.column + pos
+                out.append(Token(part, replace(tok.loc, column=col), "label", tok.exact))
+                pos += len(part)
+        return out
+
+    def _join_wrapped(self, lines: list[Line]) -> list[Line]:
+        """Row labels wrapped over several lines around their numbers (a PDF table drawn without rules:
+        `5.要求行政机关确认或重新出具已获` / `0 7 0 0 6 0 13` / `取信息`), joined into one label token when
+        the pieces together are a row label in its exact wording and numbers lie among them. The joined
+        label goes where a piece shares its line with numbers (those numbers are the row's), else where
+        the first piece was."""
+        pieces = [
+            (i, j)
+            for i, line in enumerate(lines)
+            for j, tok in enumerate(line.tokens)
+            if tok.kind == "label" and not self._known(tok.text)
+        ]
+        if len(pieces) < 2:
+            return lines
+        tokens: list[list[Token | None]] = [list(line.tokens) for line in lines]
+        used: set[tuple[int, int]] = set()
+        for n, (i, j) in enumerate(pieces):
+            if (i, j) in used:
+                continue
+            text = lines[i].tokens[j].text
+            chain = [(i, j)]
+            for i2, j2 in pieces[n + 1 : n + 3]:
+                if i2 - chain[-1][0] > 2 or (i2, j2) in used:
+                    break
+                text += lines[i2].tokens[j2].text
+                chain.append((i2, j2))
+                if self.rows.match(text, fuzzy=False) is None:
+                    continue
+                if not any(t.kind == "value" for k in range(i, i2 + 1) for t in lines[k].tokens):
+                    break  # label lines with no numbers among them: a label on two lines, read as it is
+                home = next((p for p in chain if any(t.kind == "value" for t in lines[p[0]].tokens)), chain[0])
+                first = lines[i].tokens[j]
+                for li, tj in chain:
+                    tokens[li][tj] = None
+                tokens[home[0]][home[1]] = Token(text, first.loc, "label", first.exact)
+                used.update(chain)
+                break
+        if not used:
+            return lines
+        touched = {li for li, _tj in used}
+        return [
+            replace(line, tokens=[t for t in toks if t is not None]) if k in touched else line
+            for k, (line, toks) in enumerate(zip(lines, tokens, strict=True))
+        ]
+
+    def _reclaim(self, text: str, current: int | None) -> tuple[int, bool] | None:
+        """A label whose row was taken by an unlabelled row, placed there by position only: the label is the
+        better witness. The unlabelled row moves to the nearest free row before it that the identities treat
+        alike (same tags, e.g. both outcomes: every total stays as it was), so that its guess and this label
+        do not contradict each other; None when there is no such row (the label is then outside the template)."""
+        taken = tuple(i for i, s in enumerate(self.slots) if s.found and s.unlabelled and i != current)
+        m = self.rows.match(text, taken, fuzzy=False) if taken else None
+        if m is None:
+            return None
+        k = m.index
+        moved = self.slots[k]
+        free = [
+            j
+            for j in range(k)
+            if not self.slots[j].found
+            and self.slots[j].spec.tags == moved.spec.tags
+            and len(self.slots[j].columns) == len(moved.columns)
+        ]
+        if not free:
+            return None
+        target = self.slots[free[-1]]
+        target.found, target.unlabelled, target.loc = True, True, moved.loc
+        target.values, target.blank, target.unsplittable, target.candidates, target.no_reading = (
+            moved.values, moved.blank, moved.unsplittable, moved.candidates, moved.no_reading
+        )
+        moved.found, moved.unlabelled, moved.values, moved.blank = False, False, [], False
+        moved.unsplittable, moved.candidates, moved.via_group, moved.loc = None, [], None, None
+        moved.no_reading = ""
+        return k, m.official
 
     def align(self, lines: list[Line]) -> TableResult:
         result = TableResult(self.spec, self.slots)
+        lines = self._join_wrapped(lines)
         next_idx = 0
         cur: int | None = None
         cur_vals: list[Token] = []
@@ -174,7 +296,7 @@ class RowAligner:
         for line in lines:
             matched_here = False
             held: list[Token] = []  # empties of a header-like line: kept only if a value follows on the line
-            for tok in line.tokens:
+            for tok in self._labels_apart(line.tokens):
                 if tok.kind == "label":
                     hit = self._match_row(tok.text, next_idx, cur if not cur_vals else None)
                     if hit is not None:
@@ -270,6 +392,7 @@ class RowAligner:
             return None if v is None else float(v)
 
         winners: list[dict[str, list[Token]]] = []
+        refuted = 0  # combinations under which an identity over known cells fails
         for combo in product(*(s.candidates for s in open_slots)):
             chosen = {s.spec.key: c for s, c in zip(open_slots, combo, strict=True)}
             ok, used = True, False
@@ -286,10 +409,14 @@ class RowAligner:
                         break
                 if not ok:
                     break
+            refuted += not ok
             if ok and used:
                 winners.append(chosen)
                 if len(winners) > 1:
                     return
+        if refuted == combos:  # every reading of the runs breaks a column identity
+            for s in open_slots:
+                s.no_reading = "table"
         if len(winners) == 1:
             for s in open_slots:
                 s.values, s.unsplittable, s.candidates = winners[0][s.spec.key], None, []
@@ -313,7 +440,8 @@ class RowAligner:
             slot.blank = True
             slot.values = [t for t in values if t.kind == "empty"][:expected]
             return
-        resolved, slot.candidates = resolve_runs(vals, slot.columns, identities)
+        resolved, slot.candidates, impossible = resolve_runs(vals, slot.columns, identities)
+        slot.no_reading = "row" if impossible else ""
         if resolved is None:
             slot.unsplittable = " ".join(t.text for t in vals)
         slot.values = resolved if resolved is not None else vals
@@ -327,6 +455,7 @@ class FlatResult:
     loc: Location | None
     header_deviations: list[HeaderDeviation]
     unsplittable: str | None = None
+    no_reading: bool = False  # no split of the run satisfies the identities: wrong as published
 
     @property
     def expected(self) -> int:
@@ -366,6 +495,7 @@ def align_flat(spec: TableSpec, lines: list[Line], identities: list[RowIdentity]
     expected = len(spec.rows) * len(spec.columns)
     values = _trim(values, expected)
     unsplittable = None
+    no_reading = False
     if any(t.run for t in values) and len(values) != expected:
         columns = [c for _r in spec.rows for c in spec.columns]
         width = len(spec.columns)
@@ -375,9 +505,9 @@ def align_flat(spec: TableSpec, lines: list[Line], identities: list[RowIdentity]
             for lhs, rhs in identities or []
         ]
         keyed = [c.model_copy(update={"key": f"{i // width}:{c.key}"}) for i, c in enumerate(columns)]
-        resolved, _candidates = resolve_runs(values, keyed, flat_ids)
+        resolved, _candidates, no_reading = resolve_runs(values, keyed, flat_ids)
         if resolved is None:
             unsplittable = " ".join(t.text for t in values)
         else:
             values = resolved
-    return FlatResult(spec, values, started, loc, deviations, unsplittable)
+    return FlatResult(spec, values, started, loc, deviations, unsplittable, no_reading)

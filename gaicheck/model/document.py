@@ -18,6 +18,7 @@ class Location:
     line/column: 1-based, columns counted in characters (text, HTML, Markdown).
     page: 1-based PDF page. table/row/cell: 1-based indices of a DOCX/XLSX/PDF table cell.
     paragraph: 1-based body paragraph index (DOCX).
+    source: the attachment the piece came from, when a web page and its attachments are read as one report.
     """
 
     line: int | None = None
@@ -27,6 +28,7 @@ class Location:
     row: int | None = None
     cell: int | None = None
     paragraph: int | None = None
+    source: str | None = None
 
     def __init__(
         self,
@@ -37,6 +39,7 @@ class Location:
         row: int | None = None,
         cell: int | None = None,
         paragraph: int | None = None,
+        source: str | None = None,
     ) -> None:
         # what the generated frozen __init__ does (object.__setattr__ per field), through the slots'
         # descriptors directly: a third faster, and readers make one Location per cell and paragraph
@@ -47,11 +50,12 @@ class Location:
         _set_row(self, row)
         _set_cell(self, cell)
         _set_paragraph(self, paragraph)
+        _set_source(self, source)
 
 
-_set_line, _set_column, _set_page, _set_table, _set_row, _set_cell, _set_paragraph = (
+_set_line, _set_column, _set_page, _set_table, _set_row, _set_cell, _set_paragraph, _set_source = (
     Location.__dict__[name].__set__
-    for name in ("line", "column", "page", "table", "row", "cell", "paragraph")
+    for name in ("line", "column", "page", "table", "row", "cell", "paragraph", "source")
 )
 
 

@@ -33,8 +33,15 @@ class Finding:
     expected: str | int | float | None = None
     actual: str | int | float | None = None
 
-    def sort_key(self) -> tuple[int, int, int, str, str]:
-        return (self.page or 0, self.line or 0, self.column or 0, self.code, ",".join(self.cells))
+    def sort_key(self) -> tuple[int, int, int, int, int, int, int, str, str]:
+        """Document order: page, line and column, then (files without lines) table, row, cell and paragraph."""
+        w = self.where
+        if w is None:
+            return (self.page or 0, self.line or 0, self.column or 0, 0, 0, 0, 0, self.code, ",".join(self.cells))
+        return (
+            self.page or 0, self.line or 0, self.column or 0,
+            w.table or 0, w.row or 0, w.cell or 0, w.paragraph or 0, self.code, ",".join(self.cells),
+        )  # fmt: skip
 
 
 @cache
@@ -59,3 +66,6 @@ class FileResult:
     organ: str | None = None
     findings: list[Finding] = field(default_factory=list)
     error: str | None = None
+    # template cells holding a number / not (blank, missing, not assignable, not a number); None: not read
+    cells_read: int | None = None
+    cells_unread: int | None = None

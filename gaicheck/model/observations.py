@@ -7,7 +7,7 @@ extractor → **Observation** (one dataclass per ObservationKind, with where it 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import ClassVar, Literal
 
@@ -22,6 +22,7 @@ class ObservationKind(StrEnum):
     ROW_UNLABELLED = "row_unlabelled"  # a row of figures without its label, placed by position (STR007)
     EXTRA_ROW = "extra_row"  # a labelled row the template does not have (STR008)
     RUN_UNSPLITTABLE = "run_unsplittable"  # a row's digits run together (STR010)
+    RUN_INCONSISTENT = "run_inconsistent"  # no split of a digit run satisfies the identities (SUM006)
     GROUP_ROW = "group_row"  # a group given as one subtotal row instead of its items (STR011)
     LABEL_DEVIATION = "label_deviation"  # a row label or column header not in the official wording (TPL005)
     MIXED_TEMPLATE = "mixed_template"  # labels of both formats (TPL002)
@@ -102,6 +103,19 @@ class RunUnsplittable(RowObserved):
     kind: ClassVar[ObservationKind] = ObservationKind.RUN_UNSPLITTABLE
     raw: str  # the digits as found
     expected: int  # cells they should fill
+    readings: list[list[str]] = field(default_factory=list)  # the splits it allows (one text per cell), if few
+    chosen: list[str] = field(default_factory=list)  # the one split the prose's figures allow (prose/witness.py)
+    witness: list[str] = field(default_factory=list)  # the prose that chose it, quoted
+
+
+@dataclass(slots=True, kw_only=True)
+class RunInconsistent(RowObserved):
+    """A digit run that no split makes satisfy its identities: the published row is wrong under every reading."""
+
+    kind: ClassVar[ObservationKind] = ObservationKind.RUN_INCONSISTENT
+    raw: str  # the digits as found
+    expected: int  # cells they should fill
+    scope: str  # "row": the row's own identities; "table": those across the table's rows
 
 
 @dataclass(slots=True, kw_only=True)
@@ -154,6 +168,7 @@ Observation = (
     | RowShort
     | RowLong
     | RunUnsplittable
+    | RunInconsistent
     | ExtraRow
     | GroupRow
     | LabelDeviation

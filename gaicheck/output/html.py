@@ -4,7 +4,8 @@ and unverifiable cells coloured (and marked with a sign, so a black-and-white pr
 then every finding with its explanation and a link to its cell. Readable when printed.
 
 Report + Findings → **HTML**. `render_report_html(report, findings, lang)` is the one-report page
-(reused by the web UI); `render(items, lang)` puts every checked file in one page. All report text is
+(reused by the web UI); `render(items, lang)` puts every checked file in one page, after the batch's
+overview (output/dashboard.py) when there are several. All report text is
 HTML-escaped.
 """
 
@@ -13,13 +14,16 @@ from __future__ import annotations
 import io
 from collections.abc import Iterable
 from html import escape
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from gaicheck import __version__, i18n
 from gaicheck.catalogue import load_catalogue
 from gaicheck.model.finding import FileResult, Finding
 from gaicheck.model.report import Report
 from gaicheck.output.grid import CellState, cell_states, grids, shown
+
+if TYPE_CHECKING:
+    from gaicheck.output.dashboard import Overview
 
 CSS = """
 body { font-family: "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "SimSun", sans-serif;
@@ -111,7 +115,7 @@ def _tables(report: Report, findings: list[Finding], lang: str, prefix: str) -> 
 
 def _place(finding: Finding, lang: str) -> str:
     bits = []
-    if finding.page is not None:
+    if finding.page is not None and (finding.where is None or finding.where.page is None):  # else it names it
         bits.append(_w("page", lang, n=finding.page))
     if finding.line is not None:
         bits.append(_w("line", lang, n=finding.line))
@@ -181,12 +185,12 @@ def report_section(report: Report | None, result: FileResult, lang: str = "zh", 
     return "\n".join(parts)
 
 
-def _page_head(lang: str) -> str:
+def _page_head(lang: str, extra_css: str = "") -> str:
     title = escape(_w("title", lang))
     return (
         f'<!DOCTYPE html>\n<html lang="{_w("lang", lang)}">\n<head>\n<meta charset="utf-8">\n'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{title}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
+        f"<title>{title}</title>\n<style>{CSS}{extra_css}</style>\n</head>\n<body>\n"
         f"<h1>{title}</h1>\n"
     )
 
@@ -208,16 +212,37 @@ def render_report_html(report: Report, findings: list[Finding], lang: str = "zh"
     return _document(report_section(report, result, lang), lang)
 
 
-def write(out: TextIO, items: Iterable[tuple[FileResult, Report | None]], count: int, lang: str = "zh") -> None:
-    """All `count` checked files in one page, written file by file (anchors prefixed per file when
-    there are several, so links stay distinct)."""
-    out.write(_page_head(lang))
+def write(
+    out: TextIO, items: Iterable[tuple[FileResult, Report | None]], count: int, lang: str = "zh",
+    overview: Overview | None = None,
+) -> None:
+    """All `count` checked files in one page, written file by file. Several files: the overview
+    (output/dashboard.py) first, each file's section in its own anchor (`f1`, `f2`, …) with a link back,
+    and its cells' anchors prefixed per file so links stay distinct."""
+    if count <= 1:
+        out.write(_page_head(lang))
+        for result, report in items:
+            out.write(report_section(report, result, lang))
+        out.write(_page_tail(lang))
+        return
+    from gaicheck.output.dashboard import CSS as OVERVIEW_CSS
+
+    out.write(_page_head(lang, OVERVIEW_CSS))
+    if overview is not None:
+        out.write(overview.render(lang) + "\n")
+    back = f'<p class="top-link"><a href="#overview">{escape(i18n.word("dash.back", lang))}</a></p>'
     for n, (result, report) in enumerate(items, 1):
-        out.write(("\n" if n > 1 else "") + report_section(report, result, lang, f"f{n}-" if count > 1 else ""))
+        out.write(("\n" if n > 1 else "") + f'<section id="f{n}">\n'
+                  + report_section(report, result, lang, f"f{n}-") + f"\n{back}\n</section>")
     out.write(_page_tail(lang))
 
 
 def render(items: list[tuple[FileResult, Report | None]], lang: str = "zh") -> str:
+    from gaicheck.output.dashboard import Overview
+
+    overview = Overview()
+    for result, _report in items:
+        overview.add(result)
     buffer = io.StringIO()
-    write(buffer, items, len(items), lang)
+    write(buffer, items, len(items), lang, overview)
     return buffer.getvalue()

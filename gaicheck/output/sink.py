@@ -1,16 +1,17 @@
 """Output sink: the checked files, one by one in input order → the chosen format → stdout or `--output`.
 
-batch → **sink** → text / full / json / sarif / github / junit / gitlab / html. Line formats (text,
+batch → **sink** → text / full / json / sarif / github / junit / gitlab / html / xlsx. Line formats (text,
 github) are written as each file arrives and only counts are kept; document formats park what they
 need (the findings; the Report too for full and html) in a spool on disk (gaicheck/spool.py) and
-write it out file by file at the end, so the memory of a batch does not grow with its size.
+write it out file by file at the end, so the memory of a batch does not grow with its size. The workbook
+(xlsx) is the one binary format: it is written to `binary`, not to the text stream.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from typing import TextIO
+from typing import IO, TYPE_CHECKING, TextIO
 
 from gaicheck.model.finding import FileResult
 from gaicheck.model.report import Report
@@ -18,8 +19,12 @@ from gaicheck.output import text
 from gaicheck.output.text import Tally
 from gaicheck.spool import Spool
 
+if TYPE_CHECKING:
+    from gaicheck.output.dashboard import Overview
+
 STREAMED = ("text", "github")
 NEEDS_REPORTS = ("full", "html")
+BINARY = ("xlsx",)
 
 
 class Sink:
@@ -32,8 +37,11 @@ class Sink:
         statistics: bool = False,
         color: bool = False,
         group_by: str | None = None,
+        binary: IO[bytes] | None = None,
     ) -> None:
         self.out, self.fmt, self.lang, self.fail_on = out, fmt, lang, fail_on
+        self.binary = binary
+        self.overview: Overview | None = None  # html: the batch's overview page, counted as files arrive
         self.statistics, self.color, self.group_by = statistics, color, group_by
         self.tally = Tally()
         self.spool: Spool[tuple[FileResult, Report | None]] | None = None
@@ -51,6 +59,12 @@ class Sink:
 
             self._write(github.file_lines(result, self.lang))
         else:
+            if self.fmt == "html":
+                if self.overview is None:
+                    from gaicheck.output.dashboard import Overview
+
+                    self.overview = Overview()
+                self.overview.add(result)
             if self.spool is None:
                 self.spool = Spool()
             self.spool.append((result, report if self.fmt in NEEDS_REPORTS else None))
@@ -115,4 +129,8 @@ class Sink:
         elif self.fmt == "html":
             from gaicheck.output import html
 
-            html.write(self.out, self.items(), self.tally.files, self.lang)
+            html.write(self.out, self.items(), self.tally.files, self.lang, self.overview)
+        elif self.fmt == "xlsx":
+            from gaicheck.output import xlsx
+
+            xlsx.write(self.binary if self.binary is not None else self.out.buffer, self.results(), self.lang)

@@ -10,6 +10,7 @@ import click
 from gaicheck import i18n
 from gaicheck.model.finding import FileResult, Finding
 from gaicheck.output.escape import escape_path
+from gaicheck.series.grouping import normalise_organ, resolve_short_names
 
 _COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}
 
@@ -94,17 +95,32 @@ def render(results: list[FileResult], lang: str = "zh", show_statistics: bool = 
     return "\n".join(lines) + "\n"
 
 
-def render_grouped(results: list[FileResult], lang: str = "zh", show_statistics: bool = False) -> str:
-    """`--group-by organ`: files under a heading per organ (organs in order of first appearance,
-    files in input order within each; files whose organ was not found come last)."""
+def organ_groups(results: list[FileResult]) -> list[tuple[str, list[FileResult]]]:
+    """Files by organ as `gaicheck series` groups them (gaicheck.series.grouping: the same organ written
+    differently, or without its parent's prefix, is one organ): (the organ as written in its latest report,
+    its files in input order), organs in order of first appearance; files whose organ was not found last,
+    under ""."""
+    keys = [normalise_organ(r.organ) or "" for r in results]
+    aliases = resolve_short_names({k for k in keys if k})
     groups: dict[str, list[FileResult]] = {}
+    for key, result in zip(keys, results, strict=True):
+        groups.setdefault(aliases.get(key, key), []).append(result)
+    out: list[tuple[str, list[FileResult]]] = []
+    for key in sorted(groups, key=lambda k: (k == "", list(groups).index(k))):
+        files = groups[key]
+        named = [r for r in files if r.organ]
+        latest = max(named, key=lambda r: r.report_year or 0, default=None)  # max keeps the first of a tie
+        out.append(((latest.organ or "") if latest else "", files))
+    return out
+
+
+def render_grouped(results: list[FileResult], lang: str = "zh", show_statistics: bool = False) -> str:
+    """`--group-by organ`: files under a heading per organ (`organ_groups`)."""
     unknown = i18n.word("text.organ_unknown", lang)
-    for result in results:
-        groups.setdefault(result.organ or "", []).append(result)
     lines: list[str] = []
-    for organ in sorted(groups, key=lambda o: (o == "", list(groups).index(o))):
+    for organ, files in organ_groups(results):
         lines.append(f"== {organ or unknown} ==")
-        for result in groups[organ]:
+        for result in files:
             lines.extend(file_lines(result, lang))
     if show_statistics:
         lines.extend(statistics(results))

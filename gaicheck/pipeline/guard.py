@@ -8,6 +8,7 @@ pipeline.single → **guard** → reader → extractor → rules; whatever is ra
 from __future__ import annotations
 
 import signal
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -36,6 +37,10 @@ class TimeLimit:
             and signal.getitimer(signal.ITIMER_REAL)[0] == 0  # never override a caller's timer
         )
         if self.active:
+            # a raise that lands in a __del__ or a callback is "ignored" by Python, which prints a traceback:
+            # keep our own quiet (the alarm fires again), pass every other one on as before
+            self._previous_hook = sys.unraisablehook
+            sys.unraisablehook = self._unraisable
             self._previous = signal.signal(signal.SIGALRM, self._on_alarm)
             self._token = set_time_extender(self.extend)
             signal.setitimer(signal.ITIMER_REAL, self.allowed)
@@ -47,6 +52,11 @@ class TimeLimit:
         self.fired = True
         signal.setitimer(signal.ITIMER_REAL, REFIRE_SECONDS)
         raise TimeLimitExceeded(self.allowed)
+
+    def _unraisable(self, unraisable: sys.UnraisableHookArgs) -> None:
+        if isinstance(unraisable.exc_value, TimeLimitExceeded):
+            return
+        self._previous_hook(unraisable)
 
     def extend(self, extra: float) -> None:
         remaining = signal.getitimer(signal.ITIMER_REAL)[0]
@@ -62,6 +72,7 @@ class TimeLimit:
         self.active = False  # first: from here on a late alarm does nothing
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, self._previous)
+        sys.unraisablehook = self._previous_hook
         reset_time_extender(self._token)
         if self.fired and exc_type is None:  # every raise was swallowed: the result cannot be trusted
             raise TimeLimitExceeded(self.allowed)

@@ -12,11 +12,12 @@ from dataclasses import dataclass, field
 
 from gaicheck.catalogue import matches
 from gaicheck.checks.options import Options
-from gaicheck.files import STDIN, Found
+from gaicheck.files import STDIN, Found, is_url
 from gaicheck.model.finding import Finding
 from gaicheck.model.report import Report
+from gaicheck.pipeline.cache import ResultCache
 from gaicheck.pipeline.errors import folder_failure
-from gaicheck.pipeline.many import check_many, collector_tuned
+from gaicheck.pipeline.many import Backend, check_many, collector_tuned
 from gaicheck.pipeline.single import Checked, Task, check_file
 
 
@@ -38,6 +39,8 @@ class CheckRun:
     jobs: int = 1
     stdin: bytes | None = None
     warn: Callable[[str], None] = lambda _line: None  # one line for the user (cross-year rules failed)
+    cache: ResultCache | None = None  # per-file results kept between runs (pipeline/cache.py)
+    backend: Backend | None = None  # a cluster instead of local processes (pipeline/cluster.py)
     _previous_reports: list[Report] = field(default_factory=list)
 
     @property
@@ -66,16 +69,20 @@ class CheckRun:
                 self.stdin if path == STDIN else None,
                 series_only=self.cross_year and not self.full_reports,
                 failure=folder_failure(reason) if reason is not None else None,
+                url=is_url(path),
             )
 
     def results(self, on_done: Callable[[], None] | None = None) -> Iterator[Checked]:
         """Every file's Checked, in input order (whatever `jobs` is)."""
         with collector_tuned():
-            stream = check_many(self._tasks(), min(self.jobs, max(1, len(self.files))), on_done)
+            jobs = min(self.jobs, max(1, len(self.files)))
+            stream = check_many(self._tasks(), jobs, on_done, self.cache, self.backend)
             if not self.cross_year:
                 yield from stream
-                return
-            yield from self._with_cross_year(stream)
+            else:
+                yield from self._with_cross_year(stream)
+        if self.cache is not None:
+            self.cache.finish()  # the memo of content hashes saved, the size bound kept
 
     def _with_cross_year(self, stream: Iterator[Checked]) -> Iterator[Checked]:
         from gaicheck.pipeline.parked import ParkedBatch

@@ -11,15 +11,19 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from gaicheck.checks.options import Options
 from gaicheck.limits import Limits, default_limits
 from gaicheck.model.finding import FileResult, Finding
 from gaicheck.model.report import Report
-from gaicheck.pipeline.errors import Failure, FileFailure, cannot_open, too_large
+from gaicheck.pipeline.errors import Failure, FileFailure, Kind, cannot_open, classify, too_large
 from gaicheck.pipeline.guard import guarded
 from gaicheck.pipeline.stages import parse_bytes, result_for
 from gaicheck.suppress import apply, suppressed_codes
+
+if TYPE_CHECKING:
+    from gaicheck.urls.bundle import Fetched
 
 STDIN = "-"  # the path that means standard input (only this exact string: `./-` is a file named "-")
 
@@ -57,18 +61,39 @@ def parse_file(path: str, data: bytes | None = None, limits: Limits | None = Non
 
 
 def check_file(
-    path: str, options: Options | None = None, data: bytes | None = None, limits: Limits | None = None
+    path: str, options: Options | None = None, data: bytes | None = None, limits: Limits | None = None,
+    fetched: Fetched | None = None,
 ) -> tuple[FileResult, Report | None]:
-    """Check one file (or its `data`) within the limits: the FileResult and the Report (None when the file
-    could not be checked). Never raises for a bad file."""
+    """Check one file (or its `data`; or a web page and its attachments, `fetched`) within the limits: the
+    FileResult and the Report (None when the file could not be checked). Never raises for a bad file."""
     limits = limits or default_limits()
     try:
         data = read_input(path, data, limits)
         with guarded(limits):
-            report = parse_bytes(path, data)
+            report = parse_fetched(path, fetched) if fetched is not None else parse_bytes(path, data)
             return result_for(report, options), report
     except FileFailure as exc:
         return failed(path, exc.failure), None
+
+
+def fetch_page(url: str, lang: str, limits: Limits) -> Fetched:
+    """A web page and its attachments downloaded (each within the size limit); FileFailure (one line)."""
+    from gaicheck.urls.bundle import fetch
+    from gaicheck.urls.download import DownloadError
+
+    try:
+        return fetch(url, lang, limits.max_file_bytes or None)
+    except DownloadError as exc:
+        raise FileFailure(Failure(Kind.UNREADABLE, str(exc), str(exc))) from exc
+    except Exception as exc:  # the page itself could not be read for its links
+        raise FileFailure(classify(exc, limits)) from exc
+
+
+def parse_fetched(url: str, fetched: Fetched) -> Report:
+    from gaicheck.extract.extractor import extract
+    from gaicheck.urls.bundle import read_fetched
+
+    return extract(read_fetched(url, fetched))
 
 
 def failed(path: str, failure: Failure) -> FileResult:
@@ -86,6 +111,7 @@ class Task:
     data: bytes | None = None  # standard input, read by the parent process
     series_only: bool = False  # keep only what the cross-year rules need of the report (batch memory)
     failure: Failure | None = None  # known to fail before it is read (an unreadable folder)
+    url: bool = False  # `path` is a web page: download it and its attachments (command line only)
 
 
 @dataclass(slots=True)
@@ -121,12 +147,17 @@ def check_task(task: Task, limits: Limits | None = None) -> Checked:
     if task.failure is not None:
         return Checked(failed(path, task.failure))
     limits = limits or default_limits()
+    fetched = None
     try:
-        data = read_input(task.path, task.data, limits)
+        if task.url:
+            fetched = fetch_page(task.path, task.options.lang, limits)
+            data = fetched.page.data
+        else:
+            data = read_input(task.path, task.data, limits)
     except FileFailure as exc:
         return Checked(failed(path, exc.failure))
     ignored = [*task.ignored, *suppressed_codes(data)]
-    result, report = check_file(path, task.options, data, limits)
+    result, report = check_file(path, task.options, data, limits, fetched)
     result.findings = apply(result.findings, ignored)
     if not task.keep_report or report is None:
         return Checked(result, None, ignored)

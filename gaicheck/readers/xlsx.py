@@ -18,7 +18,7 @@ from decimal import Decimal, InvalidOperation
 from io import BytesIO
 from typing import Any
 
-from gaicheck.model.document import Cell, Document, Location, Row, Table
+from gaicheck.model.document import Cell, Document, Location, Paragraph, Row, Table
 from gaicheck.readers.errors import ReadError
 from gaicheck.readers.ziplimits import check_zip
 
@@ -65,6 +65,40 @@ def render(value: Any, number_format: str = "General") -> str:
     if "\n" in text or "\r" in text:
         text = "".join(line.strip() for line in text.splitlines())
     return " ".join(text.split())
+
+
+_SENTENCE_END = ("。", "；", "！", "？", ";")
+
+
+def _prose(row: list[Cell]) -> str | None:
+    """The text of a row that is a sentence of prose written in a sheet (its only text, in one cell, ending
+    a sentence): a paragraph of the report, not a table row."""
+    texts = [c for c in row if c.text and not c.spanned]
+    if len(texts) != 1 or len(texts[0].text) < 12 or not texts[0].text.endswith(_SENTENCE_END):
+        return None
+    return texts[0].text
+
+
+def _sheet_blocks(ws: Any, index: int) -> list[Table | Paragraph]:
+    """The sheet as tables, cut where a row is prose (a sentence in one cell): that row is a Paragraph."""
+    table = _sheet_table(ws, index)
+    if table is None:
+        return []
+    blocks: list[Table | Paragraph] = []
+    rows: list[Row] = []
+    for row in table.rows:
+        text = _prose(row.cells)
+        if text is None:
+            rows.append(row)
+            continue
+        if rows:
+            blocks.append(Table(rows=rows, loc=rows[0].loc, exact_grid=True))
+            rows = []
+        cell = next(c for c in row.cells if c.text and not c.spanned)
+        blocks.append(Paragraph(text, cell.loc))
+    if rows:
+        blocks.append(Table(rows=rows, loc=table.loc if not blocks else rows[0].loc, exact_grid=True))
+    return blocks
 
 
 def _sheet_table(ws: Any, index: int) -> Table | None:
@@ -117,9 +151,7 @@ def read(path: str, data: bytes) -> Document:
     doc = Document(path=path, format="xlsx")
     try:
         for index, ws in enumerate(workbook.worksheets, start=1):
-            table = _sheet_table(ws, index)
-            if table is not None:
-                doc.blocks.append(table)
+            doc.blocks.extend(_sheet_blocks(ws, index))
         title = workbook.properties.title
         if title and str(title).strip():
             doc.title = " ".join(str(title).split())

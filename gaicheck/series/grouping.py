@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from gaicheck.model.observations import RunUnsplittable
 from gaicheck.model.report import Report
 from gaicheck.templates import registry
 
@@ -76,7 +77,10 @@ def comparable(report: Report) -> bool:
 
 
 def ok_cells(report: Report) -> int:
-    return sum(1 for c in report.cells if c.status == "ok")
+    """Cells read from the table itself: a run-on row split as the prose states it (STR013) leans on the
+    prose, and counts as not read here, so a page whose table was read as published is kept over it."""
+    by_prose = {k for o in report.observations if isinstance(o, RunUnsplittable) and o.chosen for k in o.cells}
+    return sum(1 for c in report.cells if c.status == "ok" and c.key not in by_prose)
 
 
 def prose_chars(report: Report) -> int:

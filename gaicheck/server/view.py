@@ -75,7 +75,7 @@ class PageView:
 
 def _place(f: Finding) -> str:
     parts = []
-    if f.page:
+    if f.page and (f.where is None or f.where.page is None):  # else the location names the page
         parts.append(i18n.word("loc.page", LANG, n=f.page))
     if f.line:
         column = i18n.word("loc.column", LANG, n=f.column) if f.column else ""

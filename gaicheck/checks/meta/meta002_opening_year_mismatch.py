@@ -1,5 +1,5 @@
-"""META002 opening-year-mismatch: the opening of 一、总体情况 (or of 五, which may name the next year)
-names another year than the report's.
+"""META002 opening-year-mismatch: the opening of 一、总体情况 (or of 五, which may name the next year, and
+the year before when it tells what became of last year's problems) names another year than the report's.
 
 Report (first paragraph of each opening section, year) → **META002** → one finding per section.
 """
@@ -11,6 +11,8 @@ from gaicheck.checks.context import RuleContext
 from gaicheck.checks.meta.common import is_report
 from gaicheck.prose.facts import compiled, facts, strings
 from gaicheck.prose.paragraphs import paragraphs
+
+_CLAUSE_END = "，,。；;：:"
 
 
 def check(ctx: RuleContext) -> None:
@@ -37,6 +39,11 @@ def check(ctx: RuleContext) -> None:
         if found in allowed:
             continue
         end = next((i for i, ch in enumerate(first.text) if ch in "，,。；;：:"), min(len(first.text), 30))
+        if key == "problems" and found == year - 1:
+            clause_end = next((i for i in range(m.end(), len(first.text)) if first.text[i] in _CLAUSE_END), None)
+            clause = first.text[: clause_end if clause_end is not None else len(first.text)]
+            if any(cue in clause for cue in strings("meta", "problems_previous_year_cues")):
+                continue  # last year's problems and what became of them
         ctx.emit(
             "META002",
             {

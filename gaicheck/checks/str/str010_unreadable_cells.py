@@ -1,6 +1,7 @@
 """STR010 unreadable-cells: a row's digits run together so that they cannot be split into its cells.
 
-Report (the extractor's `RunUnsplittable` observations) → **STR010** → one finding each.
+Report (the extractor's `RunUnsplittable` observations, but those the prose split: STR013) → **STR010** → one
+finding each.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ def check(ctx: RuleContext) -> None:
     if not is_report(ctx.report):
         return
     for obs in ctx.observed(RunUnsplittable):
+        if obs.chosen:
+            continue  # split as the prose states it (STR013)
         ctx.emit(
             "STR010",
             {

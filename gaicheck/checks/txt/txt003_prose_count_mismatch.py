@@ -49,6 +49,7 @@ def check(ctx: RuleContext) -> None:
                 "quote": par.quote(claim.start, claim.end),
                 "what": i18n.pick(ctx.lang, label_zh, str(spec.get("label_en", claim.metric))),
                 "stated": show(claim.stated),
+                "unit": i18n.pick(ctx.lang, str(spec.get("unit_zh", "件")), str(spec.get("unit_en", ""))),
                 "cells": _describe(report, table, fig, label_zh, ctx.lang),
                 "value": show(fig.value) if fig.exact else i18n.word("txt.at_least", ctx.lang, v=show(fig.value)),
             },

@@ -21,7 +21,7 @@ def _quote(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[:limit] + "…"
 
 
-def _scopes(lang: str) -> list[tuple[str | None, str, str]]:
+def scopes(lang: str) -> list[tuple[str | None, str, str]]:
     """(section key or None for all prose, its name in `lang`, which min length applies)."""
     section = next(s for s in registry().newest().sections if s.key == PROBLEMS_SECTION)
     title = i18n.section_title(section, lang)
@@ -34,7 +34,7 @@ def _scopes(lang: str) -> list[tuple[str | None, str, str]]:
 
 def copied_prose(ctx: PairContext, config: SeriesConfig) -> None:
     """YOY006: the share of this year's prose (all, and section 五) found verbatim in last year's."""
-    for section, scope, size in _scopes(ctx.lang):
+    for section, scope, size in scopes(ctx.lang):
         cur_blocks, prev_blocks = blocks(ctx.current, section), blocks(ctx.previous, section)
         cur_text, starts = joined(cur_blocks)
         prev_text, _ = joined(prev_blocks)
