@@ -54,6 +54,30 @@ def enabled() -> bool:
     return os.environ.get("GAICHECK_OCR", "1").strip().lower() not in {"0", "off", "no", "false"}
 
 
+MIN_ADDRESS_SPACE_MB = 900  # the engine (onnxruntime + OpenCV) crashes below about 800 MB of address space
+
+
+def address_space_cap_mb() -> int | None:
+    """This process's address-space cap (RLIMIT_AS, MB) when it is below what OCR needs, else None: OCR is then
+    not started (under a 512 MB cap the engine's native code crashes the process instead of raising)."""
+    try:
+        import resource
+    except ImportError:  # Windows
+        return None
+    soft = resource.getrlimit(resource.RLIMIT_AS)[0]
+    if soft == resource.RLIM_INFINITY or soft >= MIN_ADDRESS_SPACE_MB * 1024 * 1024:
+        return None
+    return int(soft // (1024 * 1024))
+
+
+def memory_reason(cap_mb: int) -> str:
+    """The one-line reason a picture is not read under a memory cap too small for OCR."""
+    return (
+        f"图像识别需要至少 {MIN_ADDRESS_SPACE_MB} MB 内存，当前上限 {cap_mb} MB（GAICHECK_MAX_MEMORY_MB） / "
+        f"OCR needs at least {MIN_ADDRESS_SPACE_MB} MB of memory, the limit is {cap_mb} MB (GAICHECK_MAX_MEMORY_MB)"
+    )
+
+
 def extend_time_limit() -> None:
     """One more picture is read: the per-file time limit (gaicheck/pipeline/guard.py, when one runs) grows by
     `Limits.ocr_seconds_per_page` (`GAICHECK_OCR_SECONDS_PER_PAGE`), through `limits.allow_ocr_pages`, the

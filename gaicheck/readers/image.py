@@ -13,7 +13,15 @@ from pathlib import Path
 from typing import Any
 
 from gaicheck.model.document import Document
-from gaicheck.ocr import OcrUnavailable, enabled, max_pages, max_pixels, unavailable_reason
+from gaicheck.ocr import (
+    OcrUnavailable,
+    address_space_cap_mb,
+    enabled,
+    max_pages,
+    max_pixels,
+    memory_reason,
+    unavailable_reason,
+)
 from gaicheck.readers.errors import ReadError
 from gaicheck.readers.sniff import image_kind
 
@@ -27,9 +35,11 @@ def refusal(kind: str) -> str:
 
 
 def ocr_ready() -> bool:
+    if not enabled() or address_space_cap_mb() is not None:  # (checked first: importing the engine may crash)
+        return False
     from gaicheck.ocr.engine import available
 
-    return enabled() and available()
+    return available()
 
 
 def open_image(data: bytes) -> Any:
@@ -74,6 +84,9 @@ def grey_pages(image: Any) -> list[Any]:
 def read(path: str, data: bytes) -> Document:
     kind = image_kind(data) or Path(path).suffix.lstrip(".").upper() or "?"
     if not ocr_ready():
+        cap = address_space_cap_mb()
+        if enabled() and cap is not None:
+            raise ReadError(memory_reason(cap))
         raise ReadError(refusal(kind))
     image = open_image(data)
     pages = grey_pages(image)

@@ -163,3 +163,22 @@ def test_each_picture_extends_the_time_limit() -> None:
     assert limit.allowed == 50
     extend_time_limit()  # no time limit running: nothing is started
     assert signal.getitimer(signal.ITIMER_REAL)[0] == 0
+
+
+def test_under_a_small_memory_cap_a_picture_is_refused_not_crashed(tmp_path: Path) -> None:
+    """The engine's native code crashes the process under a 512 MB address-space cap (the server's worker
+    default): the cap is checked before the engine is imported, and the picture gets one line."""
+    import os
+
+    path = tmp_path / "table.png"
+    path.write_bytes(_picture("PNG"))
+    env = {**os.environ, "GAICHECK_MAX_MEMORY_MB": "512"}
+    done = subprocess.run(
+        [sys.executable, "-m", "gaicheck", "check", str(path), "--isolated"],
+        capture_output=True, text=True, cwd=ROOT, env=env, timeout=120,
+    )
+    assert done.returncode == 2
+    assert done.stdout.splitlines()[0] == (
+        f"{path}: 无法检查: 图像识别需要至少 900 MB 内存，当前上限 512 MB（GAICHECK_MAX_MEMORY_MB） / "
+        "OCR needs at least 900 MB of memory, the limit is 512 MB (GAICHECK_MAX_MEMORY_MB)"
+    )
