@@ -252,6 +252,17 @@ _WORDS: dict[str, tuple[str, str]] = {
     "pin.hint.extra_or_missing_zero": ("可能多写或少写了一个0", "a zero may be added or missing"),
     "pin.hint.digit_slip": ("可能有一位数字写错", "one digit may have slipped"),
     "pin.arrow": (" → ", " → "),
+    # the tables as the clerk sees them (gaicheck/output/clerk.py): one legend for the page and the report
+    "clerk.suggested": ("最可能出错（→ 建议值）", "most likely wrong (→ suggested value)"),
+    "clerk.candidate": ("可能出错之一（→ 建议值）", "one of the possible culprits (→ value)"),
+    "clerk.involved": ("所在勾稽关系不成立", "in an identity that fails"),
+    "clerk.wrong": ("数值有误", "wrong value"),
+    "clerk.blank": ("空白或缺失", "blank or missing"),
+    "clerk.unverifiable": ("无法核对", "cannot be checked"),
+    "clerk.try": ("；建议改为 {value}", "; suggested value {value}"),
+    "clerk.item": ("项目", "Item"),
+    "clerk.not_found": ("（报告中未找到此表）", "(not found in the report)"),
+    "clerk.as_written": ("报告写作「{label}」", 'written "{label}"'),
     "series.unreadable": ("{path}: 无法读取: {error}", "{path}: cannot read: {error}"),
     "series.total": ("共{files}个文件，{organs}个机关", "{files} file(s), {organs} organ(s)"),
     "series.duplicate": (
