@@ -15,7 +15,6 @@ from importlib.resources import files
 from typing import Any
 
 import jinja2
-
 from markupsafe import Markup
 
 from gaicheck import __version__

@@ -8,11 +8,13 @@ gaicheck.output.clerk; everything else by the template engine.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 from markupsafe import Markup
 
 from gaicheck import i18n
+from gaicheck.checks.sum.identities import identity_instances
 from gaicheck.model.finding import Finding
 from gaicheck.model.report import Report
 from gaicheck.output import clerk
@@ -47,6 +49,7 @@ class PageView:
     title: str
     tables: list[TableView]
     tables_html: Markup  # the tables as gaicheck.output.clerk renders them (escaped there)
+    recheck_json: Markup  # what the page needs to re-check a tried correction (see recheck_data)
     legend_html: Markup
     findings: list[FindingView]
     counts: dict[str, int]
@@ -70,6 +73,31 @@ def cell_classes(report: Report, findings: list[Finding]) -> dict[str, str]:
     """The state of each cell, as the page and the downloadable report colour it (gaicheck.output.clerk)."""
     found = clerk.states(report, findings)[0]
     return {c.key: found[c.key] for c in report.cells}
+
+
+def recheck_data(report: Report, findings: list[Finding]) -> dict[str, object]:
+    """For the page's "try the correction": the usable values, every identity instance (lhs, rhs keys) and,
+    for each SUM001–SUM004 finding, the index of its instance (its cells are the instance's lhs + rhs)."""
+    instances = identity_instances(report)
+    by_cells = {(*lhs, *rhs): i for i, (_name, lhs, rhs) in enumerate(instances)}
+    values = {
+        c.key: c.value for c in [*report.cells, *report.subtotals] if c.status == "ok" and c.value is not None
+    }
+    return {
+        "values": values,
+        "identities": [[list(lhs), list(rhs)] for _name, lhs, rhs in instances],
+        "findings": {
+            str(i): by_cells[key]
+            for i, f in enumerate(findings)
+            if f.code in clerk.IDENTITY_CODES and (key := tuple(f.cells)) in by_cells
+        },
+    }
+
+
+def _script_json(data: object) -> str:
+    """JSON safe inside <script type="application/json"> (no `<`, `>` or `&` to end the element)."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def build_view(filename: str, report: Report, findings: list[Finding]) -> PageView:
@@ -97,6 +125,7 @@ def build_view(filename: str, report: Report, findings: list[Finding]) -> PageVi
         tables=tables,
         tables_html=Markup(clerk.render_tables(tables, LANG)),
         legend_html=Markup(clerk.legend(LANG)),
+        recheck_json=Markup(_script_json(recheck_data(report, findings))),
         findings=[
             FindingView(
                 index=i,

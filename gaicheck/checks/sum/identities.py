@@ -20,7 +20,7 @@ from gaicheck import i18n
 from gaicheck.checks.common.template import is_report
 from gaicheck.checks.context import RuleContext
 from gaicheck.checks.sum.pinpoint import InstanceList, pinpoint
-from gaicheck.model.report import CellValue
+from gaicheck.model.report import CellValue, Report
 from gaicheck.templates import IdentitySpec, RowSpec, TableSpec, Template, load_template
 
 MAX_TERMS_SHOWN = 6
@@ -277,3 +277,12 @@ def check(ctx: RuleContext) -> None:
     template = load_template(ctx.version)
     for identity in _checked_identities(ctx, template):  # (a missing table: STR002 says so)
         check_identity(ctx, template, identity)
+
+
+def identity_instances(report: Report) -> InstanceList:
+    """Every identity instance the SUM rules evaluate in `report` (name, lhs keys, rhs keys), as the culprit
+    search sees them: what the page needs to re-check a tried correction."""
+    if not is_report(report) or not report.cells:
+        return []
+    ctx = RuleContext(report)
+    return _all_instances(ctx, load_template(ctx.version))
