@@ -22,7 +22,7 @@ from gaicheck.model.report import CellValue
 from gaicheck.templates import Template, load_template, registry
 
 MAX_SHOWN = 5  # candidates named in the sentence; the JSON lists them all (up to culprit.MAX_SOLUTIONS)
-_NOTE = re.compile(r"(?<=.)(（[^（）]*）| \([^()]*\))$")  # a trailing parenthesised note after a name
+_NOTE = re.compile(r"(?<=.)(（[^（）]*[，,][^（）]*）| \([^()]*,[^()]*\))$")  # a trailing note (a clause with a comma)
 SPLIT_RISK = 0.5  # a cell of a row next to a row whose digits ran together: its split may be off
 
 
