@@ -261,6 +261,8 @@ _WORDS: dict[str, tuple[str, str]] = {
     "clerk.unverifiable": ("无法核对", "cannot be checked"),
     "clerk.try": ("；建议改为 {value}", "; suggested value {value}"),
     "clerk.item": ("项目", "Item"),
+    "page.try": ("试改", "try it"),
+    "page.try_n": ("试改{n}", "try {n}"),
     "clerk.not_found": ("（报告中未找到此表）", "(not found in the report)"),
     "clerk.as_written": ("报告写作「{label}」", 'written "{label}"'),
     "series.unreadable": ("{path}: 无法读取: {error}", "{path}: cannot read: {error}"),

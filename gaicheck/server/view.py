@@ -35,7 +35,7 @@ class FindingView:
     cells: list[str]
     advice: str
     classification: str
-    suggestions: str  # the suggestion's changes, "key=value key=value" (a pair: two)
+    tries: list[tuple[str, str, str]]  # per solution (unique, or the first candidates): button, title, changes
 
 
 @dataclass(slots=True)
@@ -73,6 +73,22 @@ def cell_classes(report: Report, findings: list[Finding]) -> dict[str, str]:
     """The state of each cell, as the page and the downloadable report colour it (gaicheck.output.clerk)."""
     found = clerk.states(report, findings)[0]
     return {c.key: found[c.key] for c in report.cells}
+
+
+MAX_TRIES = 5  # candidates offered to try (the first ones, as the text names them)
+
+
+def _tries(f: Finding) -> list[tuple[str, str, str]]:
+    """One "try" per solution: (button, title, `key=value key=value`), a pair's two changes together."""
+    solutions: dict[int, list[str]] = {}
+    for s in f.suggestions:
+        solutions.setdefault(s.solution, []).append(f"{s.cell}={s.proposed}")
+    unique = f.classification == "unique"
+    out: list[tuple[str, str, str]] = []
+    for n, changes in enumerate(list(solutions.values())[:MAX_TRIES], 1):
+        button = i18n.word("page.try", LANG) if unique else i18n.word("page.try_n", LANG, n=n)
+        out.append((button, " ".join(changes), " ".join(changes)))
+    return out
 
 
 def recheck_data(report: Report, findings: list[Finding]) -> dict[str, object]:
@@ -137,9 +153,7 @@ def build_view(filename: str, report: Report, findings: list[Finding]) -> PageVi
                 cells=list(f.cells),
                 advice=f.advice or "",
                 classification=f.classification or "",
-                suggestions=" ".join(
-                    f"{s.cell}={s.proposed}" for s in f.suggestions if s.kind == "unique"
-                ),
+                tries=_tries(f),
             )
             for i, f in enumerate(findings)
         ],

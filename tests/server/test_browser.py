@@ -102,7 +102,19 @@ def test_wrong_totals_in_the_browser(browser: Any, live_server: str, tmp_path: P
     assert page.inner_text("#recheck-status") == "试改后仍有 1 处勾稽关系不成立。"  # table 3's row
     assert _classes(page, "apply.new.natural") == {"was-involved"}  # its identities hold now: no outline
     assert "candidate" in _classes(page, "review.reconsideration.upheld")
-    page.locator('.finding[data-code="SUM004"]').click()
+    # table 3's five candidates, each to try; trying one takes back the one tried before
+    sum004_tries = page.locator('.finding[data-code="SUM004"] button.try')
+    assert sum004_tries.all_inner_texts() == ["试改1", "试改2", "试改3", "试改4", "试改5"]
+    sum004_tries.nth(0).click()
+    assert page.inner_text('td[data-key="review.reconsideration.upheld"]') == "3"
+    sum004_tries.nth(4).click()
+    assert page.inner_text('td[data-key="review.reconsideration.upheld"]') == "2→ 3"
+    assert page.inner_text('td[data-key="review.reconsideration.total"]') == "4"
+    assert page.inner_text("#recheck-status") == "试改后全部勾稽关系成立（仅在本页试改，不会改动您的文件）。"
+    # SUM004 stays, struck through (its other candidates can still be tried); nothing else is left
+    open_codes = page.eval_on_selector_all(".finding:not([hidden]):not(.resolved)", "els => els.map(e => e.dataset.code)")
+    assert [c for c in open_codes if c.startswith(("SUM", "VAL"))] == ["VAL002"]
+    assert "resolved" in (page.get_attribute('.finding[data-code="SUM004"]', "class") or "")
     # copy corrected table 2 as tab-separated rows
     page.click("#copy-table2")
     tsv = page.input_value("#table2-tsv").splitlines()
@@ -112,6 +124,7 @@ def test_wrong_totals_in_the_browser(browser: Any, live_server: str, tmp_path: P
     page.screenshot(path=str(tmp_path / "tried.png"), full_page=True)
     page.click("#undo")
     assert page.inner_text('td[data-key="apply.total.natural"]') == "49→ 48"
+    assert page.inner_text('td[data-key="review.reconsideration.total"]') == "5→ 4"
     assert page.locator('.finding[data-code="SUM001"]').first.is_visible()
     assert _classes(page, "apply.new.natural") == {"involved"}
     assert page.is_hidden("#recheck-status")

@@ -80,7 +80,8 @@
       if (!li) { return; }
       var ok = holds(data.identities[data.findings[index]], data.values) === true;
       li.classList.toggle("resolved", ok);
-      li.hidden = ok;
+      // a finding with several candidates stays (struck through) so that another can be tried
+      li.hidden = ok && li.querySelectorAll("button.try").length <= 1;
     });
     var status = document.getElementById("recheck-status");
     var tried = Object.keys(data.values).filter(function (k) { return data.values[k] !== original[k]; });
@@ -112,6 +113,23 @@
     document.querySelectorAll("button.try").forEach(function (btn) {
       btn.addEventListener("click", function (ev) {
         ev.stopPropagation();
+        // the candidates of one finding are alternatives: trying one takes back the others first
+        var li = btn.closest(".finding");
+        if (li) {
+          li.querySelectorAll("button.try").forEach(function (other) {
+            if (other === btn) { return; }
+            (other.getAttribute("data-suggestions") || "").split(" ").filter(Boolean).forEach(function (pair) {
+              var key = pair.slice(0, pair.lastIndexOf("="));
+              var td = tdOf(key);
+              if (td && td.hasAttribute("data-original")) {
+                td.innerHTML = td.getAttribute("data-original");
+                td.removeAttribute("data-original");
+                td.classList.remove("tried");
+              }
+              if (key in original) { data.values[key] = original[key]; }
+            });
+          });
+        }
         tryValues((btn.getAttribute("data-suggestions") || "").split(" ").filter(Boolean));
       });
     });
