@@ -359,6 +359,49 @@ _WORDS: dict[str, tuple[str, str]] = {
     "series.ungrouped": ("{path}: 未归组：{reason}", "{path}: not grouped: {reason}"),
     "series.ungrouped.organ": ("标题中找不到发布机关", "no issuing organ found in the title"),
     "series.ungrouped.year": ("标题中找不到报告年度", "no report year found in the title"),
+    # SUM: the culprit search's suggestion (gaicheck/checks/sum/pinpoint.py)
+    "pin.cell": ("表{n}「{row}」「{column}」", 'table {n} "{row}" / "{column}"'),
+    "pin.unique": (
+        "最可能出错：{cell}{current}，改为{proposed}后全部勾稽关系成立",
+        "most likely wrong: {cell} {current}; with {proposed} every identity holds",
+    ),
+    "pin.unique_pair": (
+        "最可能出错：{changes}，改后全部勾稽关系成立",
+        "most likely wrong: {changes}; then every identity holds",
+    ),
+    "pin.change": ("{cell}{current}改为{proposed}", "{cell} {current} → {proposed}"),
+    "pin.and": ("、", " and "),
+    "pin.sep": ("；", "; "),
+    "pin.candidates": (
+        "可能出错（{n}种改法同样使全部勾稽关系成立）：{changes}",
+        "possibly wrong ({n} changes make every identity hold equally well): {changes}",
+    ),
+    "pin.more": ("；另有{n}处", "; {n} more"),
+    "pin.none": (
+        "改动一两个数字无法使全部勾稽关系成立：可能有多个数字出错，或某行错位",
+        "no change of one or two numbers makes every identity hold: several numbers are wrong, or a row is shifted",
+    ),
+    "pin.hint": ("（{hint}）", " ({hint})"),
+    "pin.hint.omitted_or_double": (
+        "差额等于另一项的值：可能漏计或重复计算", "the difference equals another term: left out or counted twice"
+    ),
+    "pin.hint.transposition": ("可能是相邻两位数字颠倒", "two adjacent digits may be swapped"),
+    "pin.hint.extra_or_missing_zero": ("可能多写或少写了一个0", "a zero may be added or missing"),
+    "pin.hint.digit_slip": ("可能有一位数字写错", "one digit may have slipped"),
+    "pin.arrow": (" → ", " → "),
+    # the tables as the clerk sees them (gaicheck/output/clerk.py): one legend for the page and the report
+    "clerk.suggested": ("最可能出错（→ 建议值）", "most likely wrong (→ suggested value)"),
+    "clerk.candidate": ("可能出错之一（→ 建议值）", "one of the possible culprits (→ value)"),
+    "clerk.involved": ("所在勾稽关系不成立", "in an identity that fails"),
+    "clerk.wrong": ("数值有误", "wrong value"),
+    "clerk.blank": ("空白或缺失", "blank or missing"),
+    "clerk.unverifiable": ("无法核对", "cannot be checked"),
+    "clerk.try": ("；建议改为 {value}", "; suggested value {value}"),
+    "clerk.item": ("项目", "Item"),
+    "page.try": ("试改", "try it"),
+    "page.try_n": ("试改{n}", "try {n}"),
+    "clerk.not_found": ("（报告中未找到此表）", "(not found in the report)"),
+    "clerk.as_written": ("报告写作「{label}」", 'written "{label}"'),
     "series.unreadable": ("{path}: 无法读取: {error}", "{path}: cannot read: {error}"),
     "series.total": ("共{files}个文件，{organs}个机关", "{files} file(s), {organs} organ(s)"),
     "series.duplicate": (

@@ -13,7 +13,7 @@ from gaicheck import i18n
 from gaicheck.catalogue import get_rule, matches
 from gaicheck.checks.options import Options
 from gaicheck.model.document import Location
-from gaicheck.model.finding import SEVERITY_RANK, Finding, validate_finding
+from gaicheck.model.finding import SEVERITY_RANK, Classification, Finding, Suggestion, validate_finding
 from gaicheck.model.report import Report
 from gaicheck.templates import registry
 
@@ -89,6 +89,9 @@ class Emitter:
         cells: list[str] | None = None,
         expected: str | int | float | None = None,
         actual: str | int | float | None = None,
+        classification: Classification | None = None,
+        suggestions: list[Suggestion] | None = None,
+        advice: str | None = None,
     ) -> None:
         if not self.wants(code):
             return
@@ -108,6 +111,9 @@ class Emitter:
             "cells": cell_keys,
             "expected": expected,
             "actual": actual,
+            "classification": classification,
+            "suggestions": list(suggestions or []),
+            "advice": advice,
         }
         if (
             severity in SEVERITY_RANK

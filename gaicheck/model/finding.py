@@ -20,6 +20,22 @@ SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
 
 
 @dataclass(slots=True, kw_only=True)
+class Suggestion:
+    """A change of one cell that, with the others of its solution, makes every broken identity hold
+    (gaicheck/checks/sum/pinpoint.py)."""
+
+    cell: str  # the cell's key
+    current: int | float
+    proposed: int | float
+    kind: Literal["unique", "candidate"]  # the only explanation, or one of several equally good
+    hint: str | None = None  # an auditor's pattern that fits (gaicheck.culprit.Hint), only as a hint
+    solution: int = 0  # which solution it belongs to (a pair: two suggestions with the same number)
+
+
+Classification = Literal["unique", "candidates", "none"]
+
+
+@dataclass(slots=True, kw_only=True)
 class Finding:
     code: str  # e.g. "SUM001"
     name: str  # slug, e.g. "apply-official-identity"
@@ -32,6 +48,10 @@ class Finding:
     cells: list[str] = field(default_factory=list)
     expected: str | int | float | None = None
     actual: str | int | float | None = None
+    # SUM001–SUM004: which cells explain the broken identities of the finding's group (culprit search)
+    classification: Classification | None = None
+    suggestions: list[Suggestion] = field(default_factory=list)
+    advice: str | None = None  # the suggestion in one sentence, in the run's language
 
     def sort_key(self) -> tuple[int, int, int, int, int, int, int, str, str]:
         """Document order: page, line and column, then (files without lines) table, row, cell and paragraph."""

@@ -1,7 +1,9 @@
 """HTML reporter (`--format html`): one self-contained page (inline CSS, no script, no network), in
-Chinese by default, for a reader who is not a programmer: the three tables re-drawn with wrong, blank
-and unverifiable cells coloured (and marked with a sign, so a black-and-white print still shows them),
-then every finding with its explanation and a link to its cell. Readable when printed.
+Chinese by default, for a reader who is not a programmer: the three tables as the clerk sees them
+(gaicheck/output/clerk.py, the same tables, legend and colours as the web page: the suggested cell with its
+proposed value, the other cells of a broken identity outlined, blank and unverifiable cells coloured and
+marked with a sign, so a black-and-white print still shows them), then every finding with its suggestion,
+its explanation and a link to its cell. Readable when printed.
 
 Report + Findings → **HTML**. `render_report_html(report, findings, lang)` is the one-report page
 (reused by the web UI); `render(items, lang)` puts every checked file in one page, after the batch's
@@ -20,7 +22,7 @@ from gaicheck import __version__, i18n
 from gaicheck.catalogue import load_catalogue
 from gaicheck.model.finding import FileResult, Finding
 from gaicheck.model.report import Report
-from gaicheck.output.grid import CellState, cell_states, grids, shown
+from gaicheck.output import clerk
 
 if TYPE_CHECKING:
     from gaicheck.output.dashboard import Overview
@@ -30,17 +32,8 @@ body { font-family: "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "SimSu
        margin: 2em auto; max-width: 70em; color: #111; line-height: 1.5; padding: 0 1em; }
 h1 { font-size: 1.5em; } h2 { font-size: 1.25em; border-bottom: 2px solid #333; margin-top: 2em; }
 h3 { font-size: 1.05em; margin-top: 1.5em; }
-table.grid { border-collapse: collapse; margin: .5em 0 1em; font-size: .9em; }
-table.grid th, table.grid td { border: 1px solid #555; padding: .2em .45em; }
-table.grid thead th { background: #eee; font-weight: normal; }
-table.grid tbody th { text-align: left; font-weight: normal; max-width: 22em; }
-table.grid td { text-align: right; min-width: 3em; white-space: nowrap; }
-td.cell-wrong { background: #f8b4b4; font-weight: bold; }
-td.cell-blank { background: #d9d9d9; }
-td.cell-unverifiable { background: #fde68a; }
 td:target { outline: 3px solid #1d4ed8; }
-.mark { font-size: .8em; margin-left: .25em; }
-.legend span { display: inline-block; padding: 0 .5em; margin-right: .8em; border: 1px solid #555; }
+.advice { font-weight: bold; color: #7a1d17; }
 .meta { color: #333; }
 ol.findings li { margin-bottom: .8em; }
 .code { font-family: monospace; font-weight: bold; }
@@ -52,13 +45,8 @@ ol.findings li { margin-bottom: .8em; }
   a { color: inherit; text-decoration: none; }
   table.grid, ol.findings li { page-break-inside: avoid; }
   h2 { page-break-before: always; } h2:first-of-type { page-break-before: avoid; }
-  td.cell-wrong, td.cell-blank, td.cell-unverifiable, .legend span {
-    -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
-"""
-
-_MARKS: dict[CellState, str] = {"wrong": "✗", "blank": "∅", "unverifiable": "?", "ok": ""}
-
+""" + clerk.CSS
 
 def _w(key: str, lang: str, /, **fields: object) -> str:
     return i18n.word(f"html.{key}", lang, **fields)
@@ -68,49 +56,11 @@ def _anchor(prefix: str, key: str) -> str:
     return f"{prefix}cell-{key}"
 
 
-def _legend(lang: str) -> str:
-    colours: list[tuple[CellState, str]] = [("wrong", "#f8b4b4"), ("blank", "#d9d9d9"), ("unverifiable", "#fde68a")]
-    spans = "".join(
-        f'<span class="legend-{state}" style="background:{bg}">{_MARKS[state]} {escape(_w(state, lang))}</span>'
-        for state, bg in colours
-    )
-    return f'<p class="legend">{escape(_w("legend", lang))}{i18n.word("colon", lang)}{spans}</p>'
-
-
 def _tables(report: Report, findings: list[Finding], lang: str, prefix: str) -> str:
-    states = cell_states(report, findings)
-    codes_by_cell: dict[str, list[str]] = {}
-    for f in findings:
-        for key in f.cells:
-            codes_by_cell.setdefault(key, []).append(f.code)
-    parts: list[str] = []
-    tables = grids(report, lang)
-    if not tables:
+    tables = clerk.clerk_tables(report, findings, lang)
+    if not any(t.rows for t in tables):
         return f"<p>{escape(_w('no_tables', lang))}</p>"
-    for grid in tables:
-        heading = i18n.word("table.heading", lang, n=grid.number, title=grid.title)
-        parts.append(f"<h3>{escape(heading)}</h3>")
-        for segment in grid.segments:
-            head = "".join(f"<th>{escape(label)}</th>" for _col, label in segment.columns)
-            parts.append(f'<table class="grid"><thead><tr><th></th>{head}</tr></thead><tbody>')
-            for _row, label, cells in segment.rows:
-                tds = []
-                for col, _label in segment.columns:
-                    cell = cells.get(col)
-                    if cell is None:
-                        tds.append("<td></td>")
-                        continue
-                    state = states.get(cell.key, "ok")
-                    title = " ".join([cell.key, *codes_by_cell.get(cell.key, [])])
-                    mark = f'<span class="mark">{_MARKS[state]}</span>' if _MARKS[state] else ""
-                    css = f' class="cell-{state}"' if state != "ok" else ""
-                    tds.append(
-                        f'<td id="{escape(_anchor(prefix, cell.key))}"{css} title="{escape(title)}">'
-                        f"{escape(shown(cell, lang))}{mark}</td>"
-                    )
-                parts.append(f"<tr><th>{escape(label)}</th>{''.join(tds)}</tr>")
-            parts.append("</tbody></table>")
-    return "\n".join(parts)
+    return clerk.render_tables(tables, lang, prefix)
 
 
 def _place(finding: Finding, lang: str) -> str:
@@ -147,6 +97,8 @@ def _findings(report: Report, findings: list[Finding], lang: str, prefix: str) -
         if f.actual is not None:
             values.append(f"{_w('actual', lang)} {i18n.value(f.actual, lang)}")
         value_text = f"<br>{escape(_w('values_sep', lang).join(values))}" if values else ""
+        if f.advice:
+            value_text += f'<br><span class="advice">{escape(f.advice)}</span>'
         place = _place(f, lang)
         place_text = _w("place", lang, place=escape(place)) if place else ""
         items.append(
@@ -178,7 +130,7 @@ def report_section(report: Report | None, result: FileResult, lang: str = "zh", 
         + _w("facts_sep", lang).join(f"{escape(k)}{sep}{escape(str(v))}" for k, v in facts if v is not None)
         + f"<br>{escape(_counts(result.findings, lang))}</p>"
     )
-    parts.append(_legend(lang))
+    parts.append(clerk.legend(lang))
     parts.append(_tables(report, result.findings, lang, prefix))
     parts.append(f"<h3>{escape(_w('findings', lang))}</h3>")
     parts.append(_findings(report, result.findings, lang, prefix))

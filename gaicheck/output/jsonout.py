@@ -16,12 +16,15 @@ from gaicheck.output.text import Tally
 
 FINDING_FIELDS = (
     "code", "name", "severity", "message", "line", "column", "page", "where", "cells", "expected", "actual",
+    "classification", "suggestions", "advice",
 )
+SUGGESTION_FIELDS = ("cell", "current", "proposed", "kind", "hint", "solution")
 
 
 def finding_entry(f: Finding, lang: str = "zh") -> dict[str, Any]:
     entry = {k: getattr(f, k) for k in FINDING_FIELDS}
     entry["where"] = i18n.location(f.where, lang) or None
+    entry["suggestions"] = [{k: getattr(s, k) for k in SUGGESTION_FIELDS} for s in f.suggestions]
     return entry
 
 

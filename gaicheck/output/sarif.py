@@ -77,6 +77,17 @@ def _result(path: str, finding: Finding, index: dict[str, int], lang: str) -> di
         properties["expected"] = finding.expected
     if finding.actual is not None:
         properties["actual"] = finding.actual
+    # The culprit search's suggestion goes in the property bag, not in `fixes`: a SARIF 2.1.0 fix requires
+    # `artifactChanges` (at least one replacement in the artifact), and gaicheck never edits a government
+    # document (tests/data/output/sarif-schema-2.1.0-rtm.4.json, definitions.fix)
+    if finding.classification is not None:
+        properties["classification"] = finding.classification
+        properties["advice"] = finding.advice
+        properties["suggestions"] = [
+            {"cell": s.cell, "current": s.current, "proposed": s.proposed, "kind": s.kind, "hint": s.hint,
+             "solution": s.solution}
+            for s in finding.suggestions
+        ]
     if properties:
         result["properties"] = properties
     return result

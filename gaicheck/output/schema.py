@@ -19,6 +19,17 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+class SuggestionEntry(_Strict):
+    """A change of one cell the culprit search proposes (SUM001–SUM004); never applied to the document."""
+
+    cell: str  # the cell's key
+    current: int | float
+    proposed: int | float
+    kind: Literal["unique", "candidate"]  # the only explanation, or one of several equally good ones
+    hint: Literal["omitted_or_double", "transposition", "extra_or_missing_zero", "digit_slip"] | None
+    solution: int  # suggestions with the same number are changed together (a pair)
+
+
 class FindingEntry(_Strict):
     code: str
     name: str
@@ -31,6 +42,10 @@ class FindingEntry(_Strict):
     cells: list[str]
     expected: str | int | float | None
     actual: str | int | float | None
+    # SUM001–SUM004: unique / candidates / none (no change of one or two cells explains it); else null
+    classification: Literal["unique", "candidates", "none"] | None
+    suggestions: list[SuggestionEntry]
+    advice: str | None  # the suggestion in one sentence
 
 
 class _FileEntry(_Strict):

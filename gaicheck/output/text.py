@@ -27,6 +27,8 @@ def format_finding(result: FileResult, finding: Finding, lang: str, color: bool 
     if finding.line is None:
         place = i18n.place(finding.where, finding.page, lang)
         where = f" [{place}]" if place else ""
+    if finding.advice:  # the culprit search's suggestion, on the same line (one line per finding)
+        where += i18n.word("pin.arrow", lang) + finding.advice
     if color:  # same text, only styled: a terminal, never a pipe
         position = click.style(_position(result, finding), bold=True)
         code = click.style(finding.code, fg=_COLOURS[finding.severity], bold=True)

@@ -99,6 +99,13 @@ async def index(request: Request) -> Response:
     return _page(request)
 
 
+async def clerk_css(request: Request) -> Response:
+    """The tables' colours and legend, shared with the downloadable report (gaicheck.output.clerk)."""
+    from gaicheck.output.clerk import CSS
+
+    return Response(CSS, media_type="text/css; charset=utf-8")
+
+
 async def page_check(request: Request) -> Response:
     config = _config(request)
     form = await read_form(request, config)
@@ -226,6 +233,7 @@ def create_app(config: ServerConfig | None = None) -> Starlette:
         Route("/api/v1/parse", api_parse, methods=["POST"]),
         Route("/api/v1/rules", api_rules, methods=["GET"]),
         Route("/healthz", healthz, methods=["GET"]),
+        Route("/clerk.css", clerk_css, methods=["GET"]),
         Route("/openapi.json", openapi, methods=["GET"]),
         Mount("/static", app=StaticFiles(packages=[("gaicheck.server", "static")]), name="static"),
     ]

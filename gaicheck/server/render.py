@@ -15,10 +15,12 @@ from importlib.resources import files
 from typing import Any
 
 import jinja2
+from markupsafe import Markup
 
 from gaicheck import __version__
 from gaicheck.model.finding import Finding
 from gaicheck.model.report import Report
+from gaicheck.output import clerk
 from gaicheck.server.view import PageView, build_view
 
 
@@ -51,6 +53,7 @@ def render(template: str, **context: Any) -> str:
         "download_href": None,
         "download_name": "",
         "download_note": "",
+        "clerk_css": Markup(clerk.CSS),
     }
     defaults.update(context)
     return environment().get_template(template).render(**defaults)

@@ -1,50 +1,27 @@
-"""The page's view of a checked report: the three tables laid out like the official template, each cell
-classed as wrong / blank / unverifiable / ok, and the findings with the cells they point at.
+"""The page's view of a checked report: the tables as the clerk sees them (gaicheck.output.clerk, the
+same model, HTML, legend and colours as the downloadable report), and the findings with the cells they
+point at and the culprit search's suggestion.
 
-worker (Report + findings) → **view** → templates/report.html. Pure data, no HTML here: all
-escaping is done by the template engine.
+worker (Report + findings) → **view** → templates/report.html. The tables' HTML is escaped by
+gaicheck.output.clerk; everything else by the template engine.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import json
+from dataclasses import dataclass
+
+from markupsafe import Markup
 
 from gaicheck import i18n
+from gaicheck.checks.sum.identities import identity_instances
 from gaicheck.model.finding import Finding
-from gaicheck.model.report import CellValue, Report
-from gaicheck.output.grid import cell_states
-from gaicheck.templates import TableSpec, Template, registry
+from gaicheck.model.report import Report
+from gaicheck.output import clerk
+from gaicheck.output.clerk import TableView
+from gaicheck.templates import registry
 
-TABLE_ORDER = ("active", "apply", "review")
 LANG = "zh"  # the page speaks Chinese (its words: gaicheck.i18n, "page.*")
-
-
-@dataclass(slots=True)
-class CellView:
-    key: str
-    text: str
-    css: str  # wrong | blank | unverifiable | ok
-    title: str
-    findings: list[int]
-
-
-@dataclass(slots=True)
-class RowView:
-    kind: str  # data | group | caption | header
-    label: str
-    cells: list[CellView] = field(default_factory=list)
-    headers: list[str] = field(default_factory=list)
-    depth: int = 0
-
-
-@dataclass(slots=True)
-class TableView:
-    key: str
-    title: str
-    columns: list[str]
-    rows: list[RowView]
-    found: bool
-    width: int  # the most value columns of any row
 
 
 @dataclass(slots=True)
@@ -56,6 +33,9 @@ class FindingView:
     message: str
     place: str
     cells: list[str]
+    advice: str
+    classification: str
+    tries: list[tuple[str, str, str]]  # per solution (unique, or the first candidates): button, title, changes
 
 
 @dataclass(slots=True)
@@ -68,6 +48,9 @@ class PageView:
     organ: str
     title: str
     tables: list[TableView]
+    tables_html: Markup  # the tables as gaicheck.output.clerk renders them (escaped there)
+    recheck_json: Markup  # what the page needs to re-check a tried correction (see recheck_data)
+    legend_html: Markup
     findings: list[FindingView]
     counts: dict[str, int]
     coloured: dict[str, int]
@@ -86,102 +69,59 @@ def _place(f: Finding) -> str:
     return " ".join(parts)
 
 
-def _template_for(report: Report) -> Template | None:
-    versions = registry()
-    if versions.is_version(report.template):
-        return versions.get(report.template)
-    keys = {c.key for c in report.cells}
-    if not keys:
-        return None
-    for template in reversed(versions.templates):  # the newest first
-        known = {f"{t.key}.{r.key}.{c.key}" for t in template.tables.values() for r, c in t.cell_specs()}
-        if keys <= known:
-            return template
-    return None
-
-
 def cell_classes(report: Report, findings: list[Finding]) -> dict[str, str]:
-    """wrong: named by an arithmetic or value error; blank: empty or missing; unverifiable: found but not
-    assignable, not a number, or named by SUM005. The same colours as the downloadable HTML report
-    (gaicheck.output.grid.cell_states). Cells named only by other findings keep their colour (the finding
-    still frames them when clicked)."""
-    return dict(cell_states(report, findings))
+    """The state of each cell, as the page and the downloadable report colour it (gaicheck.output.clerk)."""
+    found = clerk.states(report, findings)[0]
+    return {c.key: found[c.key] for c in report.cells}
 
 
-def _cell_view(cell: CellValue, css: str, refs: dict[str, list[int]]) -> CellView:
-    status = i18n.word(f"page.status.{cell.status}", LANG)
-    note = i18n.word(f"page.class.{css}", LANG)
-    title = i18n.word("page.cell", LANG, row=cell.row_label, column=cell.column_label, status=status)
-    title += i18n.word("page.note", LANG, note=note) if note and note != status else ""
-    return CellView(key=cell.key, text=cell.raw or "", css=css, title=title, findings=refs.get(cell.key, []))
+MAX_TRIES = 5  # candidates offered to try (the first ones, as the text names them)
 
 
-def _table_rows(
-    spec: TableSpec | None, cells: list[CellValue], make: dict[str, CellView]
-) -> tuple[list[str], list[RowView]]:
-    """Rows in template order with group and caption rows; columns of the widest block."""
-    by_row: dict[str, list[CellValue]] = {}
-    for cell in cells:
-        by_row.setdefault(cell.row, []).append(cell)
-    rows: list[RowView] = []
-    if spec is not None and spec.layout == "blocks":
-        for block in spec.blocks:
-            present = [r for r in block.rows if r.key in by_row]
-            if not present:
-                continue
-            rows.append(RowView(kind="caption", label=block.caption))
-            headers = [c.label for c in block.columns]
-            rows.append(RowView(kind="header", label=i18n.word("page.contents", LANG), headers=headers))
-            for r in present:
-                row_cells = by_row[r.key]
-                rows.append(RowView(kind="data", label=row_cells[0].row_label, cells=[make[c.key] for c in row_cells]))
-        return [], rows
-    groups = {g.key: g for g in spec.groups} if spec is not None else {}
-    order = [r.key for r in spec.all_rows()] if spec is not None else []
-    order += [k for k in by_row if k not in order]
-    row_group = {r.key: r.group for r in spec.all_rows()} if spec is not None else {}
-    shown: set[str] = set()
-    columns: list[str] = []
-    for key in order:
-        if key not in by_row:
-            continue
-        chain: list[str] = []
-        group = row_group.get(key)
-        while group and group in groups:
-            chain.insert(0, group)
-            group = groups[group].parent
-        for depth, g in enumerate(chain):
-            if g not in shown:
-                shown.add(g)
-                rows.append(RowView(kind="group", label=groups[g].label, depth=depth))
-        row_cells = by_row[key]
-        if len(row_cells) > len(columns):
-            columns = [c.column_label for c in row_cells]
-        rows.append(
-            RowView(kind="data", label=row_cells[0].row_label, cells=[make[c.key] for c in row_cells], depth=len(chain))
-        )
-    return columns, rows
+def _tries(f: Finding) -> list[tuple[str, str, str]]:
+    """One "try" per solution: (button, title, `key=value key=value`), a pair's two changes together."""
+    solutions: dict[int, list[str]] = {}
+    for s in f.suggestions:
+        solutions.setdefault(s.solution, []).append(f"{s.cell}={s.proposed}")
+    unique = f.classification == "unique"
+    out: list[tuple[str, str, str]] = []
+    for n, changes in enumerate(list(solutions.values())[:MAX_TRIES], 1):
+        button = i18n.word("page.try", LANG) if unique else i18n.word("page.try_n", LANG, n=n)
+        out.append((button, " ".join(changes), " ".join(changes)))
+    return out
+
+
+def recheck_data(report: Report, findings: list[Finding]) -> dict[str, object]:
+    """For the page's "try the correction": the usable values, every identity instance (lhs, rhs keys) and,
+    for each SUM001–SUM004 finding, the index of its instance (its cells are the instance's lhs + rhs)."""
+    instances = identity_instances(report)
+    by_cells = {(*lhs, *rhs): i for i, (_name, lhs, rhs) in enumerate(instances)}
+    values = {
+        c.key: c.value for c in [*report.cells, *report.subtotals] if c.status == "ok" and c.value is not None
+    }
+    return {
+        "values": values,
+        "identities": [[list(lhs), list(rhs)] for _name, lhs, rhs in instances],
+        "findings": {
+            str(i): by_cells[key]
+            for i, f in enumerate(findings)
+            if f.code in clerk.IDENTITY_CODES and (key := tuple(f.cells)) in by_cells
+        },
+    }
+
+
+def _script_json(data: object) -> str:
+    """JSON safe inside <script type="application/json"> (no `<`, `>` or `&` to end the element)."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def build_view(filename: str, report: Report, findings: list[Finding]) -> PageView:
-    template = _template_for(report)
+    template = clerk.template_for(report)
     classes = cell_classes(report, findings)
-    refs: dict[str, list[int]] = {}
-    for i, f in enumerate(findings):
-        for key in f.cells:
-            refs.setdefault(key, []).append(i)
-    make = {c.key: _cell_view(c, classes[c.key], refs) for c in report.cells}
-    tables: list[TableView] = []
-    for key in TABLE_ORDER:
-        cells = [c for c in report.cells if c.table == key]
-        spec = template.tables.get(key) if template is not None else None
-        title = i18n.word("table.heading", LANG, n=i18n.table_number(key), title=i18n.table_name(key, LANG))
-        columns, rows = _table_rows(spec, cells, make)
-        found = bool(report.tables_found.get(key)) and bool(cells)
-        width = max([len(columns)] + [len(r.cells) for r in rows] + [len(r.headers) for r in rows])
-        tables.append(TableView(key=key, title=title, columns=columns, rows=rows, found=found, width=width))
+    tables = clerk.clerk_tables(report, findings, LANG)
     counts = {s: sum(1 for f in findings if f.severity == s) for s in ("error", "warning", "info")}
-    coloured = {c: sum(1 for v in classes.values() if v == c) for c in ("wrong", "blank", "unverifiable")}
+    coloured: dict[str, int] = {c: sum(1 for v in classes.values() if v == c) for c in clerk.LEGEND}
     if registry().is_version(report.template) and template is not None:
         template_label = i18n.word("page.version", LANG, version=report.template, notice=template.notice)
     else:
@@ -199,6 +139,9 @@ def build_view(filename: str, report: Report, findings: list[Finding]) -> PageVi
         organ=report.organ or i18n.word("page.unknown", LANG),
         title=report.title or "",
         tables=tables,
+        tables_html=Markup(clerk.render_tables(tables, LANG)),
+        legend_html=Markup(clerk.legend(LANG)),
+        recheck_json=Markup(_script_json(recheck_data(report, findings))),
         findings=[
             FindingView(
                 index=i,
@@ -208,6 +151,9 @@ def build_view(filename: str, report: Report, findings: list[Finding]) -> PageVi
                 message=f.message,
                 place=_place(f),
                 cells=list(f.cells),
+                advice=f.advice or "",
+                classification=f.classification or "",
+                tries=_tries(f),
             )
             for i, f in enumerate(findings)
         ],

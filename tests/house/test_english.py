@@ -92,7 +92,7 @@ def test_html_page_in_english() -> None:
     assert '<html lang="en">' in page
     bad = sorted({piece for line in _visible_html(page).splitlines() for piece in unquoted_cjk(line)})
     assert bad == []
-    assert "<th>natural persons</th>" in page and "<th>(7) Total</th>" in page
+    assert "<th>natural persons</th>" in page and 'scope="row">(7) Total</th>' in page
 
 
 def test_every_template_label_has_an_english_name() -> None:

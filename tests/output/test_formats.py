@@ -235,20 +235,36 @@ def test_html_report_colours_cells_and_links_findings(tmp_path: Path) -> None:
     assert code == 1
     page = out_file.read_text(encoding="utf-8")
     tree = _html_tree(page)
-    wrong = tree.xpath('//td[contains(@class, "cell-wrong")]')
-    report = parse_path(str(WRONG))
-    result = result_for(report, Options(select=["SUM", "VAL"]))
-    expected = {k for f in result.findings for k in f.cells}
-    assert {td.get("id") for td in wrong} == {f"cell-{k}" for k in expected}
-    assert len(wrong) == len(expected) == 56  # 2×22 (SUM003) + 2×3 more (SUM001) + 5 (SUM004) + 1 (VAL002)
-    assert tree.xpath('//td[contains(@class, "cell-blank")]') == []
+    def keys(state: str) -> set[str]:
+        return {td.get("data-key") for td in tree.xpath(f'//td[contains(@class, "{state}")]')}
+
+    # the culprit search's unique pair, strongly marked with the proposed values beside
+    assert keys("suggested") == {"apply.total.natural", "apply.total.total"}
+    assert [td.text_content() for td in tree.xpath('//td[@id="cell-apply.total.natural"]')] == ["49→ 48"]
+    # table 3's five equally good candidates; the value error of table 1 (VAL002)
+    assert keys("candidate") == {f"review.reconsideration.{c}" for c in ("upheld", "corrected", "other", "pending", "total")}
+    assert keys("wrong") == {"active.penalty.decisions"}
     assert [td.text_content() for td in tree.xpath('//td[@id="cell-active.penalty.decisions"]')] == ["46.5✗"]
+    # the other non-zero cells of the broken identities are outlined; their zeros stay unmarked
+    report = parse_path(str(WRONG))
+    result = result_for(report, Options(select=["SUM"]))
+    values = {c.key: c.value for c in report.cells}
+    named = {k for f in result.findings for k in f.cells} - keys("suggested") - keys("candidate")
+    assert keys("involved") == {k for k in named if values[k]}
+    assert len(keys("involved")) == 30  # 15 non-zero cells in each of the two broken columns
+    assert keys("blank") == set() and keys("unverifiable") == set()
+    # one legend, the group headings of table 2
+    assert tree.xpath('//p[@class="legend"]/span/@class') == [
+        "suggested", "candidate", "involved", "wrong", "blank", "unverifiable"
+    ]
+    assert tree.xpath('//table[@data-table="apply"]//tr[@class="group"]/th/text()')[:2] == ["三、本年度办理结果", "（三）不予公开"]
+    assert "最可能出错：表2「（七）总计」「自然人」49改为48" in page
     links = tree.xpath('//ol[@class="findings"]//a/@href')
     assert len(links) == 6
     ids = set(tree.xpath("//@id"))
     assert all(href[1:] in ids for href in links)
-    assert len(tree.xpath("//table")) == 5  # table 1 in three blocks of different columns, tables 2 and 3
-    assert "数字有误" in page and "解释" not in page[:200]
+    assert len(tree.xpath("//table")) == 3  # table 1 (its blocks under captions), tables 2 and 3
+    assert "数值有误" in page and "解释" not in page[:200]
     explanations = tree.xpath('//p[@class="explain"]/text()')
     assert any("国办" in e or "总计" in e for e in explanations)
     # self-contained: no external resource, no script
@@ -261,10 +277,10 @@ def test_html_blank_and_unverifiable_cells() -> None:
     result = result_for(report, Options())
     page = html.render_report_html(report, result.findings, "zh")
     tree = _html_tree(page)
-    blank = tree.xpath('//td[contains(@class, "cell-blank")]')
+    blank = tree.xpath('//td[contains(@class, "blank")]')
     assert len(blank) == sum(1 for c in report.cells if c.status in ("empty", "missing"))
     assert len(blank) > 50
-    assert tree.xpath('//td[contains(@class, "cell-wrong")]') == []
+    assert tree.xpath('//td[contains(@class, "wrong") or contains(@class, "suggested")]') == []
 
 
 def test_html_escapes_report_text() -> None:
@@ -281,4 +297,5 @@ def test_html_in_english() -> None:
     report = parse_path(str(WRONG))
     result = result_for(report, Options(select=["SUM004"], lang="en"))
     page = html.render_report_html(report, result.findings, "en")
-    assert '<html lang="en">' in page and "wrong figure" in page and "Table 3" in page
+    assert '<html lang="en">' in page and "one of the possible culprits" in page and "Table 3" in page
+    assert "（七）总计" not in page and "(7) Total" in page and "(3) Not disclosed" in page

@@ -39,11 +39,17 @@ def test_wrong_totals_in_the_browser(browser: Any, live_server: str, tmp_path: P
     codes = page.eval_on_selector_all(".finding", "els => els.map(e => e.dataset.code)")
     assert [c for c in codes if c.startswith(("SUM", "VAL"))] == SUM_VAL
     sum004 = page.locator('.finding[data-code="SUM004"]')
-    assert sum004.inner_text().endswith(
+    assert sum004.locator(".msg").inner_text().endswith(
         "表3「行政复议」：结果维持(2)+结果纠正(1)+其他结果(0)+尚未审结(1)=4，而总计为5，相差1"
     )
 
-    assert "wrong" in _classes(page, "review.reconsideration.total")
+    # the suggested cells strongly marked with their proposed values; table 3's candidates; VAL002's cell
+    assert _classes(page, "apply.total.natural") == {"suggested"}
+    assert page.inner_text('td[data-key="apply.total.natural"]') == "49→ 48"
+    assert _classes(page, "apply.total.total") == {"suggested"}
+    assert _classes(page, "review.reconsideration.total") == {"candidate"}
+    assert _classes(page, "apply.new.natural") == {"involved"}  # lightly outlined, never called wrong
+    assert _classes(page, "apply.denied_secret.natural") == {"ok"}  # a consistent zero of a broken column
     assert "wrong" in _classes(page, "active.penalty.decisions")
     assert _classes(page, "review.litigation_direct.total") == {"ok"}
     assert _classes(page, "apply.new.commercial") == {"ok"}
@@ -66,9 +72,62 @@ def test_wrong_totals_in_the_browser(browser: Any, live_server: str, tmp_path: P
     assert download.suggested_filename == "2023_example_wrong_totals-gaicheck.html"
     saved = tmp_path / download.suggested_filename
     download.save_as(saved)
-    assert "SUM004" in saved.read_text(encoding="utf-8")
+    downloaded = saved.read_text(encoding="utf-8")
+    assert "SUM004" in downloaded
+    # the same legend and colours as the page
+    legend = page.inner_html("p.legend")
+    assert f'<p class="legend">{legend}</p>' in downloaded
+    report_page = browser.new_page(viewport={"width": 1366, "height": 900})
+    report_page.goto(saved.as_uri())
+    for key in ("apply.total.natural", "review.reconsideration.total", "apply.new.natural", "active.penalty.decisions"):
+        colours = [
+            p.eval_on_selector(f'td[data-key="{key}"]', "e => [getComputedStyle(e).backgroundColor, getComputedStyle(e).boxShadow]")
+            for p in (page, report_page)
+        ]
+        assert colours[0] == colours[1], key
+    report_page.screenshot(path=str(tmp_path / "report.png"), full_page=True)
+    report_page.close()
 
     page.screenshot(path=str(tmp_path / "wrong_totals.png"), full_page=True)
+    # try the suggestion: the proposed values go into the page's table and every identity is re-checked
+    findings_before = page.eval_on_selector_all(".finding:not([hidden])", "els => els.map(e => e.dataset.code)")
+    sum001 = page.locator('.finding[data-code="SUM001"]').first
+    assert "最可能出错：表2「（七）总计」「自然人」49改为48、表2「（七）总计」「总计」56改为55" in sum001.inner_text()
+    sum001.locator("button.try").click()
+    assert page.inner_text('td[data-key="apply.total.natural"]') == "48"
+    assert page.inner_text('td[data-key="apply.total.total"]') == "55"
+    visible = page.eval_on_selector_all(".finding:not([hidden])", "els => els.map(e => e.dataset.code)")
+    assert [c for c in findings_before if c not in ("SUM001", "SUM003")] == visible  # the others stay
+    assert [c for c in visible if c.startswith(("SUM", "VAL"))] == ["VAL002", "SUM004"]
+    assert page.inner_text("#recheck-status") == "试改后仍有 1 处勾稽关系不成立。"  # table 3's row
+    assert _classes(page, "apply.new.natural") == {"was-involved"}  # its identities hold now: no outline
+    assert "candidate" in _classes(page, "review.reconsideration.upheld")
+    # table 3's five candidates, each to try; trying one takes back the one tried before
+    sum004_tries = page.locator('.finding[data-code="SUM004"] button.try')
+    assert sum004_tries.all_inner_texts() == ["试改1", "试改2", "试改3", "试改4", "试改5"]
+    sum004_tries.nth(0).click()
+    assert page.inner_text('td[data-key="review.reconsideration.upheld"]') == "3"
+    sum004_tries.nth(4).click()
+    assert page.inner_text('td[data-key="review.reconsideration.upheld"]') == "2→ 3"
+    assert page.inner_text('td[data-key="review.reconsideration.total"]') == "4"
+    assert page.inner_text("#recheck-status") == "试改后全部勾稽关系成立（仅在本页试改，不会改动您的文件）。"
+    # SUM004 stays, struck through (its other candidates can still be tried); nothing else is left
+    open_codes = page.eval_on_selector_all(".finding:not([hidden]):not(.resolved)", "els => els.map(e => e.dataset.code)")
+    assert [c for c in open_codes if c.startswith(("SUM", "VAL"))] == ["VAL002"]
+    assert "resolved" in (page.get_attribute('.finding[data-code="SUM004"]', "class") or "")
+    # copy corrected table 2 as tab-separated rows
+    page.click("#copy-table2")
+    tsv = page.input_value("#table2-tsv").splitlines()
+    assert tsv[0] == "项目\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计"
+    assert "（七）总计\t48\t5\t0\t1\t1\t0\t55" in tsv
+    assert "一、本年新收政府信息公开申请数量\t52\t6\t0\t1\t1\t0\t60" in tsv
+    page.screenshot(path=str(tmp_path / "tried.png"), full_page=True)
+    page.click("#undo")
+    assert page.inner_text('td[data-key="apply.total.natural"]') == "49→ 48"
+    assert page.inner_text('td[data-key="review.reconsideration.total"]') == "5→ 4"
+    assert page.locator('.finding[data-code="SUM001"]').first.is_visible()
+    assert _classes(page, "apply.new.natural") == {"involved"}
+    assert page.is_hidden("#recheck-status")
     assert (tmp_path / "wrong_totals.png").stat().st_size > 10_000
     page.emulate_media(media="print")
     assert not page.is_visible("#upload-form") and page.is_visible("#tables")
@@ -113,6 +172,7 @@ def test_script_in_a_report_opens_no_dialog(browser: Any, live_server: str, tmp_
     assert "<script>alert(1)</script>" in page.inner_text("#report-title")
     page.wait_for_timeout(300)
     assert dialogs == []
-    assert page.evaluate("document.querySelectorAll('script').length") == 1
+    # app.js and the page's data block (JSON, never executed)
+    assert page.evaluate("document.querySelectorAll('script:not([type=\"application/json\"])').length") == 1
     page.screenshot(path=str(tmp_path / "script.png"))
     page.close()

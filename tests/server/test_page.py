@@ -33,13 +33,23 @@ def test_result_page(client: TestClient) -> None:
     assert r.status_code == 200
     html = r.text
     assert 'data-template="2021"' in html and "2023年" in html and "示例县错例镇人民政府" in html
-    assert re.search(r'<td class="wrong" data-key="review.reconsideration.total"[^>]*>5</td>', html)
+    assert re.search(
+        r'<td class="candidate" data-key="review.reconsideration.total"[^>]*data-proposed="4">5'
+        r'<span class="proposed">→ 4</span></td>',
+        html,
+    )
+    assert re.search(r'<td class="suggested" data-key="apply.total.natural"[^>]*data-proposed="48">49<', html)
     assert re.search(r'<td class="ok" data-key="apply.new.commercial"[^>]*>6</td>', html)
+    # the same legend as the downloadable report, and the suggestion with its button
+    assert html.count('<p class="legend">') == 1 and '<span class="suggested">→ 最可能出错（→ 建议值）</span>' in html
+    assert 'data-suggestions="apply.total.natural=48 apply.total.total=55"' in html
     assert "表3「行政复议」：结果维持(2)+结果纠正(1)+其他结果(0)+尚未审结(1)=4，而总计为5，相差1" in html
     href = re.search(r'id="download" href="data:text/html;charset=utf-8;base64,([^"]+)" download="([^"]+)"', html)
     assert href is not None and href.group(2) == "2023_example_wrong_totals-gaicheck.html"
     report = base64.b64decode(href.group(1)).decode("utf-8")
     assert "SUM004" in report and report.lstrip().lower().startswith("<!doctype html>")
+    legend = re.search(r'<p class="legend">.*?</p>', html)
+    assert legend is not None and legend.group(0) in report
 
 
 def test_script_in_report_is_text(client: TestClient) -> None:
@@ -48,7 +58,8 @@ def test_script_in_report_is_text(client: TestClient) -> None:
     assert r.status_code == 200
     assert "<script>alert(1)</script>" not in r.text and "<img src=x" not in r.text
     assert "示例县&lt;script&gt;alert(1)&lt;/script&gt;镇人民政府" in r.text
-    assert r.text.count("<script") == 1  # only the page's own /static/app.js
+    # only the page's own /static/app.js, and its data block (JSON: never executed, no report text in it)
+    assert r.text.count("<script") == 2 and r.text.count('<script type="application/json" id="recheck">') == 1
 
 
 def test_errors_on_the_page() -> None:
@@ -66,15 +77,17 @@ def test_errors_on_the_page() -> None:
 def test_cell_classes_of_seeds() -> None:
     report = parse_path(str(WRONG))
     classes = cell_classes(report, check_report(report))
-    assert {k for k, v in classes.items() if v == "wrong" and k.startswith(("review", "active"))} == {
-        "active.penalty.decisions",
+    assert {k for k, v in classes.items() if v == "wrong"} == {"active.penalty.decisions"}
+    assert {k for k, v in classes.items() if v == "candidate"} == {
         "review.reconsideration.upheld",
         "review.reconsideration.corrected",
         "review.reconsideration.other",
         "review.reconsideration.pending",
         "review.reconsideration.total",
     }
-    assert classes["apply.new.natural"] == "wrong" and classes["apply.new.commercial"] == "ok"
+    assert {k for k, v in classes.items() if v == "suggested"} == {"apply.total.natural", "apply.total.total"}
+    assert classes["apply.new.natural"] == "involved" and classes["apply.new.commercial"] == "ok"
+    assert classes["apply.denied_secret.natural"] == "ok"  # a consistent zero of a broken column
     assert "blank" not in classes.values() and "unverifiable" not in classes.values()
 
     blank = parse_path(str(EXAMPLES / "2022_shuikouzhen.txt"))

@@ -66,7 +66,16 @@ def test_json_contract() -> None:
         "message": "表3「行政复议」：结果维持(2)+结果纠正(1)+其他结果(0)+尚未审结(1)=4，而总计为5，相差1",
         "line": 59, "column": 17, "page": None, "where": None,
         "cells": [f"review.reconsideration.{c}" for c in ("upheld", "corrected", "other", "pending", "total")],
-        "expected": 4, "actual": 5,
+        "expected": 4, "actual": 5, "classification": "candidates",
+        "suggestions": [
+            {"cell": f"review.reconsideration.{c}", "current": v, "proposed": v + d, "kind": "candidate", "hint": None,
+             "solution": i}
+            for i, (c, v, d) in enumerate(
+                [("upheld", 2, 1), ("corrected", 1, 1), ("other", 0, 1), ("pending", 1, 1), ("total", 5, -1)]
+            )
+        ],
+        "advice": "可能出错（5种改法同样使全部勾稽关系成立）：表3「行政复议」「结果维持」2改为3；表3「行政复议」「结果纠正」1改为2；"
+        "表3「行政复议」「其他结果」0改为1；表3「行政复议」「尚未审结」1改为2；表3「行政复议」「总计」5改为4",
     }
     assert data["summary"] == {"files": 1, "errors": 6, "warnings": 0, "infos": 0, "unreadable": 0}
 

@@ -19,7 +19,8 @@ from operator import attrgetter
 from gaicheck import i18n
 from gaicheck.checks.common.template import is_report
 from gaicheck.checks.context import RuleContext
-from gaicheck.model.report import CellValue
+from gaicheck.checks.sum.pinpoint import InstanceList, pinpoint
+from gaicheck.model.report import CellValue, Report
 from gaicheck.templates import IdentitySpec, RowSpec, TableSpec, Template, load_template
 
 MAX_TERMS_SHOWN = 6
@@ -172,15 +173,41 @@ def _scope_list(scopes: list[str], total: int, lang: str, unit: str) -> str:
     return text
 
 
+def report_instances(ctx: RuleContext, template: Template, identity: IdentitySpec) -> list[Instance]:
+    """The instances of an identity in this report, a group's one-row subtotal (STR011) in place of its
+    missing items; once per report."""
+
+    def build() -> list[Instance]:
+        subtotals, cells, _unusable, _values = ctx.view("identity_cells", lambda: _identity_cells(ctx))
+        instances = _shared_instances(template, identity, ctx.report.subtotals, ctx.lang)
+        if subtotals:  # (without subtotals _with_subtotals returns every instance as it is)
+            table = template.tables[identity.table]
+            instances = [_with_subtotals(i, table, cells, subtotals, ctx.lang) for i in instances]
+        return instances
+
+    return ctx.view(f"identity_instances:{identity.id}", build)
+
+
+def _checked_identities(ctx: RuleContext, template: Template) -> list[IdentitySpec]:
+    found = ctx.report.tables_found
+    return [i for i in template.identities if found.get(i.table, False)]
+
+
+def _all_instances(ctx: RuleContext, template: Template) -> InstanceList:
+    """Every instance of every identity checked (named `identity#index`), for the culprit search."""
+    return [
+        (f"{identity.id}#{index}", inst.lhs_keys, inst.rhs_keys)
+        for identity in _checked_identities(ctx, template)
+        for index, inst in enumerate(report_instances(ctx, template, identity))
+    ]
+
+
 def check_identity(ctx: RuleContext, template: Template, identity: IdentitySpec) -> None:
-    subtotals, cells, unusable, values = ctx.view("identity_cells", lambda: _identity_cells(ctx))
+    _subtotals, cells, unusable, values = ctx.view("identity_cells", lambda: _identity_cells(ctx))
     lang = ctx.lang
-    table = template.tables[identity.table]
-    instances = _shared_instances(template, identity, ctx.report.subtotals, lang)
-    if subtotals:  # (without subtotals _with_subtotals returns every instance as it is)
-        instances = [_with_subtotals(i, table, cells, subtotals, lang) for i in instances]
+    instances = report_instances(ctx, template, identity)
     unverifiable: list[tuple[Instance, list[CellValue]]] = []
-    for inst in instances:
+    for index, inst in enumerate(instances):
         bad: list[CellValue] = []
         if not unusable.isdisjoint(inst.keys):
             terms = inst.lhs + inst.rhs
@@ -195,6 +222,8 @@ def check_identity(ctx: RuleContext, template: Template, identity: IdentitySpec)
             continue
         at = cells[inst.rhs[0][1]]
         diff = _number(abs(lhs - rhs))
+        found = pinpoint(ctx, template, lambda: _all_instances(ctx, template), cells, values)
+        carried = found.get(f"{identity.id}#{index}")
         ctx.emit(
             identity.rule,
             {
@@ -210,6 +239,9 @@ def check_identity(ctx: RuleContext, template: Template, identity: IdentitySpec)
             cells=[k for _n, k in inst.lhs + inst.rhs],
             expected=lhs,
             actual=rhs,
+            classification=carried.classification if carried else None,
+            suggestions=carried.suggestions if carried else None,
+            advice=carried.advice if carried else None,
         )
     if not unverifiable:
         return
@@ -243,7 +275,14 @@ def check(ctx: RuleContext) -> None:
     if not is_report(report) or not report.cells:
         return
     template = load_template(ctx.version)
-    for identity in template.identities:
-        if not report.tables_found.get(identity.table, False):
-            continue  # STR002 already says the table is missing
+    for identity in _checked_identities(ctx, template):  # (a missing table: STR002 says so)
         check_identity(ctx, template, identity)
+
+
+def identity_instances(report: Report) -> InstanceList:
+    """Every identity instance the SUM rules evaluate in `report` (name, lhs keys, rhs keys), as the culprit
+    search sees them: what the page needs to re-check a tried correction."""
+    if not is_report(report) or not report.cells:
+        return []
+    ctx = RuleContext(report)
+    return _all_instances(ctx, load_template(ctx.version))

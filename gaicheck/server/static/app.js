@@ -1,4 +1,5 @@
-// gaicheck serve: click a finding to highlight its cells; click a cell to highlight its findings.
+// gaicheck serve: click a finding to highlight its cells; click a cell to highlight its findings; try a suggested
+// correction in the page (re-checked here, nothing sent or written); copy table 2 as tab-separated text.
 // Plain JavaScript, no library, nothing loaded from outside.
 (function () {
   "use strict";
@@ -42,6 +43,141 @@
       li.scrollIntoView({ block: "nearest", behavior: "smooth" });
     });
   });
+  // Try a correction: put the suggested values into the page's table and re-check every identity here,
+  // in the page (nothing is sent, nothing is written to the user's file).
+  var dataEl = document.getElementById("recheck");
+  var data = dataEl ? JSON.parse(dataEl.textContent || "{}") : null;
+  var original = data ? Object.assign({}, data.values) : {};
+  function tdOf(key) { return document.querySelector('td[data-key="' + CSS.escape(key) + '"]'); }
+  function holds(identity, values) {
+    var lhs = 0, rhs = 0;
+    for (var i = 0; i < identity[0].length; i++) {
+      if (!(identity[0][i] in values)) { return null; }
+      lhs += values[identity[0][i]];
+    }
+    for (var j = 0; j < identity[1].length; j++) {
+      if (!(identity[1][j] in values)) { return null; }
+      rhs += values[identity[1][j]];
+    }
+    return Math.abs(lhs - rhs) < 1e-9;
+  }
+  function recheck() {
+    var broken = 0, stillInvolved = {};
+    data.identities.forEach(function (identity) {
+      if (holds(identity, data.values) === false) {
+        broken++;
+        identity[0].concat(identity[1]).forEach(function (k) { stillInvolved[k] = true; });
+      }
+    });
+    // a cell outlined for a broken identity loses the outline once every identity through it holds
+    document.querySelectorAll("td.involved, td.was-involved").forEach(function (td) {
+      var still = !!stillInvolved[td.getAttribute("data-key")];
+      td.classList.toggle("involved", still);
+      td.classList.toggle("was-involved", !still);
+    });
+    Object.keys(data.findings).forEach(function (index) {
+      var li = document.getElementById("finding-" + index);
+      if (!li) { return; }
+      var ok = holds(data.identities[data.findings[index]], data.values) === true;
+      li.classList.toggle("resolved", ok);
+      // a finding with several candidates stays (struck through) so that another can be tried
+      li.hidden = ok && li.querySelectorAll("button.try").length <= 1;
+    });
+    var status = document.getElementById("recheck-status");
+    var tried = Object.keys(data.values).filter(function (k) { return data.values[k] !== original[k]; });
+    if (status) {
+      status.hidden = tried.length === 0;
+      status.className = "recheck no-print " + (broken ? "still" : "ok");
+      status.textContent = broken
+        ? "试改后仍有 " + broken + " 处勾稽关系不成立。"
+        : "试改后全部勾稽关系成立（仅在本页试改，不会改动您的文件）。";
+    }
+    var undo = document.getElementById("undo");
+    if (undo) { undo.hidden = tried.length === 0; }
+  }
+  function tryValues(pairs) {
+    pairs.forEach(function (pair) {
+      var at = pair.lastIndexOf("=");
+      var key = pair.slice(0, at), value = parseFloat(pair.slice(at + 1));
+      data.values[key] = value;
+      var td = tdOf(key);
+      if (td) {
+        if (!td.hasAttribute("data-original")) { td.setAttribute("data-original", td.innerHTML); }
+        td.textContent = String(value);
+        td.classList.add("tried");
+      }
+    });
+    recheck();
+  }
+  if (data) {
+    document.querySelectorAll("button.try").forEach(function (btn) {
+      btn.addEventListener("click", function (ev) {
+        ev.stopPropagation();
+        // the candidates of one finding are alternatives: trying one takes back the others first
+        var li = btn.closest(".finding");
+        if (li) {
+          li.querySelectorAll("button.try").forEach(function (other) {
+            if (other === btn) { return; }
+            (other.getAttribute("data-suggestions") || "").split(" ").filter(Boolean).forEach(function (pair) {
+              var key = pair.slice(0, pair.lastIndexOf("="));
+              var td = tdOf(key);
+              if (td && td.hasAttribute("data-original")) {
+                td.innerHTML = td.getAttribute("data-original");
+                td.removeAttribute("data-original");
+                td.classList.remove("tried");
+              }
+              if (key in original) { data.values[key] = original[key]; }
+            });
+          });
+        }
+        tryValues((btn.getAttribute("data-suggestions") || "").split(" ").filter(Boolean));
+      });
+    });
+    var undo = document.getElementById("undo");
+    if (undo) {
+      undo.addEventListener("click", function () {
+        data.values = Object.assign({}, original);
+        document.querySelectorAll("td[data-original]").forEach(function (td) {
+          td.innerHTML = td.getAttribute("data-original");
+          td.removeAttribute("data-original");
+          td.classList.remove("tried");
+        });
+        recheck();
+      });
+    }
+  }
+  // "Copy corrected table 2": its rows as tab-separated text (label, then each cell as shown, tried values
+  // included), to paste into Word, WPS or Excel.
+  var copy = document.getElementById("copy-table2");
+  if (copy) {
+    copy.addEventListener("click", function () {
+      var table = document.querySelector('table[data-table="apply"]');
+      if (!table) { return; }
+      var lines = [];
+      table.querySelectorAll("tr").forEach(function (tr) {
+        var cells = [];
+        tr.querySelectorAll("th, td").forEach(function (c) {
+          var asis = c.querySelector(".asis");
+          var text = c.getAttribute("data-key") && !c.hasAttribute("data-original")
+            ? (c.firstChild && c.firstChild.nodeType === 3 ? c.firstChild.nodeValue : "")
+            : c.textContent;
+          if (asis) { text = text.replace(asis.textContent, ""); }
+          cells.push(text.trim());
+        });
+        lines.push(cells.join("\t"));
+      });
+      var tsv = lines.join("\n") + "\n";
+      var area = document.getElementById("table2-tsv");
+      if (area) { area.value = tsv; area.hidden = false; area.select(); }
+      var note = document.getElementById("copy-note");
+      function done(ok) { if (note) { note.textContent = ok ? "已复制，可粘贴到 Word、WPS 或 Excel。" : "请按 Ctrl+C 复制下方文本。"; } }
+      if (navigator.clipboard && navigator.clipboard.writeText) {
+        navigator.clipboard.writeText(tsv).then(function () { done(true); }, function () { done(false); });
+      } else {
+        done(false);
+      }
+    });
+  }
   var file = document.getElementById("file");
   var text = document.getElementById("text");
   var limit = parseInt((document.body.getAttribute("data-max-upload") || "0"), 10);
