@@ -105,7 +105,9 @@ def test_a_45_mb_text_keeps_the_server_under_1_gb() -> None:
         r = _check(server.url, "big.txt", data, timeout=120)
         after = _check(server.url, WRONG.name, WRONG.read_bytes())
         peak = server.peak_mb
-    assert r.status_code == 413 and r.json()["error"] == "memory_limit"
+    # over its memory share the worker gives up (413); on a slow machine the time limit may come first (503):
+    # either way a JSON answer naming the limit, and the server goes on
+    assert (r.status_code, r.json()["error"]) in {(413, "memory_limit"), (503, "timeout")}
     assert after.status_code == 200 and _codes(after) == WRONG_CODES
     assert peak < 1024, f"server tree peaked at {peak:.0f} MB"
 
