@@ -105,9 +105,10 @@ def test_a_45_mb_text_keeps_the_server_under_1_gb() -> None:
         r = _check(server.url, "big.txt", data, timeout=120)
         after = _check(server.url, WRONG.name, WRONG.read_bytes())
         peak = server.peak_mb
-    # over its memory share the worker gives up (413); on a slow machine the time limit may come first (503):
-    # either way a JSON answer naming the limit, and the server goes on
-    assert (r.status_code, r.json()["error"]) in {(413, "memory_limit"), (503, "timeout")}
+    # over its memory share the worker gives up (413) or, when a native library aborts under the cap, dies and is
+    # replaced (503 worker_failed); on a slow machine the time limit may come first (503 timeout): either way a
+    # JSON answer, and the server goes on answering under 1 GB
+    assert (r.status_code, r.json()["error"]) in {(413, "memory_limit"), (503, "worker_failed"), (503, "timeout")}
     assert after.status_code == 200 and _codes(after) == WRONG_CODES
     assert peak < 1024, f"server tree peaked at {peak:.0f} MB"
 
