@@ -345,6 +345,14 @@ _WORDS: dict[str, tuple[str, str]] = {
     "page.year": ("{year}年", "{year}"),
     "page.unknown": ("未识别", "not found"),
     # `gaicheck series`
+    # the cross-year checks a pair of reports gets (series/plan.py), in the order they run
+    "series.check.carry_over": ("上年结转（YOY001）", "carry-over (YOY001)"),
+    "series.check.in_force_2021": ("现行有效件数（YOY002）", "in force (YOY002)"),
+    "series.check.rollover_2019": (
+        "上一年项目数量、对外公开总数量（YOY003、YOY004）", "2019 table 1 roll-over (YOY003, YOY004)"
+    ),
+    "series.check.template_regression": ("格式倒退（YOY005）", "template went backwards (YOY005)"),
+    "series.check.prose": ("文字雷同（YOY006、YOY007）", "copied prose (YOY006, YOY007)"),
     "series.head": ("{organ}（归并键：{key}）：{n}份报告，{years}年度", "{organ} (key: {key}): {n} report(s), {years}"),
     "series.cells": ("{n}个单元格读到数字", "{n} cells read"),
     "series.against": ("对照 {path}", "against {path}"),

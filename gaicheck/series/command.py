@@ -15,7 +15,7 @@ from gaicheck import i18n
 from gaicheck.model.report import Report
 from gaicheck.output.escape import escape_path
 from gaicheck.series.grouping import Series, comparable, group_reports, ok_cells, series_key, ungroupable
-from gaicheck.series.plan import CHECK_NAMES, PairPlan, plan_pair
+from gaicheck.series.plan import PairPlan, plan_pair
 
 
 def _read(paths: list[str], folders: dict[str, str]) -> tuple[list[Report], list[tuple[str, str]]]:
@@ -99,7 +99,7 @@ def series_text(
             plan = plans.get(id(report))
             if plan is None:
                 continue
-            checks = i18n.join([i18n.pick(lang, *CHECK_NAMES[c]) for c in plan.checks], lang)
+            checks = i18n.join([i18n.word(f"series.check.{c}", lang) for c in plan.checks], lang)
             lines.append(w(
                 "series.pair", lang, against=w("series.against", lang, path=plan.previous.path),
                 kind=w(f"series.kind.{plan.kind}", lang),

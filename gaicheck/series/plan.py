@@ -14,20 +14,13 @@ from gaicheck.templates import registry
 
 PairKind = Literal["compared", "gap", "previous_not_comparable", "current_not_comparable"]
 
-# check names, in the order they run
+# check names, in the order they run (shown through i18n: "series.check.<name>")
 CARRY_OVER = "carry_over"  # YOY001
 IN_FORCE_2021 = "in_force_2021"  # YOY002
 ROLLOVER_2019 = "rollover_2019"  # YOY003, YOY004
 TEMPLATE_REGRESSION = "template_regression"  # YOY005
 PROSE = "prose"  # YOY006, YOY007
 
-CHECK_NAMES: dict[str, tuple[str, str]] = {
-    CARRY_OVER: ("上年结转（YOY001）", "carry-over (YOY001)"),
-    IN_FORCE_2021: ("现行有效件数（YOY002）", "in force (YOY002)"),
-    ROLLOVER_2019: ("上一年项目数量、对外公开总数量（YOY003、YOY004）", "2019 table 1 roll-over (YOY003, YOY004)"),
-    TEMPLATE_REGRESSION: ("格式倒退（YOY005）", "template went backwards (YOY005)"),
-    PROSE: ("文字雷同（YOY006、YOY007）", "copied prose (YOY006, YOY007)"),
-}
 
 
 @dataclass(slots=True)

@@ -1,20 +1,41 @@
 """What the TXT rules share: whether a table was read to compare the prose with, a row's label, and the
-groups of table 3 the prose names.
+groups of table 3 the prose names (data: rules/catalogue/txt.toml [data.review_groups]).
 
 Phrases and patterns are data (rules/catalogue/txt.toml [data]); claims are found by gaicheck.prose.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
 from gaicheck import i18n
 from gaicheck.checks.context import RuleContext
 from gaicheck.model.report import Report
+from gaicheck.prose.facts import facts
 from gaicheck.templates import registry
 
-REVIEW_GROUPS = {
-    "reconsideration": ("行政复议", "administrative reconsideration", ["reconsideration"]),
-    "litigation": ("行政诉讼", "administrative litigation", ["litigation_direct", "litigation_after"]),
-}
+
+@dataclass(frozen=True, slots=True)
+class ReviewGroup:
+    """A group of table 3 a sentence names (txt.toml [data.review_groups]): its word, names and rows."""
+
+    keyword: str
+    label_zh: str
+    label_en: str
+    rows: tuple[str, ...]
+
+    def label(self, lang: str) -> str:
+        return i18n.pick(lang, self.label_zh, self.label_en)
+
+
+@cache
+def review_groups() -> tuple[ReviewGroup, ...]:
+    groups: dict[str, dict[str, Any]] = facts("txt").get("review_groups", {})
+    return tuple(
+        ReviewGroup(g["keyword"], g["label_zh"], g["label_en"], tuple(g["rows"])) for g in groups.values()
+    )
 
 
 def has_table(report: Report, table: str) -> bool:

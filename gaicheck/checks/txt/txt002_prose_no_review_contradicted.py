@@ -6,9 +6,8 @@ Report (compared prose, table 3) → **TXT002** → one finding per statement an
 
 from __future__ import annotations
 
-from gaicheck import i18n
 from gaicheck.checks.context import RuleContext
-from gaicheck.checks.txt.common import REVIEW_GROUPS, has_table
+from gaicheck.checks.txt.common import has_table, review_groups
 from gaicheck.prose.claims import denials
 from gaicheck.prose.figures import rows_figure, table_number
 from gaicheck.prose.numbers import show
@@ -19,19 +18,19 @@ def check(ctx: RuleContext) -> None:
     if not has_table(report, "review"):
         return
     for par, start, end, text in denials(ctx, "no_review_patterns", "no_review_excludes", None):
-        for zh, en, rows in REVIEW_GROUPS.values():
-            if zh[2:] not in text:  # 复议 / 诉讼
+        for group in review_groups():
+            if group.keyword not in text:
                 continue
-            fig = rows_figure(ctx, "review", rows)
+            fig = rows_figure(ctx, "review", list(group.rows))
             if fig is None or fig.value == 0:
                 continue
             ctx.emit(
                 "TXT002",
                 {
                     "quote": par.quote(start, end),
-                    "what": i18n.pick(ctx.lang, zh, en),
+                    "what": group.label(ctx.lang),
                     "table_no": table_number(report, "review"),
-                    "row": i18n.pick(ctx.lang, zh, en),
+                    "row": group.label(ctx.lang),
                     "value": show(fig.value),
                 },
                 at=par.position(start),

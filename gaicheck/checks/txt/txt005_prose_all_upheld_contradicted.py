@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from gaicheck import i18n
 from gaicheck.checks.context import RuleContext
-from gaicheck.checks.txt.common import REVIEW_GROUPS, has_table
+from gaicheck.checks.txt.common import has_table, review_groups
 from gaicheck.prose.claims import compared_paragraphs, compared_text
 from gaicheck.prose.facts import compiled, facts
 from gaicheck.prose.figures import table_number
@@ -33,10 +33,10 @@ def check(ctx: RuleContext) -> None:
             m = pattern.search(sentence)
             if m is None:
                 continue
-            for zh, _en, rows in REVIEW_GROUPS.values():
-                if zh[2:] not in sentence[: m.start()]:
+            for group in review_groups():
+                if group.keyword not in sentence[: m.start()]:
                     continue
-                for row in rows:
+                for row in group.rows:
                     cells = [report.cell(f"review.{row}.{c}") for c in _NOT_UPHELD]
                     known = [c for c in cells if c is not None and c.status == "ok" and c.value]
                     value = sum(c.value or 0 for c in known)
