@@ -188,6 +188,9 @@ _WORDS: dict[str, tuple[str, str]] = {
     "summary.unreadable": ("；{n}个文件无法读取", "; {n} file(s) could not be read"),
     "full.expected": ("应为 {value}", "expected {value}"),
     "full.actual": ("实为 {value}", "found {value}"),
+    # --format full marks a finding's cells as the clerk's legend does (gaicheck/output/clerk.py)
+    "full.legend": ("{legend}{colon}{marks}", "{legend}{colon}{marks}"),
+    "full.legend.sep": ("；", "; "),
     "github.header": ("| 规则 | 名称 | 数量 |", "| code | name | count |"),
     # explain
     "explain.severity": ("默认级别", "Default severity"),

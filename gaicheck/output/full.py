@@ -1,6 +1,9 @@
 """Full reporter (`--format full`): every finding as in the text format, followed by the part of the
-table it is about — the rows and columns of its cells, labelled, those cells highlighted — and the
-expected against the found value. Rendered with rich (colour only on a terminal).
+table it is about — the rows and columns of its cells, labelled, those cells in brackets — and the
+expected against the found value. A cell the culprit search suggests is written with its proposed value
+(`[49 → 48]`: red, or in a lighter red when it is one of several candidates) and the other cells of the
+identity are only bracketed, with a legend line in the words of the clerk's legend (gaicheck/output/clerk.py).
+Rendered with rich (colour only on a terminal).
 
 Report + Findings → **full** (needs the Report of each file, not only its findings).
 """
@@ -23,12 +26,47 @@ from gaicheck.output.grid import cell_states, grids, shown
 from gaicheck.output.text import Tally, file_lines, format_finding
 
 MAX_ROWS = 30
-_STYLES = {"wrong": "bold white on red", "unverifiable": "bold black on yellow", "blank": "black on bright_black"}
+_STYLES = {
+    "wrong": "bold white on red", "unverifiable": "bold black on yellow", "blank": "black on bright_black",
+    "suggested": "bold white on red", "candidate": "bold red", "involved": "bold",
+}
+_SAMPLE = {"suggested": "[n → m]", "candidate": "[n → m]", "involved": "[n]"}
+
+
+def _proposed(finding: Finding) -> tuple[dict[str, str], str]:
+    """(the proposed value of each suggested cell, its state: suggested when the answer is unique, else
+    candidate) — the states of gaicheck/output/clerk.py, for one finding."""
+    proposed: dict[str, str] = {}
+    for suggestion in finding.suggestions:
+        proposed.setdefault(suggestion.cell, _number(suggestion.proposed))
+    unique = any(s.kind == "unique" for s in finding.suggestions)
+    return proposed, "suggested" if unique else "candidate"
+
+
+def _number(value: int | float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def _legend(finding: Finding, lang: str) -> str | None:
+    """`图例：[n → m] 最可能出错（→ 建议值）；[n] 所在勾稽关系不成立` under a finding with suggestions."""
+    if not finding.suggestions:
+        return None
+    _proposed_values, state = _proposed(finding)
+    marks = i18n.word("full.legend.sep", lang).join(
+        f"{_SAMPLE[s]} {i18n.word(f'clerk.{s}', lang)}" for s in (state, "involved")
+    )
+    legend = i18n.word("full.legend", lang, legend=i18n.word("html.legend", lang), colon=i18n.word("colon", lang),
+                       marks=marks)
+    return "  " + legend
 
 
 def _table_for(report: Report, finding: Finding, lang: str, ascii_only: bool) -> list[Table]:
-    states = cell_states(report, [finding])
+    states: dict[str, str] = dict(cell_states(report, [finding]))
     involved = set(finding.cells)
+    proposed, suggested_state = _proposed(finding)
+    if proposed:  # the suggestion names the culprit: the other cells are only involved, never called wrong
+        states = {k: ("involved" if s == "wrong" else s) for k, s in states.items()}
+        states.update((k, suggested_state) for k in proposed)
     tables: list[Table] = []
     for grid in grids(report, lang, only=involved):
         for segment in grid.segments:
@@ -45,6 +83,8 @@ def _table_for(report: Report, finding: Finding, lang: str, ascii_only: bool) ->
                         row.append("")
                         continue
                     value = shown(cell, lang)
+                    if cell.key in proposed:
+                        value += i18n.word("pin.arrow", lang) + proposed[cell.key]
                     if cell.key in involved:  # marked with brackets too: readable without colour
                         style = _STYLES.get(states.get(cell.key, "ok"), "bold")
                         row.append(Text(f"[{value}]", style=style))
@@ -101,6 +141,9 @@ def write(
             values = _expected_line(finding, lang)
             if values:
                 console.print(Text(values), soft_wrap=True)
+            legend = _legend(finding, lang) if finding.cells else None
+            if legend:
+                console.print(Text(legend), soft_wrap=True)
             console.print()
         flush(buffer)
     buffer = io.StringIO()

@@ -74,7 +74,8 @@ def test_full_shows_the_table_around_the_identity() -> None:
     for label in ("结果纠正", "其他结果", "尚未审结", "总计"):
         assert label in header
     row = next(line for line in lines if "行政复议" in line and "[" in line)
-    assert re.findall(r"\[(\d+)\]", row) == ["2", "1", "0", "1", "5"]  # the five cells of the identity
+    # the five cells of the identity, each one of five equally good candidates with its proposed value
+    assert re.findall(r"\[(\d+) → (\d+)\]", row) == [("2", "3"), ("1", "2"), ("0", "1"), ("1", "2"), ("5", "4")]
     assert "  应为 4，实为 5" in lines
 
 
@@ -86,7 +87,7 @@ def test_full_renders_only_the_rows_and_columns_involved() -> None:
     assert "自然人" in first and "商业企业" not in first
     for label in ("一、本年新收政府信息公开申请数量", "二、上年结转政府信息公开申请数量", "（七）总计", "四、结转下年度继续办理"):
         assert label in first
-    assert re.findall(r"\[(\d+)\]", first) == ["52", "3", "49", "7"]
+    assert re.findall(r"\[(\d+(?: → \d+)?)\]", first) == ["52", "3", "49 → 48", "7"]
     assert "应为 55，实为 56" in first
 
 

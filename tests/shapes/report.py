@@ -3,6 +3,7 @@
     python tests/shapes/report.py            # CI size: the reports the tests run (seeded), a few changes each
     python tests/shapes/report.py --full --jobs 2   # benchmark: 2,000 reports, every table-2/3 cell changed in turn
     python tests/shapes/report.py --shape runon-glued --reports 20 --show 5   # one shape, with its failures
+    python tests/shapes/report.py --pinpoint [--full]   # issue 14: the culprit search's rates (pinpoint_rates.py)
 
 Columns: reports; cells read % (read with the written value, or written blank and read blank); unread
 named % (of the cells not read, those named by a structural finding; `-` when every cell was read);
@@ -105,8 +106,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reports", type=int, help="reports per shape (default: CI size, or 2,000 in all with --full)")
     parser.add_argument("--show", type=int, default=0, help="print up to N problems per shape")
     parser.add_argument("--jobs", type=int, default=1, help="processes (the reports of a shape are shared out)")
+    parser.add_argument("--pinpoint", action="store_true", help="the pinpoint rates (tests/shapes/pinpoint_rates.py)")
     args = parser.parse_args(argv)
     shapes = [s for s in SHAPES if not args.shape or s.name in args.shape]
+    if args.pinpoint:
+        from tests.shapes.pinpoint_rates import print_table
+
+        print_table(shapes, args.reports, args.full, args.show, args.jobs)
+        return 0
     print(HEADER)
     everything: list[Verdict] = []
     total_time = 0.0
