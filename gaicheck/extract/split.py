@@ -221,8 +221,14 @@ class _Search:
         return out
 
     def _cut(
-        self, g: int, made: int, last: int, total: tuple[int, int] | None, done: Cut,
-        out: list[tuple[Cut, int]], later: int,
+        self,
+        g: int,
+        made: int,
+        last: int,
+        total: tuple[int, int] | None,
+        done: Cut,
+        out: list[tuple[Cut, int]],
+        later: int,
     ) -> None:
         """Cut parts `made`..`last` from `g`; with `total` (its start and end) they must end where it starts."""
         block = self.block_of[made]
