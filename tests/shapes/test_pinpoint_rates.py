@@ -19,8 +19,9 @@ from tests.shapes.shapes import SHAPES, Shape
 
 # shapes where (by design) a changed cell is not read: a glued run-on row that no split makes consistent
 # is left unsplit (SUM006 says so), so its cells are never candidates; html-dashes writes half the zeros
-# as `—`, so few changes have every identity checkable
-FEW_COUNTED = {"runon-glued": 0, "html-dashes": 3}
+# as `—` and html-one-line (the 上海 2019 family) leaves zeros as `&nbsp;`, so few changes have every identity
+# checkable (their partly checkable changes are judged above: all among the candidates)
+FEW_COUNTED = {"runon-glued": 0, "html-dashes": 3, "html-one-line": 2}
 
 
 @pytest.mark.parametrize("shape", SHAPES, ids=[s.name for s in SHAPES])
