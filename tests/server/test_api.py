@@ -392,7 +392,7 @@ def test_a_doc_is_converted_by_libreoffice_within_a_worker_memory_share(client: 
         check=True,
     )
     doc = (tmp_path / "2023_example_wrong_totals.doc").read_bytes()
-    assert ServerConfig().worker_memory_mb == 512
+    assert ServerConfig().worker_memory_mb == 720  # (the share that lets pictures be read: 1 GB, 1+1 processes)
     r = client.post("/api/v1/check", files={"file": ("2023_example_wrong_totals.doc", doc)})
     assert r.status_code == 200, r.text
     (file,) = r.json()["files"]
