@@ -96,7 +96,9 @@ def recheck_data(report: Report, findings: list[Finding]) -> dict[str, object]:
     for each SUM001–SUM004 finding, the index of its instance (its cells are the instance's lhs + rhs)."""
     instances = identity_instances(report)
     by_cells = {(*lhs, *rhs): i for i, (_name, lhs, rhs) in enumerate(instances)}
-    values = {c.key: c.value for c in [*report.cells, *report.subtotals] if c.status == "ok" and c.value is not None}
+    values = {
+        c.key: c.value for c in [*report.cells, *report.subtotals] if c.status == "ok" and c.value is not None
+    }
     return {
         "values": values,
         "identities": [[list(lhs), list(rhs)] for _name, lhs, rhs in instances],
