@@ -75,6 +75,34 @@ def address_space_cap_mb() -> int | None:
     return int(soft // (1024 * 1024))
 
 
+def lean_process() -> None:
+    """Hold less address space for the same work: one malloc arena (glibc reserves 64 MB of address space for
+    each thread's arena: onnxruntime's and OpenCV's threads took ~300 MB) and one BLAS thread (NumPy's and
+    OpenCV's OpenBLAS reserve a buffer per thread, read when the library loads). For processes under a
+    memory cap only (a worker process, the command line: one file at a time per process), before OCR loads."""
+    import os
+    import sys
+
+    for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(name, "1")
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            ctypes.CDLL(None).mallopt(-8, 1)  # M_ARENA_MAX
+        except (OSError, AttributeError):
+            pass
+
+
+def capped() -> bool:
+    """Whether this process runs under an address-space cap (RLIMIT_AS)."""
+    try:
+        import resource
+    except ImportError:  # Windows
+        return False
+    return bool(resource.getrlimit(resource.RLIMIT_AS)[0] != resource.RLIM_INFINITY)
+
+
 def memory_reason(cap_mb: int) -> str:
     """The one-line reason a picture is not read under a memory cap too small for OCR."""
     return (

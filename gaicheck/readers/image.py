@@ -16,7 +16,9 @@ from gaicheck.model.document import Document
 from gaicheck.ocr import (
     OcrUnavailable,
     address_space_cap_mb,
+    capped,
     enabled,
+    lean_process,
     max_pages,
     max_pixels,
     memory_reason,
@@ -44,6 +46,8 @@ def ocr_ready() -> bool:
     if cap is not None:
         memory_short(cap)
         return False
+    if capped():
+        lean_process()  # the address space OCR holds under the cap (measured in gaicheck.ocr)
     from gaicheck.ocr.engine import available
 
     return available()

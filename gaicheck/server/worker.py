@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import os
 import signal
-import sys
 from dataclasses import dataclass
 from typing import Any, Literal
 
 from gaicheck.checks.options import Options
 from gaicheck.model.finding import FileResult, Finding
 from gaicheck.model.report import Report
-from gaicheck.ocr import OcrNeedsMemory, listen_to_pages, raise_when_memory_short
+from gaicheck.ocr import OcrNeedsMemory, lean_process, listen_to_pages, raise_when_memory_short
 from gaicheck.pipeline.errors import Kind, classify
 from gaicheck.pipeline.stages import check_report, parse_bytes
 from gaicheck.readers.sniff import sniff_format
@@ -230,22 +229,6 @@ def warm_up() -> None:
             continue
     importlib.import_module("gaicheck.output.jsonout")
     load_catalogue()
-
-
-def lean_process() -> None:
-    """Hold less address space for the same work, before any thread starts: one malloc arena (glibc
-    reserves 64 MB of address space for each thread's arena: onnxruntime's and OpenCV's threads took ~300 MB)
-    and one BLAS thread (NumPy's and OpenCV's OpenBLAS reserve a buffer per thread). A worker process checks
-    one file at a time; the pool runs one process per core."""
-    for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-        os.environ.setdefault(name, "1")
-    if sys.platform.startswith("linux"):
-        try:
-            import ctypes
-
-            ctypes.CDLL(None).mallopt(-8, 1)  # M_ARENA_MAX
-        except (OSError, AttributeError):
-            pass
 
 
 def worker_main(conn: Any, config: ServerConfig, small_only: bool = False) -> None:
