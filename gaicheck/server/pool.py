@@ -3,12 +3,12 @@ bounded queue per lane, a hard time limit per check and the replacement of a pro
 
 routes (app) → **pool** → worker processes (gaicheck.server.worker). `workers` processes take any
 check, small ones first; one more process takes only small ones, so a small report never waits behind
-large ones (pictures are never small: OCR needs the larger memory share of the processes for any input,
-config.OCR_WORKER_MB). A check over its time limit (base + per PDF page + per page OCR reads, as the
-command line counts them) ends its process, which is replaced; a
-lane whose queue is full answers 503 with Retry-After at once; a check that waited in the queue as long
-as its time limit is answered 503 too. Each process caps its own address space at its share of the
-memory budget (see worker.worker_main), so the processes together stay within it.
+large ones (pictures and legacy .doc/.xls files are never small: OCR and LibreOffice need the larger
+memory share of the processes for any input, config.OCR_WORKER_MB). A check over its time limit (base
++ per PDF page + per page OCR reads, as the command line counts them) ends its process, which is
+replaced; a lane whose queue is full answers 503 with Retry-After at once; a check that waited in the
+queue as long as its time limit is answered 503 too. Each process caps its own address space at its
+share of the memory budget (see worker.worker_main), so the processes together stay within it.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from collections import deque
 from dataclasses import dataclass, field
 from typing import Any
 
-from gaicheck.readers.sniff import image_kind
+from gaicheck.readers.sniff import OLE2_MAGIC, image_kind
 from gaicheck.server.config import OCR_WORKER_MB, ServerConfig
 from gaicheck.server.errors import RequestError, busy
 from gaicheck.server.worker import Job, worker_main
@@ -248,8 +248,9 @@ class Pool:
     # -- scheduling
 
     def is_small(self, data: bytes) -> bool:
-        """Small: few bytes to read, and no picture (OCR needs a process with a larger memory share)."""
-        if image_kind(data) is not None:
+        """Small: few bytes to read, and neither a picture (OCR) nor a legacy Word/Excel file (LibreOffice): both
+        need the larger memory share of the processes for any input."""
+        if image_kind(data) is not None or data.startswith(OLE2_MAGIC):
             return False
         size = work_size(data, self.config.max_zip_entries)
         return size is not None and size <= self.config.small_bytes

@@ -73,9 +73,10 @@ def test_a4_pages_of_a_picture() -> None:
     assert ocr.a4_pages(1754, 1240) == 1.0  # landscape: one page
 
 
-def test_pictures_never_go_to_the_small_lane() -> None:
+def test_pictures_and_legacy_office_files_never_go_to_the_small_lane() -> None:
     pool = Pool(ServerConfig())
     assert not pool.is_small(_png())
+    assert not pool.is_small(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(1000))  # a .doc: LibreOffice, 460 MB
     assert pool.is_small(b"2023 report\n")
 
 
