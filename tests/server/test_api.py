@@ -267,8 +267,8 @@ def test_worker_answers_reader_failures_and_bugs(monkeypatch: pytest.MonkeyPatch
     assert error.as_json() == {
         "status": 413,
         "error": "memory_limit",
-        "message": "检查此文件所需内存超出上限（每个检查 450 MB）/ the check needs more memory than the limit (450 MB per check)",
-    }
+        "message": "检查此文件所需内存超出上限（每个检查 720 MB）/ the check needs more memory than the limit (720 MB per check)",
+    }  # 900 MB: 720 for the process for any input (OCR's share), 180 for the one for small inputs
 
 
 def test_worker_gives_a_many_page_pdf_back_from_the_small_lane(tmp_path: Path) -> None:
