@@ -26,6 +26,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("GAICHECK_MAX_SECONDS", "0")
+for _name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS"):  # one core (the engine itself runs one thread)
+    os.environ.setdefault(_name, "1")
 
 from tests.ocr.render import (  # noqa: E402
     bump,
@@ -45,22 +47,22 @@ REAL = [
 
 
 def _pages(path: Path) -> float:
-    """A4 pages: a PDF's pages, or a screenshot's height in A4 pages at 150 dpi (1240 × 1754 pixels)."""
+    """A4 pages, as the time limit counts them (gaicheck.ocr.a4_pages): each page or picture's height in A4
+    pages, at least 1 (a screenshot of a whole report, 1240 × 2400 pixels, is 1.37 pages)."""
+    from gaicheck.ocr import a4_pages
+
     if path.suffix == ".pdf":
         import pypdfium2
 
         pdf = pypdfium2.PdfDocument(str(path))
         try:
-            _width, height = pdf[0].get_size()
-            if len(pdf) == 1 and height > 1.5 * 842:  # one tall page: a screenshot put in a PDF
-                return round(height / 842, 1)
-            return float(len(pdf))
+            return round(sum(a4_pages(*(round(v) for v in pdf[i].get_size())) for i in range(len(pdf))), 2)
         finally:
             pdf.close()
     from PIL import Image
 
     with Image.open(path) as im:
-        return round(max(im.size[1], 1754) / 1754, 1)
+        return a4_pages(*im.size)
 
 
 def _measure(kind: str, text: Path, picture: Path, changes: int = 0) -> dict[str, object]:

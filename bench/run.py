@@ -9,7 +9,10 @@ examples/ and tests/data/corpus/ (text and Markdown, HTML, PDF), then measures t
 - peak resident memory: of the largest gaicheck process (wait4 rusage, which covers the worker
   processes) and of all gaicheck processes together (sampled from /proc every 50 ms, Linux);
 - the wall time of `gaicheck --version` and of checking one small text file (median of 7 runs);
-- PDF seconds per page (in-process, the corpus PDFs).
+- PDF seconds per page (in-process, the corpus PDFs);
+- OCR CPU seconds per page and peak memory (with the `ocr` extra): the real 淮安 PDFs of the corpus rendered
+  to image-only PDFs at 150 dpi, each checked by `gaicheck check` in its own process, one BLAS thread
+  (accuracy and the rendered fixtures: bench/ocr.py).
 
 gaicheck runs as a user's installation does: Python may write its bytecode cache (pip compiles an
 installed package's bytecode at install time; PYTHONDONTWRITEBYTECODE, set in some development shells,
@@ -49,7 +52,9 @@ TARGETS = {
     "one_text_file_ms": 300,
     "peak_memory_mb": 200,
     "pdf_seconds_per_page": 0.5,
+    "ocr_cpu_seconds_per_page": 2.0,
 }
+OCR_SOURCES = ("2023_huaian_hongzequ.pdf", "2024_huaian_hongzequ.pdf", "2024_huaian_shi.pdf")
 
 
 def gaicheck_command() -> list[str]:
@@ -209,6 +214,35 @@ def pdf_seconds_per_page() -> list[dict[str, object]]:
     return out
 
 
+def ocr_seconds_per_page(cmd: list[str]) -> list[dict[str, object]]:
+    """CPU seconds per page and peak memory of `gaicheck check` on scanned pages (the corpus's 淮安 PDFs rendered
+    to image-only PDFs at 150 dpi); empty without the ocr extra."""
+    import importlib.util
+
+    if importlib.util.find_spec("rapidocr_onnxruntime") is None or importlib.util.find_spec("pypdfium2") is None:
+        return []
+    import pypdfium2
+
+    out: list[dict[str, object]] = []
+    with tempfile.TemporaryDirectory(prefix="gaicheck-ocr-bench-") as tmp:
+        for name in OCR_SOURCES:
+            source = ROOT / "tests" / "data" / "corpus" / name
+            pdf = pypdfium2.PdfDocument(str(source))
+            try:
+                pictures = [pdf[i].render(scale=150 / 72).to_pil().convert("RGB") for i in range(len(pdf))]
+            finally:
+                pdf.close()
+            scan = Path(tmp) / f"{source.stem}_scan.pdf"
+            pictures[0].save(scan, format="PDF", save_all=True, append_images=pictures[1:], resolution=150.0)
+            os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # one core, as a worker process
+            os.environ.setdefault("OMP_NUM_THREADS", "1")
+            m = measure([*cmd, "check", "--no-cache", "--format", "json", str(scan)])
+            out.append({"file": scan.name, "pages": len(pictures), "cpu_s": m["cpu_s"],
+                        "cpu_s_per_page": round(m["cpu_s"] / len(pictures), 2),
+                        "peak_rss_mb": m["peak_rss_process_mb"]})
+    return out
+
+
 def profile_text(top: int = 15) -> list[str]:
     import cProfile
     import io
@@ -284,6 +318,7 @@ def main() -> int:
     parser.add_argument("--profile", action="store_true", help="print the top cProfile costs on text files")
     parser.add_argument("--no-cache-runs", action="store_true", help="skip the cold/warm result-cache runs")
     parser.add_argument("--jobs-rule", action="store_true", help="also time -j 1 and -j 2 on 20…1,000 files")
+    parser.add_argument("--no-ocr", action="store_true", help="skip the OCR pages (scanned 淮安 PDFs)")
     args = parser.parse_args()
     jobs_values = [int(j) for j in args.jobs.split(",")]
     cmd = gaicheck_command()
@@ -316,6 +351,8 @@ def main() -> int:
     results["runs"] = runs
     results["projection_200k"] = projection(runs)
     results["pdf"] = pdf_seconds_per_page()
+    results["ocr"] = [] if args.no_ocr else ocr_seconds_per_page(cmd)
+    ocr = results["ocr"]
 
     # per core: files per CPU-second of the --jobs 1 runs (wall time on a shared machine measures the others)
     per_core = [float(str(r["files_per_cpu_s"])) for r in runs if r["format"] in ("text", "html") and r["jobs"] == 1]
@@ -327,6 +364,10 @@ def main() -> int:
         "peak_memory_mb": max(float(str(r["peak_pss_total_mb"])) for r in runs if r["format"] == "all"),
         "peak_rss_sum_mb": max(float(str(r["peak_rss_total_mb"])) for r in runs if r["format"] == "all"),
         "pdf_seconds_per_page": max((float(str(p["seconds_per_page"])) for p in results["pdf"]), default=None),  # type: ignore[attr-defined]
+        "ocr_cpu_seconds_per_page": (
+            round(sum(float(str(o["cpu_s"])) for o in ocr) / sum(int(str(o["pages"])) for o in ocr), 2) if ocr else None
+        ),
+        "ocr_peak_memory_mb": max((float(str(o["peak_rss_mb"])) for o in ocr), default=None),
     }
     results["summary"] = summary
     if args.profile:
@@ -345,6 +386,9 @@ def main() -> int:
     print()
     for p in results["pdf"]:  # type: ignore[attr-defined]
         print(f"pdf {p['file']}: {p['pages']} pages, {p['seconds']} s, {p['seconds_per_page']} s/page")
+    for o in ocr:
+        print(f"ocr {o['file']}: {o['pages']} pages, {o['cpu_s']} CPU s, {o['cpu_s_per_page']} CPU s/page, "
+              f"peak {o['peak_rss_mb']} MB")
     if "cache" in results:
         cold, warm = results["cache"]["cold"], results["cache"]["warm"]  # type: ignore[index]
         print(f"\nresult cache, {sum(counts.values())} files (cross-year rules included): cold {cold['wall_s']} s "
@@ -355,7 +399,8 @@ def main() -> int:
         hours = ", ".join(f"{k.split('_')[0]} workers {v} h" for k, v in p.items() if k.endswith("_h"))
         print(f"200,000 {fmt} reports at {p['cpu_s_per_file']} CPU s each: {hours}")
     print()
-    lower_is_better = {"version_ms", "one_text_file_ms", "peak_memory_mb", "pdf_seconds_per_page"}
+    lower_is_better = {"version_ms", "one_text_file_ms", "peak_memory_mb", "pdf_seconds_per_page",
+                       "ocr_cpu_seconds_per_page"}
     for key, target in TARGETS.items():
         value = summary.get(key)
         ok = isinstance(value, int | float) and (value <= target if key in lower_is_better else value >= target)

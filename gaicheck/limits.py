@@ -34,7 +34,7 @@ class Limits(BaseModel):
     max_seconds: float = Field(default=30.0, ge=0, description="wall-clock seconds to check one file")
     seconds_per_page: float = Field(default=0.2, ge=0, description="seconds added to max_seconds per PDF page")
     ocr_seconds_per_page: float = Field(
-        default=15.0, ge=0, description="seconds added to max_seconds per picture or scanned page read by OCR"
+        default=10.0, ge=0, description="seconds added to max_seconds per A4 page of picture read by OCR"
     )
     max_pdf_pages: int = Field(default=2000, ge=0, description="most PDF pages read")
     max_zip_mb: float = Field(default=200.0, ge=0, description="largest uncompressed size of a DOCX/XLSX zip, in MiB")
@@ -126,9 +126,9 @@ def allow_pages(pages: int) -> None:
         extend(pages * default_limits().seconds_per_page)
 
 
-def allow_ocr_pages(pages: int) -> None:
-    """OCR (gaicheck.ocr) calls this for each picture or scanned page it reads: the file's time limit grows by
-    `ocr_seconds_per_page` for each, through the same extension as `allow_pages`."""
+def allow_ocr_pages(pages: float) -> None:
+    """OCR (gaicheck.ocr) calls this for each picture or scanned page it reads, with its size in A4 pages: the
+    file's time limit grows by `ocr_seconds_per_page` for each, through the same extension as `allow_pages`."""
     extend = _EXTEND_TIME.get()
     if extend is not None and pages > 0:
         extend(pages * default_limits().ocr_seconds_per_page)

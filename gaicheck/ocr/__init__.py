@@ -8,6 +8,8 @@ confidence) → the same Table/Paragraph blocks the other readers produce → ex
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 INSTALL_HINT_ZH = "需要安装图像识别组件：pip install 'gaicheck[ocr]'"
 INSTALL_HINT_EN = "OCR needs the ocr extra: pip install 'gaicheck[ocr]'"
 
@@ -54,7 +56,10 @@ def enabled() -> bool:
     return os.environ.get("GAICHECK_OCR", "1").strip().lower() not in {"0", "off", "no", "false"}
 
 
-MIN_ADDRESS_SPACE_MB = 900  # the engine (onnxruntime + OpenCV) crashes below about 800 MB of address space
+# address space OCR needs (onnxruntime + OpenCV + the page's arrays), measured: a screenshot of a report peaks
+# near 590 MB and a 6-page scanned PDF near 665 MB in a process with one malloc arena and one BLAS thread (the
+# server's workers, gaicheck.server.worker.lean_process); without those, glibc reserves 64 MB per thread
+MIN_ADDRESS_SPACE_MB = 700
 
 
 def address_space_cap_mb() -> int | None:
@@ -70,6 +75,34 @@ def address_space_cap_mb() -> int | None:
     return int(soft // (1024 * 1024))
 
 
+def lean_process() -> None:
+    """Hold less address space for the same work: one malloc arena (glibc reserves 64 MB of address space for
+    each thread's arena: onnxruntime's and OpenCV's threads took ~300 MB) and one BLAS thread (NumPy's and
+    OpenCV's OpenBLAS reserve a buffer per thread, read when the library loads). For processes under a
+    memory cap only (a worker process, the command line: one file at a time per process), before OCR loads."""
+    import os
+    import sys
+
+    for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(name, "1")
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            ctypes.CDLL(None).mallopt(-8, 1)  # M_ARENA_MAX
+        except (OSError, AttributeError):
+            pass
+
+
+def capped() -> bool:
+    """Whether this process runs under an address-space cap (RLIMIT_AS)."""
+    try:
+        import resource
+    except ImportError:  # Windows
+        return False
+    return bool(resource.getrlimit(resource.RLIMIT_AS)[0] != resource.RLIM_INFINITY)
+
+
 def memory_reason(cap_mb: int) -> str:
     """The one-line reason a picture is not read under a memory cap too small for OCR."""
     return (
@@ -78,10 +111,49 @@ def memory_reason(cap_mb: int) -> str:
     )
 
 
-def extend_time_limit() -> None:
-    """One more picture is read: the per-file time limit (gaicheck/pipeline/guard.py, when one runs) grows by
-    `Limits.ocr_seconds_per_page` (`GAICHECK_OCR_SECONDS_PER_PAGE`), through `limits.allow_ocr_pages`, the
-    same extension a PDF's pages use (`allow_pages`)."""
+class OcrNeedsMemory(Exception):
+    """OCR was needed in a process whose memory cap is too small for it, and the process asked to be told
+    (`raise_when_memory_short`): the server's process for small inputs hands the file to another."""
+
+
+_SHORT_RAISES = False
+_PAGE_LISTENER: list[Callable[[float], None]] = []
+
+
+def raise_when_memory_short(on: bool = True) -> None:
+    """From now on, a picture met under a too small memory cap raises OcrNeedsMemory (see `memory_short`)."""
+    global _SHORT_RAISES
+    _SHORT_RAISES = on
+
+
+def memory_short(cap_mb: int) -> None:
+    """A reader met a picture under the cap `cap_mb`, too small for OCR: raises OcrNeedsMemory when this process
+    asked for it; else the reader goes on as without OCR (a one-line reason, or STR009 for a scanned PDF)."""
+    if _SHORT_RAISES:
+        raise OcrNeedsMemory(memory_reason(cap_mb))
+
+
+def listen_to_pages(listener: Callable[[float], None] | None) -> None:
+    """Call `listener(pages)` for every picture read (the server's worker tells the pool, whose time limit
+    grows as the command line's does); None stops it."""
+    _PAGE_LISTENER[:] = [listener] if listener is not None else []
+
+
+A4_RATIO = 2**0.5  # an A4 page is this many times as high as it is wide
+
+
+def a4_pages(width: int, height: int) -> float:
+    """How many A4 pages a picture holds, by its shape: at least 1 (a full-page screenshot of a report is
+    often 1.3–1.5 pages high, and its time grows with its text)."""
+    return max(1.0, round(height / max(width, 1) / A4_RATIO, 2))
+
+
+def extend_time_limit(pages: float = 1.0) -> None:
+    """A picture of `pages` A4 pages is read: the per-file time limit (gaicheck/pipeline/guard.py, when one
+    runs) grows by `Limits.ocr_seconds_per_page` (`GAICHECK_OCR_SECONDS_PER_PAGE`) per page, through
+    `limits.allow_ocr_pages`, the same extension a PDF's pages use (`allow_pages`); so does the server's."""
     from gaicheck.limits import allow_ocr_pages
 
-    allow_ocr_pages(1)
+    allow_ocr_pages(pages)
+    for listener in _PAGE_LISTENER:
+        listener(pages)

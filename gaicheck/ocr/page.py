@@ -20,7 +20,7 @@ import numpy as np
 
 from gaicheck.extract.values import UNREADABLE, parse_value
 from gaicheck.model.document import Block, Cell, Location, OcrSource, Paragraph, Row, Table
-from gaicheck.ocr import engine, extend_time_limit
+from gaicheck.ocr import a4_pages, engine, extend_time_limit
 from gaicheck.ocr.grid import Box, Grid, find_grids
 from gaicheck.ocr.layout import char_height, deskew, ink_mask, rule_masks, runs, segments, text_lines
 
@@ -123,12 +123,10 @@ class PageResult:
     unreadable: int  # of which not trusted
 
 
-def read_picture(
-    image: Any, base: dict[str, int | None], picture: str, first_table: int = 1
-) -> PageResult:
+def read_picture(image: Any, base: dict[str, int | None], picture: str, first_table: int = 1) -> PageResult:
     """Blocks of one picture (a grey or BGR uint8 array). `base` gives the location fields every block
     shares (e.g. `{"page": 3}`, or the `<img>`'s line and column); tables are numbered from `first_table`."""
-    extend_time_limit()  # the per-file time limit grows with the pictures read
+    extend_time_limit(a4_pages(image.shape[1], image.shape[0]))  # the time limit grows with the pictures read
     grey = image if image.ndim == 2 else cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
     upright, angle = deskew(grey)
     ink = ink_mask(upright)

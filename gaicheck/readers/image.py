@@ -16,10 +16,13 @@ from gaicheck.model.document import Document
 from gaicheck.ocr import (
     OcrUnavailable,
     address_space_cap_mb,
+    capped,
     enabled,
+    lean_process,
     max_pages,
     max_pixels,
     memory_reason,
+    memory_short,
     unavailable_reason,
 )
 from gaicheck.readers.errors import ReadError
@@ -35,8 +38,16 @@ def refusal(kind: str) -> str:
 
 
 def ocr_ready() -> bool:
-    if not enabled() or address_space_cap_mb() is not None:  # (checked first: importing the engine may crash)
+    """OCR can read a picture here: switched on, memory cap large enough, engine installed. Under a cap too
+    small for it, a server's process for small inputs is told (gaicheck.ocr.memory_short raises)."""
+    if not enabled():
         return False
+    cap = address_space_cap_mb()  # (checked before the engine is imported, which may crash under the cap)
+    if cap is not None:
+        memory_short(cap)
+        return False
+    if capped():
+        lean_process()  # the address space OCR holds under the cap (measured in gaicheck.ocr)
     from gaicheck.ocr.engine import available
 
     return available()

@@ -124,7 +124,7 @@ def serve(
         config = dataclasses.replace(config, timeout_seconds=timeout_seconds)
     if seconds_per_page is not None:
         config = dataclasses.replace(config, seconds_per_page=seconds_per_page)
-    if config.worker_memory_mb < MIN_WORKER_MB:
+    if min(config.worker_memory_mb, config.small_worker_mb) < MIN_WORKER_MB:
         need = MIN_WORKER_MB * config.processes
         raise click.UsageError(
             f"--memory-mb {memory_mb} 不够 {config.processes} 个检查进程使用（至少 {need}）/ "

@@ -38,6 +38,15 @@ def _default_per_page() -> float:
     return _time_rule()[1]
 
 
+def _default_ocr_per_page() -> float:
+    """Seconds added per page read by OCR (GAICHECK_OCR_SECONDS_PER_PAGE), as the command line has it."""
+    try:
+        from gaicheck.limits import default_limits
+    except ImportError:
+        return 10.0
+    return float(getattr(default_limits(), "ocr_seconds_per_page", 10.0))
+
+
 def _default_pages() -> int:
     """The PDF page limit of the readers (GAICHECK_MAX_PDF_PAGES): no PDF earns time for more pages."""
     try:
@@ -58,6 +67,10 @@ def _default_entries() -> int:
 # the smallest share of the memory budget a worker process can check a report in (measured: a Python
 # process with every reader imported occupies ~95 MB of address space; a 6-page PDF peaks near 110 MB)
 MIN_WORKER_MB = 160
+# the share a process reading pictures (OCR: OpenCV + onnxruntime) needs, measured with one malloc arena and
+# one BLAS thread (worker.lean_process): a screenshot of a report peaks near 590 MB, a 6-page scanned PDF
+# rendered at 200 dpi near 665 MB. The processes for any input get it when the budget allows (worker_memory_mb)
+OCR_WORKER_MB = 720
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +81,7 @@ class ServerConfig:
     # time limit of one check: timeout_seconds + seconds_per_page × PDF pages (the worker is ended after it)
     timeout_seconds: float = field(default_factory=_default_seconds)
     seconds_per_page: float = field(default_factory=_default_per_page)
+    ocr_seconds_per_page: float = field(default_factory=_default_ocr_per_page)  # + per page read by OCR
     max_pdf_pages: int = field(default_factory=_default_pages)  # pages counted for the time limit, at most
     workers: int = 1  # worker processes for inputs of any size; one more process serves small inputs only
     memory_mb: int = 1024  # memory budget of all worker processes together (address space, shared equally)
@@ -96,8 +110,29 @@ class ServerConfig:
 
     @property
     def worker_memory_mb(self) -> int:
-        """Each worker process's share of the memory budget (its address-space limit)."""
-        return self.memory_mb // self.processes
+        """The share of the memory budget of each process that takes inputs of any size (its address-space
+        limit): OCR_WORKER_MB, so pictures can be read, when the process for small inputs keeps at least
+        MIN_WORKER_MB of the rest; else the budget shared equally."""
+        equal = self.memory_mb // self.processes
+        if equal >= OCR_WORKER_MB or self.memory_mb - self.workers * OCR_WORKER_MB < MIN_WORKER_MB:
+            return equal
+        return OCR_WORKER_MB
+
+    @property
+    def small_worker_mb(self) -> int:
+        """The share of the process reserved for small inputs (never pictures): what the others leave."""
+        if self.worker_memory_mb == self.memory_mb // self.processes:
+            return self.worker_memory_mb
+        return self.memory_mb - self.workers * self.worker_memory_mb
+
+    def share_mb(self, small_only: bool) -> int:
+        """The address-space limit of one worker process."""
+        return self.small_worker_mb if small_only else self.worker_memory_mb
+
+    def time_limit_ocr(self, pages: int, ocr_pages: float) -> float:
+        """`time_limit(pages)` plus `ocr_seconds_per_page` for each page read by OCR (in A4 pages, see
+        gaicheck.ocr.extend_time_limit), as the command line counts them."""
+        return self.time_limit(pages) + self.ocr_seconds_per_page * max(ocr_pages, 0.0)
 
     @property
     def buffered_bytes(self) -> int:

@@ -3,10 +3,12 @@ bounded queue per lane, a hard time limit per check and the replacement of a pro
 
 routes (app) → **pool** → worker processes (gaicheck.server.worker). `workers` processes take any
 check, small ones first; one more process takes only small ones, so a small report never waits behind
-large ones. A check over its time limit (base + per PDF page) ends its process, which is replaced; a
-lane whose queue is full answers 503 with Retry-After at once; a check that waited in the queue as long
-as its time limit is answered 503 too. Each process caps its own address space at its share of the
-memory budget (see worker.worker_main), so the processes together stay within it.
+large ones (pictures and legacy .doc/.xls files are never small: OCR and LibreOffice need the larger
+memory share of the processes for any input, config.OCR_WORKER_MB). A check over its time limit (base
++ per PDF page + per page OCR reads, as the command line counts them) ends its process, which is
+replaced; a lane whose queue is full answers 503 with Retry-After at once; a check that waited in the
+queue as long as its time limit is answered 503 too. Each process caps its own address space at its
+share of the memory budget (see worker.worker_main), so the processes together stay within it.
 """
 
 from __future__ import annotations
@@ -23,7 +25,8 @@ from collections import deque
 from dataclasses import dataclass, field
 from typing import Any
 
-from gaicheck.server.config import ServerConfig
+from gaicheck.readers.sniff import OLE2_MAGIC, image_kind
+from gaicheck.server.config import OCR_WORKER_MB, ServerConfig
 from gaicheck.server.errors import RequestError, busy
 from gaicheck.server.worker import Job, worker_main
 
@@ -64,10 +67,15 @@ class Pending:
     started: bool = False  # a process has taken it
 
 
-def timed_out(config: ServerConfig, pages: int) -> RequestError:
-    limit, base, per_page = config.time_limit(pages), config.timeout_seconds, config.seconds_per_page
-    zh = f"检查超时（上限 {limit:g} 秒" + (f"：{base:g} 秒 + 每页 {per_page:g} 秒 × {pages} 页）" if pages else "）")
-    en = f"check timed out (limit {limit:g} s" + (f": {base:g} s + {per_page:g} s × {pages} pages)" if pages else ")")
+def timed_out(config: ServerConfig, pages: int, ocr: float = 0.0) -> RequestError:
+    limit, base, per_page = config.time_limit_ocr(pages, ocr), config.timeout_seconds, config.seconds_per_page
+    zh = f"检查超时（上限 {limit:g} 秒" + (f"：{base:g} 秒 + 每页 {per_page:g} 秒 × {pages} 页" if pages else "")
+    en = f"check timed out (limit {limit:g} s" + (f": {base:g} s + {per_page:g} s × {pages} pages" if pages else "")
+    if ocr:
+        per_ocr = config.ocr_seconds_per_page
+        zh += ("" if pages else f"：{base:g} 秒") + f" + 图像识别每页 {per_ocr:g} 秒 × {ocr:g} 页"
+        en += ("" if pages else f": {base:g} s") + f" + OCR {per_ocr:g} s × {ocr:g} pages"
+    zh, en = zh + "）", en + ")"
     return RequestError(
         503,
         f"{zh}/ {en}",
@@ -76,8 +84,7 @@ def timed_out(config: ServerConfig, pages: int) -> RequestError:
     )
 
 
-def worker_failed(config: ServerConfig) -> RequestError:
-    mb = config.worker_memory_mb
+def worker_failed(config: ServerConfig, mb: int) -> RequestError:
     return RequestError(
         503,
         f"检查进程意外终止（内存上限每个检查 {mb} MB）/ "
@@ -98,13 +105,17 @@ class Slot:
         self.ready = False  # the process said it has imported the readers and loaded the rules
         self._context = multiprocessing.get_context("spawn")  # never fork a server with threads
 
+    @property
+    def share_mb(self) -> int:
+        return self.config.share_mb(self.small_only)
+
     def alive(self) -> bool:
         return self.process is not None and self.process.is_alive()
 
     def start(self) -> None:
         parent, child = self._context.Pipe(duplex=True)
         process = self._context.Process(
-            target=worker_main, args=(child, self.config), name="gaicheck-check", daemon=True
+            target=worker_main, args=(child, self.config, self.small_only), name="gaicheck-check", daemon=True
         )
         process.start()
         child.close()
@@ -161,11 +172,11 @@ class Slot:
                 message = None
             if message != ("ready",):
                 self.stop()
-                return ("error", worker_failed(self.config), False)
+                return ("error", worker_failed(self.config, self.share_mb), False)
             self.ready = True
         started = loop.time()
         deadline = started + self.config.time_limit()
-        pages = 0
+        pages, ocr = 0, 0.0
         try:
             self.conn.send(pending.job)
             await asyncio.to_thread(self.conn.send_bytes, pending.data)
@@ -173,15 +184,18 @@ class Slot:
                 message = await self._message(deadline)
                 if message is None:
                     self.stop()
-                    return ("error", timed_out(self.config, pages), False)
-                if message[0] == "pages":
-                    pages = min(int(message[1]), self.config.max_pdf_pages)
-                    deadline = started + self.config.time_limit(pages)
+                    return ("error", timed_out(self.config, pages, ocr), False)
+                if message[0] in ("pages", "ocr"):  # a PDF's pages; a picture read by OCR (A4 pages)
+                    if message[0] == "pages":
+                        pages = min(int(message[1]), self.config.max_pdf_pages)
+                    else:
+                        ocr += max(float(message[1]), 0.0)
+                    deadline = started + self.config.time_limit_ocr(pages, ocr)
                     continue
                 return message
         except (EOFError, OSError):  # the process died: most often a native library out of memory
             self.stop()
-            return ("error", worker_failed(self.config), False)
+            return ("error", worker_failed(self.config, self.share_mb), False)
 
 
 @dataclass
@@ -234,6 +248,10 @@ class Pool:
     # -- scheduling
 
     def is_small(self, data: bytes) -> bool:
+        """Small: few bytes to read, and neither a picture (OCR) nor a legacy Word/Excel file (LibreOffice): both
+        need the larger memory share of the processes for any input."""
+        if image_kind(data) is not None or data.startswith(OLE2_MAGIC):
+            return False
         size = work_size(data, self.config.max_zip_entries)
         return size is not None and size <= self.config.small_bytes
 
@@ -310,14 +328,26 @@ class Pool:
 
 def describe(config: ServerConfig) -> str:
     """One line for the start-up message: the pool's limits."""
-    n, mb, share, base, page = (
+    n, mb, share, small, base, page, ocr = (
         config.workers,
         config.memory_mb,
         config.worker_memory_mb,
+        config.small_worker_mb,
         f"{config.timeout_seconds:g}",
         f"{config.seconds_per_page:g}",
+        f"{config.ocr_seconds_per_page:g}",
     )
+    if share == small:
+        zh_mem, en_mem = f"每个 {share} MB", f"{share} MB each"
+    else:
+        zh_mem, en_mem = f"每个 {share} MB，小文件进程 {small} MB", f"{share} MB each, {small} MB for small files"
+    zh_ocr, en_ocr = "", ""
+    if share < OCR_WORKER_MB:
+        zh_ocr = f"；图片不识别（需每个进程 {OCR_WORKER_MB} MB）"
+        en_ocr = f"; pictures not read (OCR needs {OCR_WORKER_MB} MB a process)"
     return (
-        f"检查进程 {n}+1 个，内存共 {mb} MB（每个 {share} MB），时限 {base} 秒 + 每页 {page} 秒 / "
-        f"worker processes {n}+1, memory {mb} MB ({share} MB each), time limit {base} s + {page} s a page"
+        f"检查进程 {n}+1 个，内存共 {mb} MB（{zh_mem}），时限 {base} 秒 + 每页 {page} 秒"
+        f" + 图像识别每页 {ocr} 秒{zh_ocr} / "
+        f"worker processes {n}+1, memory {mb} MB ({en_mem}), time limit {base} s + {page} s a page"
+        f" + {ocr} s an OCR page{en_ocr}"
     )

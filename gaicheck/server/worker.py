@@ -16,6 +16,7 @@ from typing import Any, Literal
 from gaicheck.checks.options import Options
 from gaicheck.model.finding import FileResult, Finding
 from gaicheck.model.report import Report
+from gaicheck.ocr import OcrNeedsMemory, lean_process, listen_to_pages, raise_when_memory_short
 from gaicheck.pipeline.errors import Kind, classify
 from gaicheck.pipeline.stages import check_report, parse_bytes
 from gaicheck.readers.sniff import sniff_format
@@ -54,8 +55,7 @@ class Checked:
         )
 
 
-def memory_error(config: ServerConfig) -> RequestError:
-    mb = config.worker_memory_mb
+def memory_error(mb: int) -> RequestError:
     return RequestError(
         413,
         f"检查此文件所需内存超出上限（每个检查 {mb} MB）/ "
@@ -77,6 +77,8 @@ def read_report(filename: str, data: bytes, config: ServerConfig) -> Report:
         )
     try:
         return parse_bytes(filename, data)
+    except OcrNeedsMemory:  # the process for small inputs met a picture: the pool gives it to another
+        raise
     except Exception as exc:  # the pipeline's error taxonomy says what it was
         kind = classify(exc).kind
         if kind is Kind.UNREADABLE:
@@ -147,10 +149,11 @@ def peak_address_space_mb() -> float:
     return 0.0
 
 
-def near_memory_cap(config: ServerConfig) -> bool:
-    """Did this process come within 10 % of its memory cap? A native library that cannot allocate
-    reports it in its own way (lxml: XMLSyntaxError "unknown error"), not as MemoryError."""
-    return peak_address_space_mb() >= 0.9 * config.worker_memory_mb
+def near_memory_cap(mb: int) -> bool:
+    """Did this process come within 10 % of its memory cap (`mb`)? A native library that cannot allocate
+    reports it in its own way (lxml: XMLSyntaxError "unknown error"), not as MemoryError. (After a scanned PDF
+    of several pages, OCR's peak is near its share: the process is then replaced, which frees it.)"""
+    return peak_address_space_mb() >= 0.9 * mb
 
 
 def out_of_memory(exc: BaseException) -> bool:
@@ -166,26 +169,36 @@ def out_of_memory(exc: BaseException) -> bool:
 
 
 def answer(job: Job, data: bytes, config: ServerConfig, send: Any) -> None:
-    """Run `job` and send its messages; a failed allocation is 413 naming the memory limit."""
+    """Run `job` and send its messages; a failed allocation is 413 naming the memory limit. The pictures OCR
+    reads are told to the pool as they come (("ocr", A4 pages)): its time limit grows with them."""
+    mb = config.share_mb(job.small_lane)
     pages = pdf_pages(data)
     if pages:
         if job.small_lane and pages > config.small_pages:
             send(("demote",))
             return
         send(("pages", pages))
+    listen_to_pages(lambda n: send(("ocr", n)))
     try:
         payload = perform(job, data, config)
+    except OcrNeedsMemory as exc:  # the process for small inputs met a picture: another process reads it
+        if job.small_lane:
+            send(("demote",))
+            return
+        error = RequestError(413, str(exc), error="memory_limit")
     except RequestError as exc:
-        error = memory_error(config) if out_of_memory(exc) else exc
+        error = memory_error(mb) if out_of_memory(exc) else exc
     except MemoryError:
-        error = memory_error(config)
+        error = memory_error(mb)
     except Exception:  # a bug: the details stay in this process
         error = RequestError(500, "服务器内部错误 / internal server error")
     else:
-        send(("ok", payload, near_memory_cap(config)))
+        send(("ok", payload, near_memory_cap(mb)))
         return
-    if near_memory_cap(config):
-        error = error if error.error == "memory_limit" else memory_error(config)
+    finally:
+        listen_to_pages(None)
+    if near_memory_cap(mb):
+        error = error if error.error == "memory_limit" else memory_error(mb)
         send(("error", error, True))
     else:
         send(("error", error, error.error == "memory_limit"))
@@ -218,7 +231,7 @@ def warm_up() -> None:
     load_catalogue()
 
 
-def worker_main(conn: Any, config: ServerConfig) -> None:
+def worker_main(conn: Any, config: ServerConfig, small_only: bool = False) -> None:
     """The loop of a worker process: receive a job and the upload, answer, repeat until the pipe closes."""
     from gaicheck.limits import Limits, apply_memory_limit
 
@@ -226,7 +239,9 @@ def worker_main(conn: Any, config: ServerConfig) -> None:
         os.setsid()
     _die_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C stops the server, which ends its workers
-    apply_memory_limit(Limits(max_memory_mb=config.worker_memory_mb))
+    lean_process()
+    apply_memory_limit(Limits(max_memory_mb=config.share_mb(small_only)))
+    raise_when_memory_short(small_only)  # a picture met here is handed to a process that can read it
     try:
         warm_up()
         conn.send(("ready",))

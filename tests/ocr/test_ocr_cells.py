@@ -166,8 +166,8 @@ def test_each_picture_extends_the_time_limit() -> None:
 
 
 def test_under_a_small_memory_cap_a_picture_is_refused_not_crashed(tmp_path: Path) -> None:
-    """The engine's native code crashes the process under a 512 MB address-space cap (the server's worker
-    default): the cap is checked before the engine is imported, and the picture gets one line."""
+    """The engine's native code crashes the process under a 512 MB address-space cap (below the 700 MB OCR
+    needs): the cap is checked before the engine is imported, and the picture gets one line."""
     import os
 
     path = tmp_path / "table.png"
@@ -179,6 +179,6 @@ def test_under_a_small_memory_cap_a_picture_is_refused_not_crashed(tmp_path: Pat
     )
     assert done.returncode == 2
     assert done.stdout.splitlines()[0] == (
-        f"{path}: 无法检查: 图像识别需要至少 900 MB 内存，当前上限 512 MB（GAICHECK_MAX_MEMORY_MB） / "
-        "OCR needs at least 900 MB of memory, the limit is 512 MB (GAICHECK_MAX_MEMORY_MB)"
+        f"{path}: 无法检查: 图像识别需要至少 700 MB 内存，当前上限 512 MB（GAICHECK_MAX_MEMORY_MB） / "
+        "OCR needs at least 700 MB of memory, the limit is 512 MB (GAICHECK_MAX_MEMORY_MB)"
     )

@@ -267,8 +267,8 @@ def test_worker_answers_reader_failures_and_bugs(monkeypatch: pytest.MonkeyPatch
     assert error.as_json() == {
         "status": 413,
         "error": "memory_limit",
-        "message": "检查此文件所需内存超出上限（每个检查 450 MB）/ the check needs more memory than the limit (450 MB per check)",
-    }
+        "message": "检查此文件所需内存超出上限（每个检查 720 MB）/ the check needs more memory than the limit (720 MB per check)",
+    }  # 900 MB: 720 for the process for any input (OCR's share), 180 for the one for small inputs
 
 
 def test_worker_gives_a_many_page_pdf_back_from_the_small_lane(tmp_path: Path) -> None:
@@ -392,7 +392,7 @@ def test_a_doc_is_converted_by_libreoffice_within_a_worker_memory_share(client: 
         check=True,
     )
     doc = (tmp_path / "2023_example_wrong_totals.doc").read_bytes()
-    assert ServerConfig().worker_memory_mb == 512
+    assert ServerConfig().worker_memory_mb == 720  # (the share that lets pictures be read: 1 GB, 1+1 processes)
     r = client.post("/api/v1/check", files={"file": ("2023_example_wrong_totals.doc", doc)})
     assert r.status_code == 200, r.text
     (file,) = r.json()["files"]

@@ -94,7 +94,7 @@ def test_slow_pdfs_and_a_hungry_docx_leave_a_small_check_answering(tmp_path: Pat
     assert hungry.json() == {
         "status": 413,
         "error": "memory_limit",
-        "message": "检查此文件所需内存超出上限（每个检查 512 MB）/ the check needs more memory than the limit (512 MB per check)",
+        "message": "检查此文件所需内存超出上限（每个检查 720 MB）/ the check needs more memory than the limit (720 MB per check)",
     }
     assert peak < 1536, f"server tree peaked at {peak:.0f} MB"
 
