@@ -39,7 +39,8 @@ def skew_angle(grey: Any) -> float:
     best = max(np.arange(-MAX_SKEW, MAX_SKEW + 1e-9, 0.25), key=lambda a: _profile_score(mask, float(a)))
     fine = np.arange(best - 0.25, best + 0.25 + 1e-9, 0.05)
     angle = float(max(fine, key=lambda a: _profile_score(mask, float(a))))
-    return 0.0 if abs(angle) < 0.05 else angle
+    angle = round(angle, 2)  # (the fine steps add up to 0.05000000000000004)
+    return 0.0 if abs(angle) <= 0.05 else angle
 
 
 def deskew(grey: Any) -> tuple[Any, float]:

@@ -20,7 +20,7 @@ import numpy as np
 
 from gaicheck.extract.values import UNREADABLE, parse_value
 from gaicheck.model.document import Block, Cell, Location, OcrSource, Paragraph, Row, Table
-from gaicheck.ocr import engine, extend_time_limit
+from gaicheck.ocr import crop, engine, extend_time_limit
 from gaicheck.ocr.grid import Box, Grid, find_grids
 from gaicheck.ocr.layout import char_height, deskew, ink_mask, rule_masks, runs, segments, text_lines
 
@@ -190,6 +190,7 @@ def read_picture(
     tables_done = len(grids)
     entries.extend(_text_blocks(lines, line_conf, base, picture, first_table + tables_done))
     entries.sort(key=lambda e: e[0])
+    crop.attach(upright, [b for _y, b in entries])  # each cell's picture, kept small (ocr/crop.py)
     return PageResult([b for _y, b in entries], angle, len(cell_boxes), unreadable)
 
 
