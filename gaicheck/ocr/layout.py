@@ -39,8 +39,7 @@ def skew_angle(grey: Any) -> float:
     best = max(np.arange(-MAX_SKEW, MAX_SKEW + 1e-9, 0.25), key=lambda a: _profile_score(mask, float(a)))
     fine = np.arange(best - 0.25, best + 0.25 + 1e-9, 0.05)
     angle = float(max(fine, key=lambda a: _profile_score(mask, float(a))))
-    angle = round(angle, 2)  # (the fine steps add up to 0.05000000000000004)
-    return 0.0 if abs(angle) <= 0.05 else angle
+    return 0.0 if abs(angle) < 0.05 else angle
 
 
 def deskew(grey: Any) -> tuple[Any, float]:
@@ -138,3 +137,38 @@ def segments(ink: Any, gap: int) -> list[tuple[int, int]]:
     """Column ranges of a text line cut where the blank gap is at least `gap` pixels wide."""
     profile = (ink > 0).sum(axis=0)
     return runs(profile, min_gap=gap)
+
+
+def wrapped_lines(ink: Any, box: tuple[int, int, int, int], char: int) -> list[tuple[int, int, int, int]]:
+    """A piece of a line taller than a line of text (a label wrapped onto two lines beside numbers centred
+    between them: the page's line profile joins them into one) cut into its text lines, each trimmed to
+    its ink; a piece one line high is returned as it is."""
+    x0, y0, x1, y1 = box
+    if y1 - y0 <= 1.6 * char:
+        return [box]
+    region = ink[y0:y1, x0:x1]
+    lines = text_lines(region, min_height=3, char=char)
+    if len(lines) < 2:
+        return [box]
+    out: list[tuple[int, int, int, int]] = []
+    for top, bottom in lines:
+        cols = np.flatnonzero(region[top:bottom].any(axis=0))
+        if cols.size:
+            out.append((x0 + int(cols[0]), y0 + top, x0 + int(cols[-1]) + 1, y0 + bottom))
+    return out or [box]
+
+
+def number_gaps(ink: Any, box: tuple[int, int, int, int]) -> list[tuple[int, int, int, int]]:
+    """A piece read as digits cut where it has a blank wider than half the digits' height: the digits of
+    one number stand closer than that, two numbers in neighbouring columns of a table drawn without rules
+    (0 under 其他, 60 under 总计) further apart. Each part is trimmed to its ink; one part: the box as it is."""
+    x0, y0, x1, y1 = box
+    region = ink[y0:y1, x0:x1]
+    rows = np.flatnonzero(region.any(axis=1))
+    if rows.size == 0:
+        return [box]
+    height = int(rows[-1]) - int(rows[0]) + 1
+    parts = runs(region.any(axis=0), min_gap=max(4, height // 2))
+    if len(parts) < 2:
+        return [box]
+    return [(x0 + a, y0, x0 + b, y1) for a, b in parts]

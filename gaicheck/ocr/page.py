@@ -21,8 +21,18 @@ import numpy as np
 from gaicheck.extract.values import UNREADABLE, parse_value
 from gaicheck.model.document import Block, Cell, Location, OcrSource, Paragraph, Row, Table
 from gaicheck.ocr import crop, engine, extend_time_limit
-from gaicheck.ocr.grid import Box, Grid, find_grids
-from gaicheck.ocr.layout import char_height, deskew, ink_mask, rule_masks, runs, segments, text_lines
+from gaicheck.ocr.grid import Box, Grid, column_of, find_grids, text_columns
+from gaicheck.ocr.layout import (
+    char_height,
+    deskew,
+    ink_mask,
+    number_gaps,
+    rule_masks,
+    runs,
+    segments,
+    text_lines,
+    wrapped_lines,
+)
 
 MIN_CONFIDENCE = 0.85  # below it a number is not trusted (the digits' lowest probability among digits)
 INSET = 4  # pixels kept off a cell's rules
@@ -159,7 +169,8 @@ def read_picture(
     first_line_piece = len(pieces)
     for i, (_top, segs) in enumerate(lines):
         for k, seg in enumerate(segs):
-            pieces.extend(_Piece(b, i, k) for b in _chunks(outside, seg))
+            for sub in wrapped_lines(outside, seg, char):  # a label wrapped beside its row's numbers
+                pieces.extend(_Piece(b, i, k) for b in _chunks(outside, sub))
 
     clean = upright.copy()
     clean[rules > 0] = 255  # the tables' rules erased: a cell's crop may reach up to them
@@ -174,6 +185,7 @@ def read_picture(
     line_conf: dict[int, list[tuple[str, float]]] = {}
     for (owner, _part), result in sorted(joined.items()):
         line_conf.setdefault(owner, []).append(result)
+    _split_numbers(lines, line_conf, clean, outside)
 
     entries: list[tuple[int, Block]] = []
     texts: dict[tuple[int, int], tuple[str, float, Box]] = {}
@@ -192,6 +204,36 @@ def read_picture(
     entries.sort(key=lambda e: e[0])
     crop.attach(upright, [b for _y, b in entries])  # each cell's picture, kept small (ocr/crop.py)
     return PageResult([b for _y, b in entries], angle, len(cell_boxes), unreadable)
+
+
+_DIGITS = re.compile(r"[\d.,]{2,}")
+
+
+def _split_numbers(
+    lines: list[tuple[int, list[Box]]], parts: dict[int, list[tuple[str, float]]], clean: Any, ink: Any
+) -> None:
+    """Pieces of text lines read as digits that are two numbers standing close (neighbouring columns of a
+    table without rules) cut at the blank between them (layout.number_gaps) and read again (in place)."""
+    redo: list[tuple[int, int, list[Box]]] = []
+    for i, (_top, segs) in enumerate(lines):
+        got = parts.get(i, [])
+        if len(got) != len(segs):
+            continue
+        for k, (seg, (text, _conf)) in enumerate(zip(segs, got, strict=True)):
+            if _DIGITS.fullmatch(text.replace(" ", "")):
+                split = number_gaps(ink, seg)
+                if len(split) > 1:
+                    redo.append((i, k, split))
+    if not redo:
+        return
+    read = engine.recognise([_crop(clean, box, ink) for _i, _k, split in redo for box in split])
+    starts = [0]
+    for _i, _k, split in redo:
+        starts.append(starts[-1] + len(split))
+    for n in reversed(range(len(redo))):  # right to left within a line: the indices before k stay valid
+        i, k, split = redo[n]
+        lines[i][1][k : k + 1] = split
+        parts[i][k : k + 1] = read[starts[n] : starts[n + 1]]
 
 
 def _grid_rules(grids: list[Grid], hmask: Any, vmask: Any) -> Any:
@@ -258,7 +300,9 @@ def _outside_lines(ink: Any, char: int) -> list[tuple[int, list[Box]]]:
         line = ink[top:bottom]
         if int(line.sum() // 255) < 12:
             continue
-        gap = max(12, 2 * (bottom - top))
+        # a line taller than a character is a table row beside a wrapped label: its pieces stand at
+        # least a character apart (the label is cut into its lines later, layout.wrapped_lines)
+        gap = max(12, 2 * (bottom - top)) if bottom - top <= 1.6 * char else max(12, char)
         boxes = [(a, top, b, bottom) for a, b in segments(line, gap)]
         out.append((top, boxes))
     return out
@@ -327,22 +371,22 @@ def _text_blocks(
                 entries.append((lines[k][0], Paragraph(text, _loc(base, line=k + 1))))
             i = j + 1
             continue
-        starts = sorted({b[0] for k in range(i, j + 1) for b in lines[k][1]})
-        columns: list[int] = []
-        for x in starts:
-            if not columns or x - columns[-1] > 20:
-                columns.append(x)
+        columns = text_columns(
+            [
+                [(b, _numeric(t)) for b, (t, _c) in zip(lines[k][1], parts.get(k, []), strict=True)]
+                for k in range(i, j + 1)
+            ]
+        )
         rows: list[Row] = []
         for r, k in enumerate(range(i, j + 1)):
             texts: list[list[tuple[str, float, Box]]] = [[] for _ in columns]
             for box, (t, conf) in zip(lines[k][1], parts.get(k, []), strict=True):
-                col = min(range(len(columns)), key=lambda c: abs(columns[c] - box[0]))
-                texts[col].append((t, conf, box))
+                texts[column_of(columns, box)].append((t, conf, box))
             cells = []
             for c, got in enumerate(texts):
                 conf = min((x[1] for x in got), default=1.0)
                 text = cell_text(_join([x[0] for x in got]), conf) if got else ""
-                box = got[0][2] if got else (columns[c], lines[k][0], columns[c], lines[k][0])
+                box = got[0][2] if got else (columns[c][0], lines[k][0], columns[c][0], lines[k][0])
                 loc = _loc(base, table=number, row=r + 1, cell=c + 1)
                 cells.append(Cell(text, loc, ocr=OcrSource(picture, box, round(conf, 3))))
             rows.append(Row(cells, _loc(base, table=number, row=r + 1)))

@@ -145,6 +145,7 @@ def test_text_reports_carry_no_crops() -> None:
 def test_picture_in_html_crops_beside_the_values_read_and_none_for_text_cells(tmp_path: Path) -> None:
     """Table 3 as a picture in the page, table 2 as HTML; a change in each. The findings name cells of both:
     the picture's cells show their crop (exactly the ink of their box, scaled), the HTML cells none."""
+    from gaicheck.ocr.layout import deskew
     from gaicheck.readers.image import grey_pages, open_image
     from tests.ocr.render import png_bytes, screenshot
 
@@ -171,12 +172,12 @@ def test_picture_in_html_crops_beside_the_values_read_and_none_for_text_cells(tm
     out = render_report_html(report, result.findings)
     shown = {m.group(1): m.groups()[1:] for m in _IMG.finditer(out)}
     assert set(shown) == {k for k in from_picture if report.cell(k) is not None}
-    grey = grey_pages(open_image(picture))[0]  # the page as the reader decoded it (upright: a screenshot)
+    upright, _angle = deskew(grey_pages(open_image(picture))[0])  # the page as the reader turned it
     for key, (data, width, height, alt) in shown.items():
         png = base64.b64decode(data)
         image = _decoded(png)
         assert image.format == "PNG" and image.size == (int(width), int(height))
-        x0, y0, x1, y1 = crop.ink_box(grey, report.ocr_cells[key].box)
+        x0, y0, x1, y1 = crop.ink_box(upright, report.ocr_cells[key].box)
         scale = min(1.0, crop.MAX_HEIGHT / (y1 - y0), crop.MAX_WIDTH / (x1 - x0))
         assert image.size == (max(1, round((x1 - x0) * scale)), max(1, round((y1 - y0) * scale)))
         cell = report.cell(key)
