@@ -148,6 +148,12 @@ def wrapped_lines(ink: Any, box: tuple[int, int, int, int], char: int) -> list[t
         return [box]
     region = ink[y0:y1, x0:x1]
     lines = text_lines(region, min_height=3, char=char)
+    if len(lines) == 1 and lines[0][1] - lines[0][0] >= 1.7 * char:  # two lines touching: cut at the
+        top, bottom = lines[0]  # faintest row of the middle third
+        third = (bottom - top) // 3
+        profile = (region[top + third : bottom - third] > 0).sum(axis=1)
+        cut = top + third + int(np.argmin(profile))
+        lines = [(top, cut), (cut, bottom)]
     if len(lines) < 2:
         return [box]
     out: list[tuple[int, int, int, int]] = []
@@ -172,3 +178,20 @@ def number_gaps(ink: Any, box: tuple[int, int, int, int]) -> list[tuple[int, int
     if len(parts) < 2:
         return [box]
     return [(x0 + a, y0, x0 + b, y1) for a, b in parts]
+
+
+def trailing_part(ink: Any, box: tuple[int, int, int, int]) -> list[tuple[int, int, int, int]]:
+    """A piece cut before its last part when a blank wider than half the text's height stands before it
+    (a label and the number of the next column of a table without rules, read as one piece): [label, last
+    part], or the box as it is. The characters of a label stand closer than that (its punctuation aside,
+    which never ends a label before a number)."""
+    x0, y0, x1, y1 = box
+    region = ink[y0:y1, x0:x1]
+    rows = np.flatnonzero(region.any(axis=1))
+    if rows.size == 0:
+        return [box]
+    height = int(rows[-1]) - int(rows[0]) + 1
+    parts = runs(region.any(axis=0), min_gap=max(4, height // 2))
+    if len(parts) < 2:
+        return [box]
+    return [(x0 + parts[0][0], y0, x0 + parts[-2][1], y1), (x0 + parts[-1][0], y0, x0 + parts[-1][1], y1)]

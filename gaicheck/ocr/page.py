@@ -31,6 +31,7 @@ from gaicheck.ocr.layout import (
     runs,
     segments,
     text_lines,
+    trailing_part,
     wrapped_lines,
 )
 
@@ -207,23 +208,31 @@ def read_picture(
 
 
 _DIGITS = re.compile(r"[\d.,]{2,}")
+_LABEL_NUMBER = re.compile(r".*[\u3400-\u9fff\uff08-\uff09()”\"][\d.,]+")  # 政府信息公开申请数量0
 
 
 def _split_numbers(
     lines: list[tuple[int, list[Box]]], parts: dict[int, list[tuple[str, float]]], clean: Any, ink: Any
 ) -> None:
     """Pieces of text lines read as digits that are two numbers standing close (neighbouring columns of a
-    table without rules) cut at the blank between them (layout.number_gaps) and read again (in place)."""
+    table without rules) cut at the blank between them (layout.number_gaps), and pieces read as a label
+    ending in a number set apart from it cut before the number (layout.trailing_part); the parts are read
+    again (in place)."""
     redo: list[tuple[int, int, list[Box]]] = []
     for i, (_top, segs) in enumerate(lines):
         got = parts.get(i, [])
         if len(got) != len(segs):
             continue
         for k, (seg, (text, _conf)) in enumerate(zip(segs, got, strict=True)):
-            if _DIGITS.fullmatch(text.replace(" ", "")):
+            compact = text.replace(" ", "")
+            if _DIGITS.fullmatch(compact):
                 split = number_gaps(ink, seg)
-                if len(split) > 1:
-                    redo.append((i, k, split))
+            elif _LABEL_NUMBER.fullmatch(compact):
+                split = trailing_part(ink, seg)
+            else:
+                continue
+            if len(split) > 1:
+                redo.append((i, k, split))
     if not redo:
         return
     read = engine.recognise([_crop(clean, box, ink) for _i, _k, split in redo for box in split])
