@@ -165,9 +165,10 @@ def wrapped_lines(ink: Any, box: tuple[int, int, int, int], char: int) -> list[t
 
 
 def number_gaps(ink: Any, box: tuple[int, int, int, int]) -> list[tuple[int, int, int, int]]:
-    """A piece read as digits cut where it has a blank wider than half the digits' height: the digits of
-    one number stand closer than that, two numbers in neighbouring columns of a table drawn without rules
-    (0 under 其他, 60 under 总计) further apart. Each part is trimmed to its ink; one part: the box as it is."""
+    """A piece cut where it has a blank wider than half its text's height: the digits of one number (and the
+    characters of a label, save some punctuation) stand closer than that, two numbers in neighbouring
+    columns of a table drawn without rules (0 under 其他, 60 under 总计), or a label and the number after it,
+    further apart. Each part spans the piece's height; one part: the box as it is."""
     x0, y0, x1, y1 = box
     region = ink[y0:y1, x0:x1]
     rows = np.flatnonzero(region.any(axis=1))
@@ -179,19 +180,3 @@ def number_gaps(ink: Any, box: tuple[int, int, int, int]) -> list[tuple[int, int
         return [box]
     return [(x0 + a, y0, x0 + b, y1) for a, b in parts]
 
-
-def trailing_part(ink: Any, box: tuple[int, int, int, int]) -> list[tuple[int, int, int, int]]:
-    """A piece cut before its last part when a blank wider than half the text's height stands before it
-    (a label and the number of the next column of a table without rules, read as one piece): [label, last
-    part], or the box as it is. The characters of a label stand closer than that (its punctuation aside,
-    which never ends a label before a number)."""
-    x0, y0, x1, y1 = box
-    region = ink[y0:y1, x0:x1]
-    rows = np.flatnonzero(region.any(axis=1))
-    if rows.size == 0:
-        return [box]
-    height = int(rows[-1]) - int(rows[0]) + 1
-    parts = runs(region.any(axis=0), min_gap=max(4, height // 2))
-    if len(parts) < 2:
-        return [box]
-    return [(x0 + parts[0][0], y0, x0 + parts[-2][1], y1), (x0 + parts[-1][0], y0, x0 + parts[-1][1], y1)]

@@ -31,7 +31,6 @@ from gaicheck.ocr.layout import (
     runs,
     segments,
     text_lines,
-    trailing_part,
     wrapped_lines,
 )
 
@@ -209,40 +208,49 @@ def read_picture(
 
 _DIGITS = re.compile(r"[\d.,]{2,}")
 _LABEL_NUMBER = re.compile(r".*[\u3400-\u9fff\uff08-\uff09()”\"][\d.,]+")  # 政府信息公开申请数量0
+_TRAILING_DIGITS = re.compile(r"[\d.,\s]+$")
 
 
 def _split_numbers(
     lines: list[tuple[int, list[Box]]], parts: dict[int, list[tuple[str, float]]], clean: Any, ink: Any
 ) -> None:
-    """Pieces of text lines read as digits that are two numbers standing close (neighbouring columns of a
-    table without rules) cut at the blank between them (layout.number_gaps), and pieces read as a label
-    ending in a number set apart from it cut before the number (layout.trailing_part); the parts are read
-    again (in place)."""
-    redo: list[tuple[int, int, list[Box]]] = []
+    """Pieces of text lines that hold several numbers standing close (neighbouring columns of a table
+    without rules), or a label and the numbers after it, cut at their wide blanks (layout.number_gaps) and
+    read again, in place. For a label, the parts read as numbers at its end become pieces of their own and
+    the rest keeps the label as first read (read whole, a label reads better than in parts)."""
+    redo: list[tuple[int, int, list[Box], str, float]] = []
     for i, (_top, segs) in enumerate(lines):
         got = parts.get(i, [])
         if len(got) != len(segs):
             continue
-        for k, (seg, (text, _conf)) in enumerate(zip(segs, got, strict=True)):
+        for k, (seg, (text, conf)) in enumerate(zip(segs, got, strict=True)):
             compact = text.replace(" ", "")
-            if _DIGITS.fullmatch(compact):
+            if _DIGITS.fullmatch(compact) or _LABEL_NUMBER.fullmatch(compact):
                 split = number_gaps(ink, seg)
-            elif _LABEL_NUMBER.fullmatch(compact):
-                split = trailing_part(ink, seg)
-            else:
-                continue
-            if len(split) > 1:
-                redo.append((i, k, split))
+                if len(split) > 1:
+                    redo.append((i, k, split, text, conf))
     if not redo:
         return
-    read = engine.recognise([_crop(clean, box, ink) for _i, _k, split in redo for box in split])
+    read = engine.recognise([_crop(clean, box, ink) for _i, _k, split, _t, _c in redo for box in split])
     starts = [0]
-    for _i, _k, split in redo:
+    for _i, _k, split, _t, _c in redo:
         starts.append(starts[-1] + len(split))
     for n in reversed(range(len(redo))):  # right to left within a line: the indices before k stay valid
-        i, k, split = redo[n]
+        i, k, split, text, conf = redo[n]
+        results = read[starts[n] : starts[n + 1]]
+        if _LABEL_NUMBER.fullmatch(text.replace(" ", "")):
+            numbers = 0
+            while numbers < len(results) and _numeric(results[len(results) - 1 - numbers][0]):
+                numbers += 1
+            if numbers == 0:
+                continue  # no number read apart at its end: the piece stays as it was
+            if numbers < len(split):
+                head = split[: len(split) - numbers]
+                label = (head[0][0], head[0][1], head[-1][2], head[-1][3])
+                split = [label, *split[len(split) - numbers :]]
+                results = [(_TRAILING_DIGITS.sub("", text), conf), *results[len(results) - numbers :]]
         lines[i][1][k : k + 1] = split
-        parts[i][k : k + 1] = read[starts[n] : starts[n + 1]]
+        parts[i][k : k + 1] = results
 
 
 def _grid_rules(grids: list[Grid], hmask: Any, vmask: Any) -> Any:
@@ -386,6 +394,13 @@ def _text_blocks(
                 for k in range(i, j + 1)
             ]
         )
+        # a blank counts as a cell in a column of numbers only (a blank in a column of labels is no value)
+        number_columns = {
+            column_of(columns, b)
+            for k in range(i, j + 1)
+            for b, (t, _c) in zip(lines[k][1], parts.get(k, []), strict=True)
+            if _numeric(t)
+        }
         rows: list[Row] = []
         for r, k in enumerate(range(i, j + 1)):
             texts: list[list[tuple[str, float, Box]]] = [[] for _ in columns]
@@ -393,6 +408,8 @@ def _text_blocks(
                 texts[column_of(columns, box)].append((t, conf, box))
             cells = []
             for c, got in enumerate(texts):
+                if not got and c not in number_columns:
+                    continue
                 conf = min((x[1] for x in got), default=1.0)
                 text = cell_text(_join([x[0] for x in got]), conf) if got else ""
                 box = got[0][2] if got else (columns[c][0], lines[k][0], columns[c][0], lines[k][0])
