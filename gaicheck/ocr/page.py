@@ -384,7 +384,8 @@ def _text_blocks(
             j += 1
         if j - i + 1 < 3:
             for k in range(i, j + 1):
-                text = "  ".join(t for t, _c in parts.get(k, []))
+                # (its numbers as in a table: one not read surely, or a letter among them, is unreadable)
+                text = "  ".join(cell_text(t, c) for t, c in parts.get(k, []))
                 entries.append((lines[k][0], Paragraph(text, _loc(base, line=k + 1))))
             i = j + 1
             continue

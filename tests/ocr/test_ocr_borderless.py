@@ -78,3 +78,24 @@ def test_borderless_screenshot_reads_like_the_ruled_one(tmp_path: Path) -> None:
     assert c.wrong == []  # never a wrong number
     assert c.numeric == 200 and c.accuracy >= 0.995, (c.right, c.unreadable)
     assert c.ocr_findings == c.text_findings and c.ocr_errors == 0
+
+
+def test_a_line_of_numbers_with_one_unreadable_keeps_its_numbers() -> None:
+    """Table 3 of a picture without rules comes as a line of numbers; one OCR could not read surely is
+    marked unreadable (gaicheck/ocr/page.py) and stands in its place: the others are read, it is unreadable
+    (not the whole row taken for blank)."""
+    from gaicheck.extract.extractor import extract
+    from gaicheck.extract.values import UNREADABLE
+    from gaicheck.readers import read_bytes
+
+    text = (ROOT / "examples/2023_example_clean.txt").read_text(encoding="utf-8")
+    row = "2 | 1 | 0 | 1 | 4 | 1 | 0 | 0 | 1 | 2 | 1 | 0 | 0 | 0 | 1"
+    assert row in text
+    line = f"2  1  0  1  4  1  0  0  {UNREADABLE}I  2  1  0  0  0  1"
+    report = extract(read_bytes("x.txt", text.replace(row, line).encode()))
+    got = [(c.raw, c.status) for c in report.cells if c.table == "review"]
+    assert got[:10] == [
+        ("2", "ok"), ("1", "ok"), ("0", "ok"), ("1", "ok"), ("4", "ok"),
+        ("1", "ok"), ("0", "ok"), ("0", "ok"), (f"{UNREADABLE}I", "unreadable"), ("2", "ok"),
+    ]
+    assert len(got) == 15 and all(status == "ok" for _raw, status in got[10:])
