@@ -139,20 +139,30 @@ def segments(ink: Any, gap: int) -> list[tuple[int, int]]:
     return runs(profile, min_gap=gap)
 
 
+def stacked(region: Any, char: int) -> bool:
+    """Whether a line's ink is taller than its characters: text in it stands on two lines (a label wrapped
+    beside its row's numbers), not one line of large characters (a heading)."""
+    height = region.shape[0]
+    return bool(height > 1.6 * char and height > 1.6 * char_height(region))
+
+
 def wrapped_lines(ink: Any, box: tuple[int, int, int, int], char: int) -> list[tuple[int, int, int, int]]:
     """A piece of a line taller than a line of text (a label wrapped onto two lines beside numbers centred
     between them: the page's line profile joins them into one) cut into its text lines, each trimmed to
     its ink; a piece one line high is returned as it is."""
     x0, y0, x1, y1 = box
-    if y1 - y0 <= 1.6 * char:
+    if not stacked(ink[y0:y1, x0:x1], char):
         return [box]
     region = ink[y0:y1, x0:x1]
     lines = text_lines(region, min_height=3, char=char)
     if len(lines) == 1 and lines[0][1] - lines[0][0] >= 1.7 * char:  # two lines touching: cut at the
-        top, bottom = lines[0]  # faintest row of the middle third
+        top, bottom = lines[0]  # faintest row of the middle third, if it is nearly blank
         third = (bottom - top) // 3
-        profile = (region[top + third : bottom - third] > 0).sum(axis=1)
-        cut = top + third + int(np.argmin(profile))
+        rows = (region[top:bottom] > 0).sum(axis=1)
+        middle = rows[third : len(rows) - third]
+        if middle.size == 0 or middle.min() > 0.15 * float(np.median(rows)):
+            return [box]
+        cut = top + third + int(np.argmin(middle))
         lines = [(top, cut), (cut, bottom)]
     if len(lines) < 2:
         return [box]

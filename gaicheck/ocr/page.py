@@ -30,6 +30,7 @@ from gaicheck.ocr.layout import (
     rule_masks,
     runs,
     segments,
+    stacked,
     text_lines,
     wrapped_lines,
 )
@@ -319,7 +320,7 @@ def _outside_lines(ink: Any, char: int) -> list[tuple[int, list[Box]]]:
             continue
         # a line taller than a character is a table row beside a wrapped label: its pieces stand at
         # least a character apart (the label is cut into its lines later, layout.wrapped_lines)
-        gap = max(12, 2 * (bottom - top)) if bottom - top <= 1.6 * char else max(12, char)
+        gap = max(12, char) if stacked(line, char) else max(12, 2 * (bottom - top))
         boxes = [(a, top, b, bottom) for a, b in segments(line, gap)]
         out.append((top, boxes))
     return out
