@@ -40,6 +40,7 @@ INSET = 4  # pixels kept off a cell's rules
 PAD = 3  # pixels around a text line given to the recogniser
 SHORT_MARGIN = 0.15  # margin around a short text (a number), in its height (2 pixels at 14), see _crop
 CHUNK = 8  # long lines are recognised in pieces about this many line-heights wide
+MIN_ROWS = 1  # lines in a row that hold numbers apart make a table without rules (one: a row of table 1 or 3)
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _WIDE = "\u2e80-\u9fff\uff00-\uffef\u3000-\u303f"
@@ -383,7 +384,7 @@ def _text_blocks(
         j = i
         while j + 1 < n and row_like(j + 1):
             j += 1
-        if j - i + 1 < 3:
+        if j - i + 1 < MIN_ROWS:
             for k in range(i, j + 1):
                 # (its numbers as in a table: one not read surely, or a letter among them, is unreadable)
                 text = "  ".join(cell_text(t, c) for t, c in parts.get(k, []))
