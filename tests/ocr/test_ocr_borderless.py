@@ -99,3 +99,20 @@ def test_a_line_of_numbers_with_one_unreadable_keeps_its_numbers() -> None:
         ("1", "ok"), ("0", "ok"), ("0", "ok"), (f"{UNREADABLE}I", "unreadable"), ("2", "ok"),
     ]
     assert len(got) == 15 and all(status == "ok" for _raw, status in got[10:])
+
+
+@pytest.mark.skipif(sys.version_info >= (3, 13), reason="the ocr extra needs Python < 3.13")
+def test_borderless_turned_blurred_jpeg_with_changes(tmp_path: Path) -> None:
+    from tests.ocr.render import borderless, bump, compare, degraded_jpeg, screenshot
+
+    source = FORMATS / "2024_xiaodukouzhen.html"
+    html, changes = bump(source.read_text(encoding="utf-8"), 5, seed=5)
+    assert len(changes) == 5
+    text = tmp_path / "changed.html"
+    text.write_text(html, encoding="utf-8")
+    picture = tmp_path / "photo.jpg"
+    picture.write_bytes(degraded_jpeg(screenshot(borderless(html), source), angle=1.0))
+    c = compare(text, picture)
+    assert c.wrong == [] and c.accuracy >= 0.995, (c.right, c.unreadable)
+    assert any(code.startswith("SUM") for code, *_rest in c.text_findings)  # the changes break totals
+    assert c.ocr_findings == c.text_findings  # … and OCR finds every one
