@@ -3,13 +3,15 @@
 
 Renders every HTML fixture of tests/data/formats with headless Chromium into a clean screenshot, a JPEG
 at quality 70 turned 0.5–1° with slight blur (with `+1` changes made before rendering), and an image-only
-PDF at 150 dpi, and renders the real corpus PDFs to image-only PDFs at 150 dpi. For each picture it
+PDF at 150 dpi, and the same page drawn without table rules (borderless: a clean screenshot, and a turned
+and blurred JPEG with `+1` changes), and renders the real corpus PDFs to image-only PDFs at 150 dpi. For each picture it
 reports numeric cells read right / unreadable / wrong against the text reader, whether the findings equal
 the text's (code, cells, expected, actual), the CPU seconds per page of OCR and the peak memory of the
 process. Needs the `ocr` extra and /usr/bin/chromium. Writes bench/ocr_results.json.
 
     python bench/ocr.py              # everything (several minutes)
     python bench/ocr.py --quick      # one fixture of each kind
+    python bench/ocr.py --kinds png-norules,jpeg-norules   # some kinds only
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ for _name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS"):  # one core (the engin
     os.environ.setdefault(_name, "1")
 
 from tests.ocr.render import (  # noqa: E402
+    borderless,
     bump,
     compare,
     degraded_jpeg,
@@ -44,6 +47,9 @@ REAL = [
     ROOT / "tests/data/corpus" / n
     for n in ("2023_huaian_hongzequ.pdf", "2024_huaian_hongzequ.pdf", "2024_huaian_shi.pdf")
 ]
+
+
+KINDS = ("png", "jpeg", "pdf150", "png-norules", "jpeg-norules", "real-pdf150")
 
 
 def _pages(path: Path) -> float:
@@ -90,7 +96,9 @@ def _measure(kind: str, text: Path, picture: Path, changes: int = 0) -> dict[str
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--kinds", default=",".join(KINDS), help="comma-separated, of: " + ", ".join(KINDS))
     args = parser.parse_args()
+    kinds = set(args.kinds.split(","))
     fixtures = FIXTURES[:1] if args.quick else FIXTURES
     real = REAL[:1] if args.quick else REAL
     rows: list[dict[str, object]] = []
@@ -98,19 +106,31 @@ def main() -> None:
         out = Path(tmp)
         for i, source in enumerate(fixtures):
             html = source.read_text(encoding="utf-8")
-            clean = out / f"{source.stem}.png"
-            clean.write_bytes(png_bytes(screenshot(html, source)))
-            rows.append(_measure("png", source, clean))
             changed, changes = bump(html, 5, seed=i)
             changed_html = out / f"{source.stem}_changed.html"
             changed_html.write_text(changed, encoding="utf-8")
-            photo = out / f"{source.stem}.jpg"
-            photo.write_bytes(degraded_jpeg(screenshot(changed, source), angle=0.5 + 0.5 * (i % 2)))
-            rows.append(_measure("jpeg", changed_html, photo, len(changes)))
-            scan = out / f"{source.stem}.pdf"
-            scan.write_bytes(image_pdf([screenshot(html, source)], dpi=150))
-            rows.append(_measure("pdf150", source, scan))
-        for source in real:
+            angle = 0.5 + 0.5 * (i % 2)
+            if "png" in kinds:
+                clean = out / f"{source.stem}.png"
+                clean.write_bytes(png_bytes(screenshot(html, source)))
+                rows.append(_measure("png", source, clean))
+            if "jpeg" in kinds:
+                photo = out / f"{source.stem}.jpg"
+                photo.write_bytes(degraded_jpeg(screenshot(changed, source), angle=angle))
+                rows.append(_measure("jpeg", changed_html, photo, len(changes)))
+            if "pdf150" in kinds:
+                scan = out / f"{source.stem}.pdf"
+                scan.write_bytes(image_pdf([screenshot(html, source)], dpi=150))
+                rows.append(_measure("pdf150", source, scan))
+            if "png-norules" in kinds:
+                bare = out / f"{source.stem}_norules.png"
+                bare.write_bytes(png_bytes(screenshot(borderless(html), source)))
+                rows.append(_measure("png-norules", source, bare))
+            if "jpeg-norules" in kinds:
+                bare_photo = out / f"{source.stem}_norules.jpg"
+                bare_photo.write_bytes(degraded_jpeg(screenshot(borderless(changed), source), angle=angle))
+                rows.append(_measure("jpeg-norules", changed_html, bare_photo, len(changes)))
+        for source in real if "real-pdf150" in kinds else []:
             scan = out / f"{source.stem}_scan.pdf"
             scan.write_bytes(image_pdf(pdf_pictures(source, dpi=150), dpi=150))
             rows.append(_measure("real-pdf150", source, scan))
@@ -130,6 +150,8 @@ def main() -> None:
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
     }
     print(json.dumps(summary, ensure_ascii=False))
+    if kinds != set(KINDS):
+        return  # a partial run does not replace the results of the full one
     (ROOT / "bench/ocr_results.json").write_text(
         json.dumps({"summary": summary, "pictures": rows}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
     )

@@ -413,6 +413,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "page.try_n": ("试改{n}", "try {n}"),
     "clerk.not_found": ("（报告中未找到此表）", "(not found in the report)"),
     "clerk.as_written": ("报告写作「{label}」", 'written "{label}"'),
+    "clerk.ocr_crop": ("图片原样（图像识别读作 {value}）", "the picture as drawn (OCR read {value})"),
     "series.unreadable": ("{path}: 无法读取: {error}", "{path}: cannot read: {error}"),
     "series.total": ("共{files}个文件，{organs}个机关", "{files} file(s), {organs} organ(s)"),
     "series.duplicate": (

@@ -18,7 +18,7 @@ from gaicheck.extract.sections import FoundSection, find_sections
 from gaicheck.extract.stream import Line, Token, flatten, stream_tokens
 from gaicheck.extract.tables import FlatResult, HeaderDeviation, RowAligner, TableResult, align_flat
 from gaicheck.extract.values import parse_value
-from gaicheck.model.document import Document, Location
+from gaicheck.model.document import Document, Location, OcrSource, Table
 from gaicheck.model.observations import (
     ExtraRow,
     GroupRow,
@@ -53,6 +53,28 @@ def _where(loc: Location) -> Location | None:
     """The location as a finding's place (rendered in words at output time), None when it names nothing."""
     named = (loc.page, loc.table, loc.row, loc.cell, loc.paragraph, loc.line)
     return loc if any(part is not None for part in named) else None
+
+
+_OcrKey = tuple[int | None, int | None, int | None, int | None, int | None, int | None, str | None]
+
+
+def _ocr_key(loc: Location) -> _OcrKey:
+    """Which OCR'd cell a location names (the column is left out: a cell split into values moves it)."""
+    return (loc.page, loc.line, loc.paragraph, loc.table, loc.row, loc.cell, loc.source)
+
+
+def _ocr_index(document: Document) -> dict[_OcrKey, OcrSource]:
+    """The OCR source of each table cell read from a picture, by location (empty for a document with none)."""
+    if document.format != "image" and not any(note.startswith("ocr-") for note in document.notes):
+        return {}
+    index: dict[_OcrKey, OcrSource] = {}
+    for block in document.blocks:
+        if isinstance(block, Table):
+            for row in block.rows:
+                for cell in row.cells:
+                    if cell.ocr is not None:
+                        index.setdefault(_ocr_key(cell.loc), cell.ocr)
+    return index
 
 
 def _position(loc: Location | None) -> Position:
@@ -151,6 +173,21 @@ class Extractor:
         self.lines = flatten(document)
         self.observations: list[Observation] = []
         self.subtotals: list[CellValue] = []
+        self.ocr_index = _ocr_index(document)
+        self.ocr_cells: dict[str, OcrSource] = {}
+
+    def _set(self, cells: list[CellValue], tokens: list[Token]) -> None:
+        """`_set_values`, and the OCR source (picture, box, crop) of each cell read from a picture."""
+        _set_values(cells, tokens)
+        if self.ocr_index:
+            for cell, tok in zip(cells, tokens, strict=True):
+                self._source(cell, tok)
+
+    def _source(self, cell: CellValue, tok: Token | None) -> None:
+        if tok is not None and self.ocr_index:
+            source = self.ocr_index.get(_ocr_key(tok.loc))
+            if source is not None:
+                self.ocr_cells[cell.key] = source
 
     def observe(self, observation: Observation) -> None:
         self.observations.append(observation)
@@ -199,6 +236,7 @@ class Extractor:
             for table in template.table_order():
                 self._missing(table, sections, meta.title_loc)
         report.observations = self.observations
+        report.ocr_cells = self.ocr_cells
         return report
 
     def _has_tables(self, template: Template, start: int) -> bool:
@@ -312,7 +350,7 @@ class Extractor:
             items = [r for r in table.rows if r.group == key]
             cells = _cells(table, key, group.label, slot.columns)
             if len(slot.values) == len(cells) and slot.unsplittable is None:
-                _set_values(cells, slot.values)
+                self._set(cells, slot.values)
             self.subtotals.extend(cells)
             self.observe(
                 GroupRow(
@@ -354,6 +392,7 @@ class Extractor:
                     tok = slot.values[i] if i < len(slot.values) else None
                     cell.status, cell.raw = "empty", ""
                     _place(cell, tok.loc if tok else slot.loc)
+                    self._source(cell, tok)
             elif slot.unsplittable is not None:
                 for cell in cells:
                     cell.status = "ambiguous"
@@ -373,7 +412,7 @@ class Extractor:
                         )
                     )
             elif len(slot.values) == expected:
-                _set_values(cells, slot.values)
+                self._set(cells, slot.values)
             else:
                 count = RowShort if len(slot.values) < expected else RowLong
                 for cell in cells:
@@ -403,6 +442,7 @@ class Extractor:
                 tok = flat.values[i] if i < len(flat.values) else None
                 cell.status, cell.raw = "empty", ""
                 _place(cell, tok.loc if tok else flat.loc)
+                self._source(cell, tok)
         elif flat.unsplittable is not None:
             loc = flat.values[0].loc if flat.values else flat.loc
             for cell in cells:
@@ -417,7 +457,7 @@ class Extractor:
             else:
                 self.observe(RunUnsplittable(**fields))
         elif len(flat.values) == flat.expected:
-            _set_values(cells, flat.values)
+            self._set(cells, flat.values)
         else:
             loc = flat.values[0].loc if flat.values else flat.loc
             for cell in cells:

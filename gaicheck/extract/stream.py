@@ -16,9 +16,10 @@ from gaicheck.model.document import Document, Location, Paragraph
 
 __all__ = ["Line", "Token", "TokenKind", "flatten", "stream_tokens"]
 
-_TRAILING_NUMBERS = regex.compile(
-    r"^(?P<label>.*[\p{Han}）)”」』])\s+(?P<nums>[+\-－]?\d[\d.,]*(?:\s+[+\-－]?\d[\d.,]*)*)$"
-)
+# a number, or a value read from a picture that OCR could not read surely (UNREADABLE, then what it read:
+# gaicheck/ocr/page.py), which stands in a row of numbers as a number does
+_NUM = r"(?:[+\-－]?\d[\d.,]*|\ufffd\S*)"
+_TRAILING_NUMBERS = regex.compile(rf"^(?P<label>.*[\p{{Han}}）)”」』])\s+(?P<nums>{_NUM}(?:\s+{_NUM})*)$")
 _NON_SPACE = regex.compile(r"\S+")
 
 
@@ -39,7 +40,7 @@ ROW_PARAGRAPH = 160  # a longer one too when it ends in two numbers or more (`�
 _TWO_NUMBERS_AT_END = regex.compile(r"\s[+\-－]?\d[\d.,]*\s+[+\-－]?\d[\d.,]*\s*$")
 
 
-_NUMBERS_ONLY = regex.compile(r"^\s*[+\-－]?\d[\d.,]*(?:\s+[+\-－]?\d[\d.,]*)+\s*$")
+_NUMBERS_ONLY = regex.compile(rf"^\s*{_NUM}(?:\s+{_NUM})+\s*$")
 
 
 def _number_token(num: regex.Match[str], loc: Location, exact: bool) -> Token:

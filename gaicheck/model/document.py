@@ -62,11 +62,13 @@ _set_line, _set_column, _set_page, _set_table, _set_row, _set_cell, _set_paragra
 @dataclass(slots=True, frozen=True)
 class OcrSource:
     """Where an OCR'd cell was read: the picture (file name, or `page N` of a PDF), its box in the
-    upright picture's pixels (x0, y0, x1, y1) and the recogniser's confidence (0–1)."""
+    upright picture's pixels (x0, y0, x1, y1), the recogniser's confidence (0–1) and the box's picture, a small
+    PNG (gaicheck/ocr/crop.py; b"" when none was kept)."""
 
     picture: str
     box: tuple[int, int, int, int]
     confidence: float
+    crop: bytes = b""
 
 
 @dataclass(slots=True)

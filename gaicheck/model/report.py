@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from gaicheck.model.document import Location
+from gaicheck.model.document import Location, OcrSource
 from gaicheck.model.observations import Observation
 
 CellStatus = Literal["ok", "empty", "missing", "ambiguous", "invalid", "unreadable"]
@@ -89,6 +89,9 @@ class Report:
     observations: list[Observation] = field(default_factory=list)
     tables_found: dict[str, bool] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    # the template cells read from a picture, by key: picture, box, confidence and crop (gaicheck/ocr/crop.py),
+    # shown beside the value in the HTML report (gaicheck/output/clerk.py)
+    ocr_cells: dict[str, OcrSource] = field(default_factory=dict)
 
     def cell(self, key: str) -> CellValue | None:
         for c in self.cells:

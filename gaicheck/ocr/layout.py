@@ -137,3 +137,56 @@ def segments(ink: Any, gap: int) -> list[tuple[int, int]]:
     """Column ranges of a text line cut where the blank gap is at least `gap` pixels wide."""
     profile = (ink > 0).sum(axis=0)
     return runs(profile, min_gap=gap)
+
+
+def stacked(region: Any, char: int) -> bool:
+    """Whether a line's ink is taller than its characters: text in it stands on two lines (a label wrapped
+    beside its row's numbers), not one line of large characters (a heading)."""
+    height = region.shape[0]
+    return bool(height > 1.6 * char and height > 1.6 * char_height(region))
+
+
+def wrapped_lines(ink: Any, box: tuple[int, int, int, int], char: int) -> list[tuple[int, int, int, int]]:
+    """A piece of a line taller than a line of text (a label wrapped onto two lines beside numbers centred
+    between them: the page's line profile joins them into one) cut into its text lines, each trimmed to
+    its ink; a piece one line high is returned as it is."""
+    x0, y0, x1, y1 = box
+    if not stacked(ink[y0:y1, x0:x1], char):
+        return [box]
+    region = ink[y0:y1, x0:x1]
+    lines = text_lines(region, min_height=3, char=char)
+    if len(lines) == 1 and lines[0][1] - lines[0][0] >= 1.7 * char:  # two lines touching: cut at the
+        top, bottom = lines[0]  # faintest row of the middle third, if it is nearly blank
+        third = (bottom - top) // 3
+        rows = (region[top:bottom] > 0).sum(axis=1)
+        middle = rows[third : len(rows) - third]
+        if middle.size == 0 or middle.min() > 0.15 * float(np.median(rows)):
+            return [box]
+        cut = top + third + int(np.argmin(middle))
+        lines = [(top, cut), (cut, bottom)]
+    if len(lines) < 2:
+        return [box]
+    out: list[tuple[int, int, int, int]] = []
+    for top, bottom in lines:
+        cols = np.flatnonzero(region[top:bottom].any(axis=0))
+        if cols.size:
+            out.append((x0 + int(cols[0]), y0 + top, x0 + int(cols[-1]) + 1, y0 + bottom))
+    return out or [box]
+
+
+def number_gaps(ink: Any, box: tuple[int, int, int, int]) -> list[tuple[int, int, int, int]]:
+    """A piece cut where it has a blank wider than half its text's height: the digits of one number (and the
+    characters of a label, save some punctuation) stand closer than that, two numbers in neighbouring
+    columns of a table drawn without rules (0 under 其他, 60 under 总计), or a label and the number after it,
+    further apart. Each part spans the piece's height; one part: the box as it is."""
+    x0, y0, x1, y1 = box
+    region = ink[y0:y1, x0:x1]
+    rows = np.flatnonzero(region.any(axis=1))
+    if rows.size == 0:
+        return [box]
+    height = int(rows[-1]) - int(rows[0]) + 1
+    parts = runs(region.any(axis=0), min_gap=max(4, height // 2))
+    if len(parts) < 2:
+        return [box]
+    return [(x0 + a, y0, x0 + b, y1) for a, b in parts]
+

@@ -20,15 +20,27 @@ import numpy as np
 
 from gaicheck.extract.values import UNREADABLE, parse_value
 from gaicheck.model.document import Block, Cell, Location, OcrSource, Paragraph, Row, Table
-from gaicheck.ocr import a4_pages, engine, extend_time_limit
-from gaicheck.ocr.grid import Box, Grid, find_grids
-from gaicheck.ocr.layout import char_height, deskew, ink_mask, rule_masks, runs, segments, text_lines
+from gaicheck.ocr import a4_pages, crop, engine, extend_time_limit
+from gaicheck.ocr.grid import Box, Grid, column_of, find_grids, text_columns
+from gaicheck.ocr.layout import (
+    char_height,
+    deskew,
+    ink_mask,
+    number_gaps,
+    rule_masks,
+    runs,
+    segments,
+    stacked,
+    text_lines,
+    wrapped_lines,
+)
 
 MIN_CONFIDENCE = 0.85  # below it a number is not trusted (the digits' lowest probability among digits)
 INSET = 4  # pixels kept off a cell's rules
 PAD = 3  # pixels around a text line given to the recogniser
 SHORT_MARGIN = 0.15  # margin around a short text (a number), in its height (2 pixels at 14), see _crop
 CHUNK = 8  # long lines are recognised in pieces about this many line-heights wide
+MIN_ROWS = 1  # lines in a row that hold numbers apart make a table without rules (one: a row of table 1 or 3)
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _WIDE = "\u2e80-\u9fff\uff00-\uffef\u3000-\u303f"
@@ -157,7 +169,8 @@ def read_picture(image: Any, base: dict[str, int | None], picture: str, first_ta
     first_line_piece = len(pieces)
     for i, (_top, segs) in enumerate(lines):
         for k, seg in enumerate(segs):
-            pieces.extend(_Piece(b, i, k) for b in _chunks(outside, seg))
+            for sub in wrapped_lines(outside, seg, char):  # a label wrapped beside its row's numbers
+                pieces.extend(_Piece(b, i, k) for b in _chunks(outside, sub))
 
     clean = upright.copy()
     clean[rules > 0] = 255  # the tables' rules erased: a cell's crop may reach up to them
@@ -172,6 +185,7 @@ def read_picture(image: Any, base: dict[str, int | None], picture: str, first_ta
     line_conf: dict[int, list[tuple[str, float]]] = {}
     for (owner, _part), result in sorted(joined.items()):
         line_conf.setdefault(owner, []).append(result)
+    _split_numbers(lines, line_conf, clean, outside)
 
     entries: list[tuple[int, Block]] = []
     texts: dict[tuple[int, int], tuple[str, float, Box]] = {}
@@ -188,7 +202,55 @@ def read_picture(image: Any, base: dict[str, int | None], picture: str, first_ta
     tables_done = len(grids)
     entries.extend(_text_blocks(lines, line_conf, base, picture, first_table + tables_done))
     entries.sort(key=lambda e: e[0])
+    crop.attach(upright, [b for _y, b in entries])  # each cell's picture, kept small (ocr/crop.py)
     return PageResult([b for _y, b in entries], angle, len(cell_boxes), unreadable)
+
+
+_DIGITS = re.compile(r"[\d.,]{2,}")
+_LABEL_NUMBER = re.compile(r".*[\u3400-\u9fff\uff08-\uff09()”\"][\d.,]+")  # 政府信息公开申请数量0
+_TRAILING_DIGITS = re.compile(r"[\d.,\s]+$")
+
+
+def _split_numbers(
+    lines: list[tuple[int, list[Box]]], parts: dict[int, list[tuple[str, float]]], clean: Any, ink: Any
+) -> None:
+    """Pieces of text lines that hold several numbers standing close (neighbouring columns of a table
+    without rules), or a label and the numbers after it, cut at their wide blanks (layout.number_gaps) and
+    read again, in place. For a label, the parts read as numbers at its end become pieces of their own and
+    the rest keeps the label as first read (read whole, a label reads better than in parts)."""
+    redo: list[tuple[int, int, list[Box], str, float]] = []
+    for i, (_top, segs) in enumerate(lines):
+        got = parts.get(i, [])
+        if len(got) != len(segs):
+            continue
+        for k, (seg, (text, conf)) in enumerate(zip(segs, got, strict=True)):
+            compact = text.replace(" ", "")
+            if _DIGITS.fullmatch(compact) or _LABEL_NUMBER.fullmatch(compact):
+                split = number_gaps(ink, seg)
+                if len(split) > 1:
+                    redo.append((i, k, split, text, conf))
+    if not redo:
+        return
+    read = engine.recognise([_crop(clean, box, ink) for _i, _k, split, _t, _c in redo for box in split])
+    starts = [0]
+    for _i, _k, split, _t, _c in redo:
+        starts.append(starts[-1] + len(split))
+    for n in reversed(range(len(redo))):  # right to left within a line: the indices before k stay valid
+        i, k, split, text, conf = redo[n]
+        results = read[starts[n] : starts[n + 1]]
+        if _LABEL_NUMBER.fullmatch(text.replace(" ", "")):
+            numbers = 0
+            while numbers < len(results) and _numeric(results[len(results) - 1 - numbers][0]):
+                numbers += 1
+            if numbers == 0:
+                continue  # no number read apart at its end: the piece stays as it was
+            if numbers < len(split):
+                head = split[: len(split) - numbers]
+                label = (head[0][0], head[0][1], head[-1][2], head[-1][3])
+                split = [label, *split[len(split) - numbers :]]
+                results = [(_TRAILING_DIGITS.sub("", text), conf), *results[len(results) - numbers :]]
+        lines[i][1][k : k + 1] = split
+        parts[i][k : k + 1] = results
 
 
 def _grid_rules(grids: list[Grid], hmask: Any, vmask: Any) -> Any:
@@ -255,7 +317,9 @@ def _outside_lines(ink: Any, char: int) -> list[tuple[int, list[Box]]]:
         line = ink[top:bottom]
         if int(line.sum() // 255) < 12:
             continue
-        gap = max(12, 2 * (bottom - top))
+        # a line taller than a character is a table row beside a wrapped label: its pieces stand at
+        # least a character apart (the label is cut into its lines later, layout.wrapped_lines)
+        gap = max(12, char) if stacked(line, char) else max(12, 2 * (bottom - top))
         boxes = [(a, top, b, bottom) for a, b in segments(line, gap)]
         out.append((top, boxes))
     return out
@@ -318,28 +382,38 @@ def _text_blocks(
         j = i
         while j + 1 < n and row_like(j + 1):
             j += 1
-        if j - i + 1 < 3:
+        if j - i + 1 < MIN_ROWS:
             for k in range(i, j + 1):
-                text = "  ".join(t for t, _c in parts.get(k, []))
+                # (its numbers as in a table: one not read surely, or a letter among them, is unreadable)
+                text = "  ".join(cell_text(t, c) for t, c in parts.get(k, []))
                 entries.append((lines[k][0], Paragraph(text, _loc(base, line=k + 1))))
             i = j + 1
             continue
-        starts = sorted({b[0] for k in range(i, j + 1) for b in lines[k][1]})
-        columns: list[int] = []
-        for x in starts:
-            if not columns or x - columns[-1] > 20:
-                columns.append(x)
+        columns = text_columns(
+            [
+                [(b, _numeric(t)) for b, (t, _c) in zip(lines[k][1], parts.get(k, []), strict=True)]
+                for k in range(i, j + 1)
+            ]
+        )
+        # a blank counts as a cell in a column of numbers only (a blank in a column of labels is no value)
+        number_columns = {
+            column_of(columns, b)
+            for k in range(i, j + 1)
+            for b, (t, _c) in zip(lines[k][1], parts.get(k, []), strict=True)
+            if _numeric(t)
+        }
         rows: list[Row] = []
         for r, k in enumerate(range(i, j + 1)):
             texts: list[list[tuple[str, float, Box]]] = [[] for _ in columns]
             for box, (t, conf) in zip(lines[k][1], parts.get(k, []), strict=True):
-                col = min(range(len(columns)), key=lambda c: abs(columns[c] - box[0]))
-                texts[col].append((t, conf, box))
+                texts[column_of(columns, box)].append((t, conf, box))
             cells = []
             for c, got in enumerate(texts):
+                if not got and c not in number_columns:
+                    continue
                 conf = min((x[1] for x in got), default=1.0)
                 text = cell_text(_join([x[0] for x in got]), conf) if got else ""
-                box = got[0][2] if got else (columns[c], lines[k][0], columns[c], lines[k][0])
+                box = got[0][2] if got else (columns[c][0], lines[k][0], columns[c][0], lines[k][0])
                 loc = _loc(base, table=number, row=r + 1, cell=c + 1)
                 cells.append(Cell(text, loc, ocr=OcrSource(picture, box, round(conf, 3))))
             rows.append(Row(cells, _loc(base, table=number, row=r + 1)))

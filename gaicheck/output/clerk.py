@@ -8,6 +8,7 @@ gaicheck/output/html.py and gaicheck/server (view.py, templates/_result.html). W
 
 from __future__ import annotations
 
+import base64
 from dataclasses import dataclass, field
 from html import escape
 from typing import Literal
@@ -20,6 +21,7 @@ from gaicheck.templates import TableSpec, Template, registry
 
 TABLE_ORDER = ("active", "apply", "review")
 IDENTITY_CODES = ("SUM001", "SUM002", "SUM003", "SUM004")
+CROPLESS_CODES = ("SUM005",)  # findings whose cells are not shown with their picture (see `cropped`)
 
 # suggested: the culprit search's unique answer; candidate: one of several equally good answers; involved:
 # another non-zero cell of a broken identity (lightly outlined, never called wrong); wrong: a value error
@@ -52,6 +54,8 @@ table.grid td { text-align: right; min-width: 3.2rem; white-space: nowrap; font-
 td .proposed { font-size: .8em; margin-left: .3em; color: #7a1d17; white-space: nowrap; }
 td.candidate .proposed { color: #9a3412; }
 td .mark { font-size: .75em; margin-left: .2em; }
+td img.ocr { vertical-align: middle; margin-left: .35em; border: 1px dashed #6b7280; background: #fff;
+  width: auto; height: auto; max-height: 1.9em; max-width: 9em; }
 @media print {
   .suggested, .candidate, .involved, .wrong, .blank, .unverifiable {
     -webkit-print-color-adjust: exact; print-color-adjust: exact; }
@@ -67,6 +71,7 @@ class CellView:
     title: str
     findings: list[int]  # indices of the findings naming the cell
     proposed: str | None = None  # the culprit search's value for it (suggested / candidate)
+    crop: bytes = b""  # read from a picture and named by a finding: the PNG of its box (gaicheck/ocr/crop.py)
 
 
 @dataclass(slots=True)
@@ -258,6 +263,11 @@ def clerk_tables(report: Report, findings: list[Finding], lang: str) -> list[Tab
         c.key: _cell_view(c, cell_state[c.key], proposed.get(c.key), refs, version, lang)
         for c in [*report.cells, *report.subtotals]
     }
+    if report.ocr_cells:
+        for key in cropped(findings):
+            source = report.ocr_cells.get(key)
+            if source is not None and key in make:
+                make[key].crop = source.crop
     deviations: dict[str, dict[str, str]] = {}
     for obs in report.observations:
         if isinstance(obs, LabelDeviation) and obs.part == "row" and obs.row:
@@ -275,6 +285,15 @@ def clerk_tables(report: Report, findings: list[Finding], lang: str) -> list[Tab
     return tables
 
 
+def cropped(findings: list[Finding]) -> set[str]:
+    """The cells shown with their picture when read from one: those a finding names, and those a suggestion
+    names, but not every cell of an identity that could not be checked (SUM005 names them all; the cells
+    that made it so are named by their own findings)."""
+    out = {s.cell for f in findings for s in f.suggestions}
+    out.update(k for f in findings if f.code not in CROPLESS_CODES for k in f.cells)
+    return out
+
+
 def legend(lang: str) -> str:
     """The one legend of the page and the report."""
     spans = "".join(
@@ -285,7 +304,7 @@ def legend(lang: str) -> str:
     return f'<p class="legend">{escape(i18n.word("html.legend", lang))}{i18n.word("colon", lang)}{spans}</p>'
 
 
-def _td(cell: CellView, prefix: str) -> str:
+def _td(cell: CellView, prefix: str, lang: str) -> str:
     attrs = [f'class="{cell.css}"', f'data-key="{escape(cell.key)}"', f'id="{escape(prefix)}cell-{escape(cell.key)}"']
     attrs.append(f'title="{escape(cell.title)}"')
     if cell.findings:
@@ -296,7 +315,22 @@ def _td(cell: CellView, prefix: str) -> str:
         extra = f'<span class="proposed">→ {escape(cell.proposed)}</span>'
     elif MARKS[cell.css]:
         extra = f'<span class="mark">{escape(MARKS[cell.css])}</span>'
-    return f"<td {' '.join(attrs)}>{escape(cell.text)}{extra}</td>"
+    return f"<td {' '.join(attrs)}>{escape(cell.text)}{extra}{_crop_img(cell, lang)}</td>"
+
+
+def png_size(png: bytes) -> tuple[int, int]:
+    """Width and height of a PNG (from its header)."""
+    return int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+
+
+def _crop_img(cell: CellView, lang: str) -> str:
+    """The picture the cell's value was read from, below it (a data: URI, so the page stays one file)."""
+    if not cell.crop.startswith(b"\x89PNG\r\n\x1a\n"):
+        return ""
+    width, height = png_size(cell.crop)
+    alt = escape(i18n.word("clerk.ocr_crop", lang, value=cell.text))
+    data = base64.b64encode(cell.crop).decode("ascii")
+    return f'<img class="ocr" src="data:image/png;base64,{data}" width="{width}" height="{height}" alt="{alt}">'
 
 
 def render_tables(tables: list[TableView], lang: str, prefix: str = "") -> str:
@@ -331,7 +365,7 @@ def render_tables(tables: list[TableView], lang: str, prefix: str = "") -> str:
                 if row.as_written is not None:
                     written = escape(i18n.word("clerk.as_written", lang, label=row.as_written))
                     label = f'<span class="asis">{written}</span>{label}'
-                tds = "".join(_td(c, prefix) for c in row.cells)
+                tds = "".join(_td(c, prefix, lang) for c in row.cells)
                 pad = '<td class="pad"></td>' * (table.width - len(row.cells)) if table.key == "active" else ""
                 parts.append(f'<tr><th class="rowlabel d{row.depth}" scope="row">{label}</th>{tds}{pad}</tr>')
         parts.append("</tbody></table>")

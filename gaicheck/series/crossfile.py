@@ -82,6 +82,7 @@ def series_view(report: Report) -> Report:
         cells=[c for c in report.cells if c.key.startswith(SERIES_CELL_PREFIXES)],
         subtotals=[],
         observations=[],
+        ocr_cells={},
     )
 
 

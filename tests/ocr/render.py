@@ -45,6 +45,18 @@ def screenshot(html: str, base: Path) -> Image.Image:
     return Image.open(io.BytesIO(png)).convert("RGB")
 
 
+NO_RULES = (
+    "<style>table, th, td { border: none !important; } table { border-collapse: collapse !important; }</style>"
+)
+
+
+def borderless(html: str) -> str:
+    """The page with its tables drawn without rules (as an Excel sheet without gridlines, or an HTML table
+    without borders): a style sheet that removes every border, put before the page's own </head>."""
+    at = html.lower().find("</head>")
+    return html[:at] + NO_RULES + html[at:] if at >= 0 else NO_RULES + html
+
+
 def png_bytes(image: Image.Image) -> bytes:
     buf = io.BytesIO()
     image.save(buf, format="PNG")
