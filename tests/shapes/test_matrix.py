@@ -1,0 +1,78 @@
+"""The full-matrix runner (tests/shapes/matrix.py) judges as the slow path does: identical Verdicts.
+
+The benchmark judges 2,000 reports with every table-2/3 cell changed in turn; to afford it, a PDF page
+identical to one already read in the same report is not read again. These tests hold that shortcut to
+the slow path's Verdicts (on changes that fall on both pages of a PDF, ruled and unruled), and pin the
+runner's order and records.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.shapes.harness import judge
+from tests.shapes.matrix import FULL_REPORTS, judge_all, pages_read_once, summary, tasks, verdict_of
+from tests.shapes.report import case, seed_of
+from tests.shapes.shapes import BY_NAME
+
+
+@pytest.mark.parametrize("name", ["pdf-ruled", "pdf-unruled"])
+def test_pages_read_once_give_the_slow_verdict(name: str) -> None:
+    shape = BY_NAME[name]
+    seed = seed_of(shape, 1)
+    spec, keys = case(shape, seed)
+    # cells of table 2 near its top and bottom and of table 3: changes on different pages
+    chosen = [keys[0], keys[len(keys) // 2], keys[-20], keys[-1]]
+    with pages_read_once() as cache:
+        fast = judge(shape, spec, seed, chosen)
+    slow = judge(shape, spec, seed, chosen)
+    assert fast == slow
+    assert fast.changes + fast.unverifiable == 4
+    # five documents (the clean one and four changes) of two pages each, every changed page read anew
+    assert cache.reads == 10
+    assert 0 < cache.hits < cache.reads
+    assert len(cache.pages) == cache.reads - cache.hits
+
+
+def test_pages_read_once_leaves_the_reader_as_it_was() -> None:
+    from gaicheck.readers import pdf
+
+    before = (pdf._read_page, pdf._picture_only)
+    with pages_read_once():
+        assert pdf._read_page is not before[0]
+    assert (pdf._read_page, pdf._picture_only) == before
+
+
+def test_judge_all_changes_every_cell_and_records_the_verdict() -> None:
+    record = judge_all("pipe-outer", 0)
+    shape = BY_NAME["pipe-outer"]
+    spec, keys = case(shape, seed_of(shape, 0))
+    assert record["keys"] == len(keys) == len([k for k in spec.values if not k.startswith("active.")])
+    assert record["seed"] == seed_of(shape, 0)
+    again = json.loads(json.dumps(record, ensure_ascii=False))
+    assert verdict_of(again) == judge(shape, spec, record["seed"], keys)
+    assert verdict_of(again).changes + verdict_of(again).unverifiable == len(keys)
+
+
+def test_tasks_go_round_the_shapes_and_skip_what_is_done() -> None:
+    assert tasks(["a", "b"], 3, 1, {("b", 1)}) == [("a", 1), ("a", 2), ("b", 2)]
+    assert FULL_REPORTS * 19 == 2014
+
+
+def test_summary_counts_cpu_per_changed_cell() -> None:
+    record = {
+        "shape": "tab",
+        "index": 0,
+        "seed": 1,
+        "keys": 4,
+        "cpu": 2.0,
+        "verdict": {"shape": "tab", "cells": 10, "read": 10, "changes": 4, "found": 4},
+    }
+    lines = summary([record, {**record, "index": 1, "cpu": 4.0}]).splitlines()
+    assert lines[1].split()[:2] == ["tab", "2"]
+    assert lines[1].split()[-2:] == ["0.750", "3.0"]  # 6 s for 8 changed cells; 3 s a report
+    assert lines[-1] == (
+        "(2 reports, 8 changed cells in 6 s of CPU; the shapes here at 106 reports each, at these rates: 0.1 h of CPU)"
+    )
