@@ -12,6 +12,9 @@ be afforded on a small machine, without weakening it:
   that page's reading (a deep copy of what `gaicheck.readers.pdf._read_page` returned). The reader is
   deterministic, so the Document, findings and Verdicts are those of the slow path: `tests/shapes/
   test_matrix.py` checks that they are identical;
+- run-on text: a changed cell changes one row's digit run; the search for a run's splits (the costly
+  part of reading glued run-on text) is made once per run text in a report, the other rows' splits
+  coming from the clean report's (`runs_split_once`; identical Verdicts, tested too);
 - the verdicts are appended to a JSON-lines file as they come (`--out`), one line per report with its
   CPU seconds; a run can be stopped and resumed (reports already in the file are not judged again), and
   several runs (other shapes, more reports) add to one file. `--summary FILE` prints the shape table
@@ -115,6 +118,83 @@ def pages_read_once() -> Iterator[PageCache]:
         pdf._read_page, pdf._picture_only = read_page, picture_only  # type: ignore[assignment]
 
 
+# ---- digit runs split once per report --------------------------------------------------------------
+@dataclass
+class SplitCache:
+    """The digit-run splits searched in a block: (piece, start, end) of each part of each split, or None."""
+
+    splits: dict[Any, list[list[tuple[int, int, int]]] | None] = field(default_factory=dict)
+    calls: int = 0
+    hits: int = 0
+
+
+@contextmanager
+def runs_split_once() -> Iterator[SplitCache]:
+    """Within the block, the search for the splits of a digit run (`gaicheck.extract.split.
+    split_candidates`) is made once for each run text, cell kinds and identities: a changed run-on
+    report searches its changed row anew and takes the other rows' splits from the clean report's. The
+    search depends on the pieces' text, the kinds, the identities and the limit only (its node budget
+    counts nodes, not time); the parts' tokens are made for the run at hand as split_candidates makes
+    them (located in the piece they were cut from)."""
+    from gaicheck.extract import tables
+    from gaicheck.extract.tokens import Token
+    from gaicheck.model.document import Location
+
+    search = tables.split_candidates
+    cache = SplitCache()
+
+    def cached(tokens: list[Any], kinds: list[str], constraints: list[Any], limit: int) -> Any:
+        key = (
+            tuple(t.text for t in tokens),
+            tuple(kinds),
+            tuple((tuple(lhs), tuple(rhs)) for lhs, rhs in constraints),
+            limit,
+        )
+        cache.calls += 1
+        if key in cache.splits:
+            cache.hits += 1
+        else:  # searched with each piece marked by its index (line) and a column of 1
+            marked = [Token(t.text, Location(line=i, column=1), t.kind, t.exact, t.run) for i, t in enumerate(tokens)]
+            found = search(marked, kinds, constraints, limit)
+            cache.splits[key] = (
+                None
+                if found is None
+                else [
+                    [(p.loc.line, p.loc.column - 1, p.loc.column - 1 + len(p.text)) for p in split] for split in found
+                ]
+            )
+        return _tokens_of(tokens, cache.splits[key], Token, Location)
+
+    tables.split_candidates = cached  # type: ignore[assignment]
+    try:
+        yield cache
+    finally:
+        tables.split_candidates = search  # type: ignore[assignment]
+
+
+def _tokens_of(tokens: list[Any], splits: list[list[tuple[int, int, int]]] | None, token: Any, location: Any) -> Any:
+    """The tokens of each split, as split_candidates makes them (one token per distinct part)."""
+    if splits is None:
+        return None
+    pieces = [t.text.replace("－", "-").replace(",", "") for t in tokens]
+    made: dict[tuple[int, int, int], Any] = {}
+    result = []
+    for split in splits:
+        out = []
+        for part in split:
+            tok = made.get(part)
+            if tok is None:
+                piece, start, end = part
+                src = tokens[piece]
+                loc = src.loc
+                col = (loc.column or 1) + start
+                sub = location(loc.line, col, loc.page, loc.table, loc.row, loc.cell, loc.paragraph)
+                tok = made[part] = token(pieces[piece][start:end], sub, src.kind, src.exact, False)
+            out.append(tok)
+        result.append(out)
+    return result
+
+
 # ---- one report -----------------------------------------------------------------------------------
 def judge_all(shape_name: str, index: int, shared: bool = True) -> dict[str, Any]:
     """Report `index` of a shape judged with every table-2/3 cell changed in turn: a JSON-able record
@@ -124,7 +204,7 @@ def judge_all(shape_name: str, index: int, shared: bool = True) -> dict[str, Any
     start = time.process_time()
     spec, keys = case(shape, seed)
     if shared:
-        with pages_read_once():
+        with pages_read_once(), runs_split_once():
             verdict = judge(shape, spec, seed, keys)
     else:
         verdict = judge(shape, spec, seed, keys)

@@ -12,8 +12,20 @@ import json
 
 import pytest
 
+from gaicheck.extract import tables
+from gaicheck.extract.split import split_candidates
+from gaicheck.extract.tokens import Token
+from gaicheck.model.document import Location
 from tests.shapes.harness import judge
-from tests.shapes.matrix import FULL_REPORTS, judge_all, pages_read_once, summary, tasks, verdict_of
+from tests.shapes.matrix import (
+    FULL_REPORTS,
+    judge_all,
+    pages_read_once,
+    runs_split_once,
+    summary,
+    tasks,
+    verdict_of,
+)
 from tests.shapes.report import case, seed_of
 from tests.shapes.shapes import BY_NAME
 
@@ -34,6 +46,41 @@ def test_pages_read_once_give_the_slow_verdict(name: str) -> None:
     assert cache.reads == 10
     assert 0 < cache.hits < cache.reads
     assert len(cache.pages) == cache.reads - cache.hits
+
+
+@pytest.mark.parametrize("index", [1, 2])
+def test_runs_split_once_give_the_slow_verdict(index: int) -> None:
+    shape = BY_NAME["runon-glued"]
+    seed = seed_of(shape, index)
+    spec, keys = case(shape, seed)
+    chosen = [keys[3], keys[len(keys) // 2], keys[-1]]
+    with runs_split_once() as cache:
+        fast = judge(shape, spec, seed, chosen)
+    slow = judge(shape, spec, seed, chosen)
+    assert fast == slow
+    assert fast.changes + fast.unverifiable == 3
+    assert 0 < cache.hits < cache.calls
+
+
+def _run(text: str, column: int) -> list[Token]:
+    return [Token(text, Location(line=7, column=column), "value", False, True)]
+
+
+def test_runs_split_once_make_the_tokens_split_candidates_makes() -> None:
+    """The same run at another place: the cached split gives the tokens the search gives there; a run
+    with too many readings stays None (nothing concluded), from the cache as from the search."""
+    kinds = ["count"] * 4
+    constraints = [([0, 1, 2], [3])]  # a + b + c = total
+    fresh = [split_candidates(_run("231015", c), kinds, constraints, 64) for c in (3, 40)]
+    assert fresh[0] is not None and [[t.text for t in s] for s in fresh[0]] == [["2", "3", "10", "15"]]
+    with runs_split_once() as cache:
+        first = tables.split_candidates(_run("231015", 3), kinds, constraints, 64)
+        again = tables.split_candidates(_run("231015", 40), kinds, constraints, 64)
+        ambiguous = [tables.split_candidates(_run("123456789", 9), kinds, [], 2) for _ in range(2)]
+    assert (first, again) == (fresh[0], fresh[1])
+    assert [t.loc.column for t in again[0]] == [40, 41, 42, 44] and [t.loc.column for t in first[0]] == [3, 4, 5, 7]
+    assert ambiguous == [None, None] and split_candidates(_run("123456789", 9), kinds, [], 2) is None
+    assert (cache.calls, cache.hits) == (4, 2)
 
 
 def test_pages_read_once_leaves_the_reader_as_it_was() -> None:
