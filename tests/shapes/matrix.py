@@ -256,12 +256,7 @@ def _write(records: Iterator[dict[str, Any]], sink: Any) -> None:
     for record in records:
         sink.write(json.dumps(record, ensure_ascii=False) + "\n")
         sink.flush()
-        v = record["verdict"]
-        bad = (
-            ""
-            if not (v["misread"] or v["unread_silent"] or v["false_alarms"] or v["missed"] or v["error"])
-            else "  PROBLEM"
-        )
+        bad = "" if verdict_of(record).clean else "  PROBLEM"
         print(
             f"{record['shape']:<20} #{record['index']:<4} {record['keys']} cells {record['cpu']:.1f} s{bad}", flush=True
         )
