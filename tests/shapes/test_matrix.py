@@ -121,8 +121,10 @@ def test_summary_counts_cpu_per_changed_cell() -> None:
     lines = summary([record, {**record, "index": 1, "cpu": 4.0}]).splitlines()
     assert lines[1].split()[:2] == ["tab", "2"]
     assert lines[1].split()[-2:] == ["0.750", "3.0"]  # 6 s for 8 changed cells; 3 s a report
+    hours = 3.0 * FULL_REPORTS / 3600  # 3 s a report
     assert lines[-1] == (
-        "(2 reports, 8 changed cells in 6 s of CPU; the shapes here at 106 reports each, at these rates: 0.1 h of CPU)"
+        f"(2 reports, 8 changed cells in 6 s of CPU; the shapes here at {FULL_REPORTS} reports each, "
+        f"at these rates: {hours:.1f} h of CPU)"
     )
 
 
