@@ -8,6 +8,8 @@ A row with fewer or more values than columns is reported and never shifted into 
 
 from __future__ import annotations
 
+import math
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from gaicheck.extract.labels import label_set_for
@@ -367,59 +369,56 @@ class RowAligner:
         return result
 
     def resolve_across_rows(self, column_identities: list[RowIdentity]) -> None:
-        """Rows whose digit runs allow several splits: keep the one combination (if exactly one) under
-        which every column identity over fully known cells holds. `column_identities` name rows."""
-        from itertools import product
-
+        """Rows whose digit runs allow several splits, decided together by the column identities
+        (`column_identities` name rows) that hold in a column over their cells and fully known ones.
+        The rows fall into groups tied by such identities; in each, the combinations of their splits
+        are searched with every identity tested as soon as its rows are chosen: exactly one
+        combination → taken; none → every row of the group is wrong as published under every reading
+        (SUM006); several, or the node budget spent → the rows stay unread."""
         open_slots = [s for s in self.slots if s.unsplittable is not None and s.candidates]
         if not open_slots or not column_identities:
             return
-        combos = 1
-        for s in open_slots:
-            combos *= len(s.candidates)
-        if combos > 20_000:
-            return
         by_key = {s.spec.key: s for s in self.slots}
+        order = {s.spec.key: i for i, s in enumerate(open_slots)}
         width = len(self.spec.columns)
 
-        def value(slot: RowSlot, col: int, chosen: dict[str, list[Token]]) -> float | None:
-            toks = chosen.get(slot.spec.key)
-            if toks is None:
-                if slot.unsplittable is not None or not slot.found or len(slot.values) != width:
-                    return None
-                toks = slot.values
-            v = parse_value(toks[col].text).value
+        def known(slot: RowSlot, col: int) -> float | None:
+            if slot.unsplittable is not None or not slot.found or len(slot.values) != width:
+                return None
+            v = parse_value(slot.values[col].text).value
             return None if v is None else float(v)
 
-        winners: list[dict[str, list[Token]]] = []
-        refuted = 0  # combinations under which an identity over known cells fails
-        for combo in product(*(s.candidates for s in open_slots)):
-            chosen = {s.spec.key: c for s, c in zip(open_slots, combo, strict=True)}
-            ok, used = True, False
-            for lhs, rhs in column_identities:
-                for col in range(width):
-                    terms = [value(by_key[r], col, chosen) for r in lhs + rhs if r in by_key]
-                    if len(terms) != len(lhs) + len(rhs) or any(t is None for t in terms):
-                        continue
-                    used = used or any(r in chosen for r in lhs + rhs)
-                    left = sum(t for t in terms[: len(lhs)] if t is not None)
-                    right = sum(t for t in terms[len(lhs) :] if t is not None)
-                    if abs(left - right) > 1e-9:
-                        ok = False
-                        break
-                if not ok:
-                    break
-            refuted += not ok
-            if ok and used:
-                winners.append(chosen)
-                if len(winners) > 1:
-                    return
-        if refuted == combos:  # every reading of the runs breaks a column identity
-            for s in open_slots:
-                s.no_reading = "table"
-        if len(winners) == 1:
-            for s in open_slots:
-                s.values, s.unsplittable, s.candidates = winners[0][s.spec.key], None, []
+        # (lhs rows, rhs rows, column) of each identity that bears on an open row and can be tested
+        instances: list[tuple[list[str], list[str], int]] = []
+        for lhs, rhs in column_identities:
+            if not all(r in by_key for r in lhs + rhs) or not any(r in order for r in lhs + rhs):
+                continue
+            for col in range(width):
+                if all(r in order or known(by_key[r], col) is not None for r in lhs + rhs):
+                    instances.append((lhs, rhs, col))
+        groups = list(range(len(open_slots)))  # union-find over the open rows an identity ties
+
+        def root(i: int) -> int:
+            while groups[i] != i:
+                i = groups[i]
+            return i
+
+        for lhs, rhs, _col in instances:
+            tied = [order[r] for r in lhs + rhs if r in order]
+            for i in tied[1:]:
+                groups[root(i)] = root(tied[0])
+        for g in sorted({root(order[r]) for lhs, rhs, _c in instances for r in lhs + rhs if r in order}):
+            rows = [s for i, s in enumerate(open_slots) if root(i) == g]
+            mine = [inst for inst in instances if any(r in order and root(order[r]) == g for r in inst[0] + inst[1])]
+            found = _combinations(rows, mine, by_key, known)
+            if found is None:
+                continue
+            if not found:
+                for slot in rows:
+                    slot.no_reading = "table"
+            elif len(found) == 1:
+                for slot in rows:
+                    slot.values, slot.unsplittable, slot.candidates = found[0][slot.spec.key], None, []
 
     def _subtotals(self, result: TableResult) -> None:
         """A group label carrying values with none of its items after it is the group's one-row subtotal
@@ -445,6 +444,58 @@ class RowAligner:
         if resolved is None:
             slot.unsplittable = " ".join(t.text for t in vals)
         slot.values = resolved if resolved is not None else vals
+
+
+ACROSS_BUDGET = 200_000  # combinations tried, in all, before rows tied by column identities stay unread
+
+
+def _combinations(
+    rows: list[RowSlot],
+    instances: list[tuple[list[str], list[str], int]],
+    by_key: dict[str, RowSlot],
+    known: Callable[[RowSlot, int], float | None],
+) -> list[dict[str, list[Token]]] | None:
+    """The combinations of the rows' splits under which every identity instance holds: [] (none), one,
+    or None when there are several or the budget is spent. Depth-first over the rows, each instance
+    tested once its last open row is chosen."""
+    keys = [s.spec.key for s in rows]
+    position = {k: i for i, k in enumerate(keys)}
+    checks: list[list[tuple[list[str], list[str], int]]] = [[] for _ in rows]
+    for inst in instances:
+        checks[max(position[r] for r in inst[0] + inst[1] if r in position)].append(inst)
+    chosen: dict[str, list[Token]] = {}
+    found: list[dict[str, list[Token]]] = []
+    nodes = 0
+
+    def term(row: str, col: int) -> float:
+        toks = chosen.get(row)
+        if toks is None:
+            value = known(by_key[row], col)  # an instance is kept only when its fixed cells are known
+            return math.nan if value is None else value
+        v = parse_value(toks[col].text).value
+        return math.nan if v is None else float(v)
+
+    def holds(inst: tuple[list[str], list[str], int]) -> bool:
+        lhs, rhs, col = inst
+        return abs(sum(term(r, col) for r in lhs) - sum(term(r, col) for r in rhs)) <= 1e-9
+
+    def search(i: int) -> bool:
+        """False when the search must stop (several found, or the budget spent)."""
+        nonlocal nodes
+        if i == len(rows):
+            found.append(dict(chosen))
+            return len(found) < 2
+        for candidate in rows[i].candidates:
+            nodes += 1
+            if nodes > ACROSS_BUDGET:
+                return False
+            chosen[keys[i]] = candidate
+            if all(holds(inst) for inst in checks[i]) and not search(i + 1):
+                return False
+        chosen.pop(keys[i], None)
+        return True
+
+    return found if search(0) else None
 
 
 @dataclass(slots=True)

@@ -12,6 +12,7 @@ give an error finding naming that cell.
 from __future__ import annotations
 
 import math
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -41,10 +42,14 @@ class Verdict:
     unverifiable_found: int = 0
     unverifiable_missed: list[str] = field(default_factory=list)
     error: str | None = None
+    # shapes that say where blank cells are (Rendered.blank_at): cells placed elsewhere, findings out of order
+    misplaced: list[str] = field(default_factory=list)
 
     @property
     def clean(self) -> bool:
-        return not (self.unread_silent or self.misread or self.false_alarms or self.missed or self.error)
+        return not (
+            self.unread_silent or self.misread or self.false_alarms or self.missed or self.error or self.misplaced
+        )
 
     def problems(self) -> list[str]:
         out = [f"error: {self.error}"] if self.error else []
@@ -52,6 +57,7 @@ class Verdict:
         out += [f"unread, not named: {k}" for k in self.unread_silent]
         out += [f"false alarm {a}" for a in self.false_alarms]
         out += [f"change not found {m}" for m in self.missed]
+        out += [f"misplaced {m}" for m in self.misplaced]
         return out
 
 
@@ -68,11 +74,14 @@ def _deviating_headings(spec: Spec) -> list[str]:
     return [h for h in spec.headings.values() if h not in official]
 
 
-def _allowed(f: Any, spec: Spec, blank: set[str], unread: set[str]) -> bool:
+def _allowed(f: Any, spec: Spec, blank: set[str], unread: set[str], unlabelled: AbstractSet[str] = frozenset()) -> bool:
     """A warning or error that is right on a clean report: it names cells written blank or not read
-    (a blank-cell or unreadable-run finding, an identity that cannot be checked for want of them), or a
-    section heading the generator wrote in a wording other than the official one (TPL005)."""
+    (a blank-cell or unreadable-run finding, an identity that cannot be checked for want of them), a row
+    the shape wrote without its label (STR007), or a section heading the generator wrote in a wording
+    other than the official one (TPL005)."""
     named = set(f.cells)
+    if f.code == "STR007" and named and named <= unlabelled:
+        return True
     if f.code == "SUM005":
         return bool(named & (blank | unread))
     if f.code.startswith("STR") and named:
@@ -80,6 +89,29 @@ def _allowed(f: Any, spec: Spec, blank: set[str], unread: set[str]) -> bool:
     if f.code == "TPL005" and not named:
         return any(h in f.message for h in _deviating_headings(spec))
     return False
+
+
+def _misplaced(blank_at: dict[str, tuple[int, int]], cells: dict[str, Any], findings: list[Any]) -> list[str]:
+    """Blank cells not placed at their own `<td` (line, column), and findings of one code out of document
+    order — checked on shapes that say where their blank cells are."""
+    if not blank_at:
+        return []
+    out = []
+    for key, where in blank_at.items():
+        cell = cells.get(key)
+        got = None if cell is None else (cell.line, cell.column)
+        if got != where:
+            out.append(f"{key}: at {got}, its <td> is at {where}")
+    by_code: dict[str, list[tuple[int, int]]] = {}
+    for f in findings:
+        if f.line is not None:
+            by_code.setdefault(f.code, []).append((f.line, f.column or 0))
+    out += [
+        f"{code} findings not in document order: {places[:6]}"
+        for code, places in by_code.items()
+        if places != sorted(places)
+    ]
+    return out
 
 
 def _error_names(findings: list[Any], key: str) -> bool:
@@ -117,8 +149,9 @@ def judge(shape: Shape, spec: Spec, seed: int, changes: list[str]) -> Verdict:
     for f in findings:
         if f.severity == "info":
             verdict.infos.append(_describe(f))
-        elif not _allowed(f, spec, rendered.blank, unread):
+        elif not _allowed(f, spec, rendered.blank, unread, rendered.unlabelled):
             verdict.false_alarms.append(_describe(f))
+    verdict.misplaced += _misplaced(rendered.blank_at, cells, findings)
     not_read = unread | rendered.blank
     instances = identity_instances(spec.version)
     before = {_describe(g) for g in findings}

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
-from tests.shapes.generate import GCell, Grid, Spec, dense, grids, paragraphs, published, title, width
+from tests.shapes.generate import GCell, Grid, Spec, dense, grids, paragraphs, published, template, title, width
 
 Block = tuple[str, str] | tuple[str, str, Grid]  # ("p", text) | ("h", heading) | ("t", table key, grid)
 
@@ -26,6 +26,10 @@ class Rendered:
     name: str
     data: bytes
     blank: set[str] = field(default_factory=set)  # cells written as an empty marker
+    # where a blank cell must be placed: (line, column) of its own `<td` (shapes on one long line)
+    blank_at: dict[str, tuple[int, int]] = field(default_factory=dict)
+    # cells of rows written without their label (a structural note, STR007, may name them)
+    unlabelled: set[str] = field(default_factory=set)
 
 
 @dataclass(frozen=True)
@@ -165,6 +169,59 @@ def markdown(spec: Spec, seed: int) -> Rendered:
     for heading in spec.headings.values():
         body = body.replace(f"\n{heading}\n", f"\n## {heading}\n", 1)
     return Rendered("report.md", ("\n".join(meta) + "\n" + body).encode())
+
+
+def _moved_row(spec: Spec, rng: random.Random) -> tuple[str, str] | None:
+    """A table-2 row of a group (not its last) and the row after its group, when that row is an outcome
+    as well (the unlabelled row may then be taken for it by position): (moved row, row after)."""
+    rows = template(spec.version)["tables"]["apply"]["rows"]
+    choices = []
+    for row in rows:
+        group = row.get("group")
+        if group in (None, "outcomes"):
+            continue
+        members = [r for r in rows if r.get("group") == group]
+        after = rows.index(members[-1]) + 1
+        if row is not members[-1] and after < len(rows) and rows[after].get("tags") == row.get("tags"):
+            choices.append((row["key"], rows[after]["key"]))
+    return rng.choice(choices) if choices else None
+
+
+def markdown_pdf(spec: Spec, seed: int) -> Rendered:
+    """Markdown converted from a PDF (the 上海市科委 2024 family): a table-2 row whose label the converter
+    lost, its numbers written as a row of their own (with a separator row under it) after the rest of its
+    group, just before the next group's first row and its label (`1.信访举报投诉类申请`); the lost label
+    survives as a garbled line of text above the group. The row is read where its group has a free row
+    (STR007 says it had no label), never as the labelled row that follows it (no STR007 + STR008 pair)."""
+    rng = random.Random(seed)
+    moved, before = _moved_row(spec, rng) or ("", "")
+    rows = template(spec.version)["tables"]["apply"]["rows"]
+    labels = {r["key"]: r["label"] for r in rows}
+    cols = [c["key"] for c in template(spec.version)["tables"]["apply"]["columns"]]
+    moved_cells = [f"apply.{moved}.{c}" for c in cols] if moved else []
+
+    def table(grid: Grid) -> list[str]:
+        lines: list[str] = []
+        held: list[str] = []
+        for cells, texts in zip(dense(grid), table_lines(grid, plain, "empty"), strict=True):
+            keys = {cell.key for cell, _start in cells if cell.key}
+            line = "| " + " | ".join(texts) + " |"
+            if moved and f"apply.{moved}.total" in keys:
+                values = [cell.text for cell, start in cells if start and cell.key]
+                held = ["| " + " | ".join(values) + " |", "|" + "---|" * len(values)]
+                label = labels[moved]
+                cut = max(1, len(label) // 2)
+                lines += [label[:cut] + "另", "法提供" + label[cut:]]  # its label, garbled with a neighbour's
+                continue
+            if moved and f"apply.{before}.total" in keys:
+                lines += held
+            lines.append(line)
+            if len(lines) == 1:
+                lines.append("|" + "---|" * len(texts))
+        return ["", *lines, ""]
+
+    body = text_doc(spec, table, gap=True)
+    return Rendered("report.md", body.encode(), unlabelled=set(moved_cells))
 
 
 def tabs(spec: Spec, seed: int) -> Rendered:
@@ -344,6 +401,48 @@ def html_dashes(spec: Spec, seed: int) -> Rendered:
 
     page = html_page(spec, table, lambda t: f"<p>{html.escape(t)}</p>")
     return Rendered("report.html", page.encode(), style.blank)
+
+
+def html_one_line(spec: Spec, seed: int) -> Rendered:
+    """A CMS page whose whole body sits on one line (上海市人民政府办公厅 2019: line 8 has 36,000
+    characters): every cell `<td nowrap style=…><p align="center">…</p></td>`, zeros sometimes written
+    `&nbsp;` (blank). Each blank cell must be placed at its own `<td` (line:column), not at the line's start,
+    and findings must come in document order."""
+    rng = random.Random(seed)
+    blank: set[str] = set()
+    blank_at: dict[str, tuple[int, int]] = {}
+    head = f'<html><head><meta charset="utf-8"><title>{html.escape(title(spec))}</title></head>'
+    body: list[str] = ["<body>"]
+    at = [len("<body>")]  # characters on line 2 (the body) before the next part
+
+    def add(part: str) -> None:
+        body.append(part)
+        at[0] += len(part)
+
+    for block in document(spec):
+        if block[0] != "t":
+            add(f"<p>{html.escape(block[1])}</p>")
+            continue
+        add('<table align="center" border="1" cellspacing="1"><tbody>')
+        for row in block[2]:  # type: ignore[misc]
+            add("<tr>")
+            for cell in row:
+                span = f' colspan="{cell.cols}"' if cell.cols > 1 else ""
+                span += f' rowspan="{cell.rows}"' if cell.rows > 1 else ""
+                text = html.escape(cell.text)
+                # which zeros are blank depends on the cell only, so a changed report blanks the same ones
+                chance = random.Random(f"{seed}/{cell.key}").random() if cell.key else 1.0
+                if cell.key and cell.text == "0" and not cell.key.startswith("active.") and chance < 0.5:
+                    blank.add(cell.key)
+                    blank_at[cell.key] = (2, at[0] + 1)
+                    text = "&nbsp;"
+                add(
+                    f'<td{span} nowrap="nowrap" style="width:{rng.randint(38, 219)}px;"><p align="center">{text}</p></td>'
+                )
+            add("</tr>")
+        add("</tbody></table>")
+    page = head + "\n" + "".join(body) + "</body></html>\n"
+    return Rendered("report.html", page.encode(), blank, blank_at)
 
 
 # ---- DOCX ---------------------------------------------------------------------------------------
@@ -545,6 +644,7 @@ SHAPES = [
     Shape("pipe-one-value", "text", pipe(outer=False, fill="omit")),
     Shape("pipe-merged-repeat", "text", pipe(outer=True, fill="repeat")),
     Shape("markdown", "text", markdown),
+    Shape("markdown-pdf", "text", markdown_pdf),
     Shape("tab", "text", tabs),
     Shape("one-per-line", "text", one_per_line),
     Shape("runon-glued", "runon", runon(""), runon=True),
@@ -554,6 +654,7 @@ SHAPES = [
     Shape("html-wps", "html", html_wps),
     Shape("html-cms", "html", html_cms),
     Shape("html-dashes", "html", html_dashes),
+    Shape("html-one-line", "html", html_one_line),
     Shape("docx-merged", "docx", docx_merged),
     Shape("docx-nested", "docx", docx_nested),
     Shape("xlsx", "xlsx", xlsx),
