@@ -128,7 +128,7 @@ def test_summary_counts_cpu_per_changed_cell() -> None:
     )
 
 
-@pytest.mark.parametrize("name", ["html-dashes", "html-cms"])
+@pytest.mark.parametrize("name", ["html-dashes", "html-cms", "html-one-line"])
 def test_a_changed_report_blanks_the_same_cells(name: str) -> None:
     """The full matrix's premise: a changed report is written in the clean report's style. Found by the
     matrix (html-dashes, seed 111403347, apply.carried_over.legal 0 → 1): which zeros were written `—`
