@@ -215,9 +215,12 @@ class _Search:
                 self.count()
                 self.values[last] = total
                 self.known.add(last)
-                if all(self._bounds(c, f, ts - g, last - f) for c in self.bounded[block]):
+                verdict = max((self._bounds(c, f, ts - g, last - f, last) for c in self.bounded[block]), default=OK)
+                if verdict == OK:
                     self._cut(g, f, last - 1, (ts, te), (), out, later)
                 self.known.discard(last)
+                if verdict == STOP:
+                    break
         return out
 
     def _cut(
@@ -246,8 +249,11 @@ class _Search:
             self.values[made] = value
             self.known.add(made)
             ok = all(self._exact(c) for c in checks)
+            verdict = OK
             if ok and total is not None and left:
-                ok = all(self._bounds(c, made + 1, total[0] - end, left) for c in self.bounded[block])
+                bounds = (self._bounds(c, made + 1, total[0] - end, left, made) for c in self.bounded[block])
+                verdict = max(bounds, default=OK)
+                ok = verdict == OK
             if ok:
                 cut = (*done, (g, end))
                 if left == 0:
@@ -255,6 +261,8 @@ class _Search:
                 else:
                     self._cut(end, made + 1, last, total, cut, out, later)
             self.known.discard(made)
+            if verdict == STOP:
+                break
 
     def _closes(self, c: Constraint, made: int, total_known: bool) -> bool:
         """Whether cutting part `made` makes every part of `c` known."""
@@ -264,23 +272,35 @@ class _Search:
     def _exact(self, c: Constraint) -> bool:
         return abs(sum([self.values[i] for i in c[0]]) - sum([self.values[i] for i in c[1]])) <= 1e-9
 
-    def _bounds(self, c: Constraint, made: int, rest: int, left: int) -> bool:
+    def _bounds(self, c: Constraint, made: int, rest: int, left: int, grows: int) -> int:
         """Whether the sides of a count identity can still meet, parts `made`.. (`left` of them, none of
-        them known) sharing `rest` plain digits (each part at least one digit, no leading zeros)."""
-        sides: list[tuple[float, float]] = []
+        them known) sharing `rest` plain digits (each part at least one digit, no leading zeros): OK, or
+        SKIP (not with this cut), or STOP (nor with a longer part `grows`, the one just cut: a longer
+        number is larger and leaves fewer digits to the rest)."""
+        sides: list[tuple[float, float, float, int]] = []  # (known, low, high, parts still to cut) per side
         for side in c:
             known = sum([self.values[i] for i in side if i in self.known])
             open_ = sum(1 for i in side if i not in self.known)
             if open_ == 0:
-                sides.append((known, known))
+                sides.append((known, known, known, 0))
             elif open_ == left:  # every part still to cut is on this side
                 widest = -(-rest // left)
                 low = 10 ** (widest - 1) if widest > 1 else 0
-                sides.append((known + low, known + 10 ** (rest - left + 1) - 1 + 9 * (left - 1)))
+                sides.append((known, known + low, known + 10 ** (rest - left + 1) - 1 + 9 * (left - 1), open_))
             else:
-                sides.append((known, known + open_ * (10 ** (rest - left + 1) - 1)))
-        (lo_l, hi_l), (lo_r, hi_r) = sides
-        return lo_l <= hi_r and lo_r <= hi_l
+                sides.append((known, known, known + open_ * (10 ** (rest - left + 1) - 1), open_))
+        verdict = OK
+        for mine, other, side in ((sides[0], sides[1], c[0]), (sides[1], sides[0], c[1])):
+            known, low, _high, open_ = mine
+            high = other[2]
+            if grows in side and known > high:
+                return STOP  # the known part alone is too large already
+            if low > high or (open_ == left and rest > left * len(str(int(max(high, 0))))):
+                verdict = SKIP
+        return verdict
+
+
+OK, SKIP, STOP = 0, 1, 2
 
 
 def split_candidates(
