@@ -30,6 +30,7 @@ from __future__ import annotations
 import argparse
 import copy
 import dataclasses
+import gzip
 import hashlib
 import json
 import sys
@@ -226,7 +227,8 @@ def verdict_of(record: dict[str, Any]) -> Verdict:
 def load(path: Path) -> list[dict[str, Any]]:
     if not path.exists():
         return []
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    raw = gzip.decompress(path.read_bytes()) if path.suffix == ".gz" else path.read_bytes()
+    return [json.loads(line) for line in raw.decode("utf-8").splitlines() if line.strip()]
 
 
 def tasks(shapes: list[str], reports: int, start: int, done: set[tuple[str, int]]) -> list[tuple[str, int]]:
