@@ -2,6 +2,7 @@
 
     python tests/shapes/report.py            # CI size: the reports the tests run (seeded), a few changes each
     python tests/shapes/report.py --full --jobs 2   # benchmark: 2,000 reports, every table-2/3 cell changed in turn
+                                                    # (tests/shapes/matrix.py: the same, resumable, with CPU times)
     python tests/shapes/report.py --shape runon-glued --reports 20 --show 5   # one shape, with its failures
     python tests/shapes/report.py --pinpoint [--full]   # issue 14: the culprit search's rates (pinpoint_rates.py)
 
@@ -57,12 +58,14 @@ def case(shape: Shape, seed: int) -> tuple[Spec, list[str]]:
 
 def one(shape_name: str, index: int, changes: int | None) -> Verdict:
     """One report of a shape, judged. `changes`: cells changed (None: every table-2/3 cell in turn)."""
+    if changes is None:  # the full matrix, with the renderers' and readers' work shared (matrix.py)
+        from tests.shapes.matrix import judge_all, verdict_of
+
+        return verdict_of(judge_all(shape_name, index))
     shape = BY_NAME[shape_name]
     seed = seed_of(shape, index)
     spec, keys = case(shape, seed)
-    if changes is not None:
-        keys = random.Random(seed + 1).sample(keys, changes)
-    return judge(shape, spec, seed, keys)
+    return judge(shape, spec, seed, random.Random(seed + 1).sample(keys, changes))
 
 
 def run_shape(shape: Shape, reports: int, changes: int | None, jobs: int = 1) -> tuple[list[Verdict], float]:

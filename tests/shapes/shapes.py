@@ -74,17 +74,23 @@ class Styler:
         full_width: bool = False,
         commas: bool = False,
         zero_fee: bool = False,
+        seed: int = 0,
     ) -> None:
         self.rng, self.dashes, self.full_width, self.commas, self.zero_fee = rng, dashes, full_width, commas, zero_fee
+        self.seed = seed
         self.blank: set[str] = set()
 
     def __call__(self, cell: GCell) -> str:
         text = cell.text
         if cell.key is None:
             return text
-        if self.dashes and text == "0" and self.rng.random() < 0.5:
-            self.blank.add(cell.key)
-            return self.rng.choice(["—", "/", "无", "-"])
+        if self.dashes and text == "0":
+            # whether a zero is blank, and its marker, depend on the cell only: a changed report (a 0 made
+            # 1 before it) blanks the same other cells with the same markers
+            own = random.Random(f"{self.seed}/{cell.key}")
+            if own.random() < 0.5:
+                self.blank.add(cell.key)
+                return own.choice(["—", "/", "无", "-"])
         if self.zero_fee and text == "0" and cell.key.endswith(".amount"):
             text = "0.00"
         if self.commas:
@@ -388,7 +394,7 @@ def html_cms(spec: Spec, seed: int) -> Rendered:
 
 def html_dashes(spec: Spec, seed: int) -> Rendered:
     """Zeros written —, /, 无 or - in some cells (read as blank, named by a blank-cell finding)."""
-    style = Styler(random.Random(seed), dashes=True)
+    style = Styler(random.Random(seed), dashes=True, seed=seed)
 
     def table(key: str, grid: Grid) -> str:
         return '<table border="1">' + "".join(_html_rows(grid, lambda c: html.escape(style(c)))) + "</table>"
