@@ -1,6 +1,6 @@
 """OCR end to end (needs the `ocr` extra and Chromium, which CI installs): the project's HTML fixtures
-rendered to a clean screenshot, a turned and blurred JPEG with `+1` changes, and an image-only PDF; a real
-PDF rendered to an image-only PDF. Numbers are read right or reported unreadable, never wrong, and the
+rendered to a clean screenshot, a turned and blurred JPEG with `+1` changes, and an image-only PDF; a DOCX
+printed by LibreOffice and a real PDF rendered to image-only PDFs. Numbers are read right or reported unreadable, never wrong, and the
 findings are those of the text (code, cells, expected, actual). The full set is bench/ocr.py."""
 
 from __future__ import annotations
@@ -66,6 +66,25 @@ def test_real_pdf_rendered_to_pictures(tmp_path: Path) -> None:
     assert c.ocr_findings == c.text_findings
     assert c.right == c.numeric == 179
     assert [code for code, *_rest in c.ocr_findings] == ["STR011", "SUM004", "SUM004", "TPL005"]
+
+
+def test_docx_printed_by_libreoffice_and_scanned(tmp_path: Path) -> None:
+    """A Word report printed to PDF by LibreOffice (CI installs it), its pages rendered at 150 dpi into an
+    image-only PDF: every number read right and the findings of the DOCX itself."""
+    from tests.fixtures.make_formats import with_libreoffice
+
+    source = FORMATS / "2023_example_wrong_totals.docx"
+    printed = with_libreoffice([source], "pdf", tmp_path / "printed")[0]
+    pages = pdf_pictures(printed, dpi=150)
+    assert len(pages) >= 2
+    scan = tmp_path / "scan.pdf"
+    scan.write_bytes(image_pdf(pages, dpi=150))
+    c = compare(source, scan)
+    assert c.wrong == [] and c.right == c.numeric == 200
+    assert c.ocr_findings == c.text_findings
+    assert [code for code, *_rest in c.ocr_findings] == [
+        "SUM001", "SUM001", "SUM003", "SUM003", "SUM004", "TXT003", "VAL002"
+    ]
 
 
 def _last_table(html: str) -> tuple[int, int]:
