@@ -140,13 +140,44 @@ def _sure_text(decoded: list[tuple[str, float, int]]) -> bool:
     return bool(_CJK.search(text)) and all(p >= SURE for ch, p, _t in decoded if ch.isalnum())
 
 
+def _padded(crop: Any, height: int = HEIGHT) -> Any:
+    """A narrow crop at the model's height in proportion, centred on paper MIN_WIDTH wide (not widened)."""
+    h, w = crop.shape[:2]
+    width = max(1, int(np.ceil(height * w / max(h, 1))))
+    resized = cv2.resize(crop, (width, height), interpolation=cv2.INTER_CUBIC if h < height else cv2.INTER_AREA)
+    paper = np.full((height, MIN_WIDTH) + resized.shape[2:], 255, dtype=resized.dtype)
+    left = (MIN_WIDTH - width) // 2
+    paper[:, left : left + width] = resized
+    return _prepare(paper, height)
+
+
+def _doubtful_number(text: str, confidence: float) -> bool:
+    return bool(text) and confidence < SURE and all(ch in VALUE_CHARACTERS for ch in text)
+
+
 def recognise(crops: list[Any]) -> list[tuple[str, float]]:
     """Text and confidence (0–1, the lowest of its characters) of each crop: a grey or BGR uint8 array
-    holding one line of text."""
+    holding one line of text.
+
+    A narrow crop (one or two digits, widened to MIN_WIDTH) read as a doubtful number is read a second
+    time centred on paper instead of widened (a lone serif "1" widened is a bar the model doubts); when
+    both readings give the same text, the surer confidence stands — two views agreeing, never a reading
+    that only one of them gave."""
     if not crops:
         return []
     long = [i for i, c in enumerate(crops) if c.shape[1] >= LONG * c.shape[0]]
     first = dict(zip(long, _run([_prepare(crops[i], TEXT_HEIGHT) for i in long]), strict=True))
     again = [i for i in range(len(crops)) if i not in first or not _sure_text(first[i][0])]
     read = dict(zip(again, _run([_prepare(crops[i]) for i in again]), strict=True))
-    return [_text(read[i][0] if i in read else first[i][0]) for i in range(len(crops))]
+    out = [_text(read[i][0] if i in read else first[i][0]) for i in range(len(crops))]
+    narrow = [
+        i
+        for i, c in enumerate(crops)
+        if HEIGHT * c.shape[1] < MIN_WIDTH * c.shape[0] and _doubtful_number(*out[i])
+    ]
+    if narrow:
+        for i, (decoded, _w, _t) in zip(narrow, _run([_padded(crops[i]) for i in narrow]), strict=True):
+            text, confidence = _text(decoded)
+            if text == out[i][0] and confidence > out[i][1]:
+                out[i] = (text, confidence)
+    return out

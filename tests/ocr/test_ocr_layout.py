@@ -65,7 +65,8 @@ def test_huaian_2024_rendered_gives_the_findings_of_its_text_layer(tmp_path: Pat
     scan.write_bytes(image_pdf(pdf_pictures(HUAIAN, dpi=150), dpi=150))
     c = compare(HUAIAN, scan)
     assert c.wrong == []  # never a wrong number
-    assert c.numeric == 200 and c.right + c.unreadable == 200 and c.accuracy >= 0.95
+    assert c.numeric == 200 and c.right + c.unreadable == 200 and c.accuracy >= 0.975  # 196 measured (192–194
+    # before a doubtful narrow number was read a second time centred on paper: engine.recognise)
     assert c.text_findings == []
     # before: STR001 ×2 (the heading eaten), STR008 ×37, STR005 and STR007 on table 1's fee row
     assert {code for code, *_rest in c.ocr_findings} <= {"STR012", "SUM005"}
