@@ -145,7 +145,7 @@ def _padded(crop: Any, height: int = HEIGHT) -> Any:
     h, w = crop.shape[:2]
     width = max(1, int(np.ceil(height * w / max(h, 1))))
     resized = cv2.resize(crop, (width, height), interpolation=cv2.INTER_CUBIC if h < height else cv2.INTER_AREA)
-    paper = np.full((height, MIN_WIDTH) + resized.shape[2:], 255, dtype=resized.dtype)
+    paper = np.full((height, MIN_WIDTH, *resized.shape[2:]), 255, dtype=resized.dtype)
     left = (MIN_WIDTH - width) // 2
     paper[:, left : left + width] = resized
     return _prepare(paper, height)
