@@ -406,9 +406,9 @@ class RowAligner:
         failed: list[list[RowSlot]] = []  # a group with no combination, with the pinned rows tied to it
         reopen: list[RowSlot] = []
         for rows, tied, found in decided:
-            pinned = [s for s in tied if s.pinned and not any(s is r for r in reopen)]
+            pinned = [s for s in tied if s.pinned]
             if found == [] and pinned:
-                reopen += pinned
+                reopen += [s for s in pinned if not any(s is r for r in reopen)]
                 failed.append([*rows, *pinned])
             else:
                 self._apply(rows, found)
