@@ -535,6 +535,8 @@ class RowAligner:
 
 
 ACROSS_BUDGET = 200_000  # combinations tried, in all, before rows tied by column identities stay unread
+# the same when pinned rows are searched with every reading: spent, the rows are named (SUM006), not read
+REOPEN_BUDGET = 20_000
 
 
 def _combinations(
@@ -560,6 +562,7 @@ def _combinations(
     chosen: dict[str, list[Token]] = {}
     found: list[dict[str, list[Token]]] = []
     nodes = 0
+    budget = REOPEN_BUDGET if narrow else ACROSS_BUDGET
     parsed: dict[int, float] = {}  # a part's value, by token (the candidates' tokens live as long as they)
 
     def term(row: str, col: int) -> float:
@@ -586,7 +589,7 @@ def _combinations(
             return len(found) < 2
         for candidate in options[i]:
             nodes += 1
-            if nodes > ACROSS_BUDGET:
+            if nodes > budget:
                 return False
             chosen[keys[i]] = candidate
             if all(holds(inst) for inst in checks[i]) and not search(i + 1):
