@@ -414,30 +414,30 @@ class RowAligner:
                 self._apply(rows, found)
         if not reopen:
             return
-        readings = {id(s): all_readings(s.pinned, s.columns) for s in reopen}
-        searchable = [s for s in reopen if readings[id(s)] is not None]
-        taken: set[int] = set()
+        readings = {s.spec.key: all_readings(s.pinned, s.columns) for s in reopen}
+        searchable = [s for s in reopen if readings[s.spec.key] is not None]
+        taken: set[str] = set()
         if searchable:
-            saved = {id(s): s.candidates for s in searchable}
+            saved = {s.spec.key: s.candidates for s in searchable}
             for s in searchable:
-                s.candidates = readings[id(s)] or []
+                s.candidates = readings[s.spec.key] or []
             still_open = [s for s in self.slots if s.unsplittable is not None and s.candidates]
             try:
                 again = self._decide(
                     sorted([*still_open, *searchable], key=lambda s: len(s.candidates)),
                     column_identities,
-                    {id(s) for s in searchable},
+                    {s.spec.key for s in searchable},
                 )
             finally:
                 for s in searchable:
-                    s.candidates = saved[id(s)]
-            in_question = {id(s) for group in failed for s in group}
+                    s.candidates = saved[s.spec.key]
+            in_question = {s.spec.key for group in failed for s in group}
             for rows, _tied, found in again:
-                if found is not None and len(found) == 1 and any(id(s) in in_question for s in rows):
+                if found is not None and len(found) == 1 and any(s.spec.key in in_question for s in rows):
                     self._apply(rows, found)
-                    taken |= {id(s) for s in rows}
+                    taken |= {s.spec.key for s in rows}
         for group in failed:
-            if any(id(s) in taken for s in group):
+            if any(s.spec.key in taken for s in group):
                 continue
             for slot in group:
                 if slot.unsplittable is None:
@@ -456,7 +456,7 @@ class RowAligner:
                 slot.values, slot.unsplittable, slot.candidates, slot.pinned = found[0][slot.spec.key], None, [], []
 
     def _decide(
-        self, open_slots: list[RowSlot], column_identities: list[RowIdentity], reopened: set[int]
+        self, open_slots: list[RowSlot], column_identities: list[RowIdentity], reopened: set[str]
     ) -> list[tuple[list[RowSlot], list[RowSlot], list[dict[str, list[Token]]] | None]]:
         """Per group of open rows tied by column identities: (its rows, the other rows its identities
         name, the combinations `_combinations` finds). `reopened`: pinned rows searched as open."""
@@ -464,16 +464,18 @@ class RowAligner:
         order = {s.spec.key: i for i, s in enumerate(open_slots)}
         width = len(self.spec.columns)
 
-        cache: dict[tuple[int, int], float | None] = {}
+        cache: dict[tuple[str, int], float | None] = {}
 
         def known(slot: RowSlot, col: int) -> float | None:
-            key = (id(slot), col)
+            key = (slot.spec.key, col)
             if key not in cache:
                 cache[key] = value_of(slot, col)
             return cache[key]
 
         def value_of(slot: RowSlot, col: int) -> float | None:
-            if slot.unsplittable is not None or id(slot) in reopened or not slot.found or len(slot.values) != width:
+            if slot.unsplittable is not None or slot.spec.key in reopened:
+                return None
+            if not slot.found or len(slot.values) != width:
                 return None
             v = parse_value(slot.values[col].text).value
             return None if v is None else float(v)
@@ -563,19 +565,14 @@ def _combinations(
     found: list[dict[str, list[Token]]] = []
     nodes = 0
     budget = REOPEN_BUDGET if narrow else ACROSS_BUDGET
-    parsed: dict[int, float] = {}  # a part's value, by token (the candidates' tokens live as long as they)
 
     def term(row: str, col: int) -> float:
         toks = chosen.get(row)
         if toks is None:
             value = known(by_key[row], col)  # an instance is kept only when its fixed cells are known
             return math.nan if value is None else value
-        tok = toks[col]
-        v = parsed.get(id(tok))
-        if v is None:
-            value = parse_value(tok.text).value
-            v = parsed[id(tok)] = math.nan if value is None else float(value)
-        return v
+        v = parse_value(toks[col].text).value
+        return math.nan if v is None else float(v)
 
     def holds(inst: tuple[list[str], list[str], int]) -> bool:
         lhs, rhs, col = inst
