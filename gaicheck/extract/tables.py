@@ -538,7 +538,7 @@ class RowAligner:
 
 ACROSS_BUDGET = 200_000  # combinations tried, in all, before rows tied by column identities stay unread
 # the same when pinned rows are searched with every reading: spent, the rows are named (SUM006), not read
-REOPEN_BUDGET = 20_000
+REOPEN_BUDGET = 2_000
 
 
 def _combinations(
@@ -562,17 +562,21 @@ def _combinations(
         if narrow and len(at) == 1:
             alone[max(at)].append(inst)
     chosen: dict[str, list[Token]] = {}
+    numbers: dict[str, list[float]] = {}  # the chosen splits' values
     found: list[dict[str, list[Token]]] = []
     nodes = 0
     budget = REOPEN_BUDGET if narrow else ACROSS_BUDGET
 
-    def term(row: str, col: int) -> float:
-        toks = chosen.get(row)
-        if toks is None:
-            value = known(by_key[row], col)  # an instance is kept only when its fixed cells are known
-            return math.nan if value is None else value
-        v = parse_value(toks[col].text).value
+    def value(tok: Token) -> float:
+        v = parse_value(tok.text).value
         return math.nan if v is None else float(v)
+
+    def term(row: str, col: int) -> float:
+        values = numbers.get(row)
+        if values is None:
+            fixed = known(by_key[row], col)  # an instance is kept only when its fixed cells are known
+            return math.nan if fixed is None else fixed
+        return values[col]
 
     def holds(inst: tuple[list[str], list[str], int]) -> bool:
         lhs, rhs, col = inst
@@ -584,25 +588,26 @@ def _combinations(
         if i == len(rows):
             found.append(dict(chosen))
             return len(found) < 2
-        for candidate in options[i]:
+        for candidate, values in options[i]:
             nodes += 1
             if nodes > budget:
                 return False
-            chosen[keys[i]] = candidate
+            chosen[keys[i]], numbers[keys[i]] = candidate, values
             if all(holds(inst) for inst in checks[i]) and not search(i + 1):
                 return False
         chosen.pop(keys[i], None)
+        numbers.pop(keys[i], None)
         return True
 
-    options = [s.candidates for s in rows]
+    options = [[(c, [value(t) for t in c]) for c in s.candidates] for s in rows]
     for i, key in enumerate(keys):
         if alone[i]:
             kept = []
-            for candidate in options[i]:
-                chosen[key] = candidate
+            for candidate, values in options[i]:
+                numbers[key] = values
                 if all(holds(inst) for inst in alone[i]):
-                    kept.append(candidate)
-            chosen.pop(key, None)
+                    kept.append((candidate, values))
+            numbers.pop(key, None)
             options[i] = kept
     return found if search(0) else None
 
