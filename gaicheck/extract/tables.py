@@ -39,6 +39,9 @@ class RowSlot:
     # "row": no split of its digit run satisfies the row's identities; "table": no split of the runs of the
     # table's open rows together satisfies the column identities — wrong as published either way
     no_reading: str = ""
+    # the digit run of a row read only because exactly one split satisfies its own identities: that
+    # reading is in question when the column identities through the row then fail (issue 13 point 6)
+    pinned: list[Token] = field(default_factory=list)
     loc: Location | None = None
 
 
@@ -104,6 +107,15 @@ def _one_digit_each(values: list[Token], width: int) -> list[Token] | None:
             col = None if tok.loc.column is None else tok.loc.column + i
             out.append(Token(digit, replace(tok.loc, column=col), tok.kind, tok.exact, False))
     return out
+
+
+def all_readings(values: list[Token], columns: list[ColumnSpec]) -> list[list[Token]] | None:
+    """Every split of a row's digit run, its identities aside (None: more than ALL_READINGS, or the
+    search's budget spent)."""
+    return split_candidates(values, [c.kind for c in columns], [], ALL_READINGS)
+
+
+ALL_READINGS = 4096  # readings of a pinned row's run searched when the column identities through it fail
 
 
 def resolve_runs(
@@ -267,11 +279,16 @@ class RowAligner:
         target = self.slots[free[-1]]
         target.found, target.unlabelled, target.loc = True, True, moved.loc
         target.values, target.blank, target.unsplittable, target.candidates, target.no_reading = (
-            moved.values, moved.blank, moved.unsplittable, moved.candidates, moved.no_reading
+            moved.values,
+            moved.blank,
+            moved.unsplittable,
+            moved.candidates,
+            moved.no_reading,
         )
+        target.pinned = moved.pinned
         moved.found, moved.unlabelled, moved.values, moved.blank = False, False, [], False
         moved.unsplittable, moved.candidates, moved.via_group, moved.loc = None, [], None, None
-        moved.no_reading = ""
+        moved.no_reading, moved.pinned = "", []
         return k, m.official
 
     def align(self, lines: list[Line]) -> TableResult:
@@ -374,16 +391,91 @@ class RowAligner:
         The rows fall into groups tied by such identities; in each, the combinations of their splits
         are searched with every identity tested as soon as its rows are chosen: exactly one
         combination → taken; none → every row of the group is wrong as published under every reading
-        (SUM006); several, or the node budget spent → the rows stay unread."""
+        (SUM006); several, or the node budget spent → the rows stay unread.
+
+        A row read only because one split satisfies its own identities (`pinned`) counts as known; when
+        a group tied through it has no combination, that reading is in question: the group is searched
+        again with every reading of such rows (their own identities aside). Exactly one combination →
+        taken (the row's own identity then fails, naming its cells); else none of the rows is read, and
+        each of them, the pinned ones included, is named by SUM006 (no reading satisfies every identity:
+        the pinned rows' other readings break their own)."""
         open_slots = [s for s in self.slots if s.unsplittable is not None and s.candidates]
         if not open_slots or not column_identities:
             return
+        decided = self._decide(open_slots, column_identities, set())
+        failed: list[list[RowSlot]] = []  # a group with no combination, with the pinned rows tied to it
+        reopen: list[RowSlot] = []
+        for rows, tied, found in decided:
+            pinned = [s for s in tied if s.pinned]
+            if found == [] and pinned:
+                reopen += [s for s in pinned if not any(s is r for r in reopen)]
+                failed.append([*rows, *pinned])
+            else:
+                self._apply(rows, found)
+        if not reopen:
+            return
+        readings = {s.spec.key: all_readings(s.pinned, s.columns) for s in reopen}
+        searchable = [s for s in reopen if readings[s.spec.key] is not None]
+        taken: set[str] = set()
+        if searchable:
+            saved = {s.spec.key: s.candidates for s in searchable}
+            for s in searchable:
+                s.candidates = readings[s.spec.key] or []
+            still_open = [s for s in self.slots if s.unsplittable is not None and s.candidates]
+            try:
+                again = self._decide(
+                    sorted([*still_open, *searchable], key=lambda s: len(s.candidates)),
+                    column_identities,
+                    {s.spec.key for s in searchable},
+                )
+            finally:
+                for s in searchable:
+                    s.candidates = saved[s.spec.key]
+            in_question = {s.spec.key for group in failed for s in group}
+            for rows, _tied, found in again:
+                if found is not None and len(found) == 1 and any(s.spec.key in in_question for s in rows):
+                    self._apply(rows, found)
+                    taken |= {s.spec.key for s in rows}
+        for group in failed:
+            if any(s.spec.key in taken for s in group):
+                continue
+            for slot in group:
+                if slot.unsplittable is None:
+                    slot.unsplittable, slot.values = " ".join(t.text for t in slot.pinned), slot.pinned
+                slot.candidates, slot.no_reading = [], "table"
+
+    @staticmethod
+    def _apply(rows: list[RowSlot], found: list[dict[str, list[Token]]] | None) -> None:
+        if found is None:
+            return
+        if not found:
+            for slot in rows:
+                slot.no_reading = "table"
+        elif len(found) == 1:
+            for slot in rows:
+                slot.values, slot.unsplittable, slot.candidates, slot.pinned = found[0][slot.spec.key], None, [], []
+
+    def _decide(
+        self, open_slots: list[RowSlot], column_identities: list[RowIdentity], reopened: set[str]
+    ) -> list[tuple[list[RowSlot], list[RowSlot], list[dict[str, list[Token]]] | None]]:
+        """Per group of open rows tied by column identities: (its rows, the other rows its identities
+        name, the combinations `_combinations` finds). `reopened`: pinned rows searched as open."""
         by_key = {s.spec.key: s for s in self.slots}
         order = {s.spec.key: i for i, s in enumerate(open_slots)}
         width = len(self.spec.columns)
 
+        cache: dict[tuple[str, int], float | None] = {}
+
         def known(slot: RowSlot, col: int) -> float | None:
-            if slot.unsplittable is not None or not slot.found or len(slot.values) != width:
+            key = (slot.spec.key, col)
+            if key not in cache:
+                cache[key] = value_of(slot, col)
+            return cache[key]
+
+        def value_of(slot: RowSlot, col: int) -> float | None:
+            if slot.unsplittable is not None or slot.spec.key in reopened:
+                return None
+            if not slot.found or len(slot.values) != width:
                 return None
             v = parse_value(slot.values[col].text).value
             return None if v is None else float(v)
@@ -407,18 +499,13 @@ class RowAligner:
             tied = [order[r] for r in lhs + rhs if r in order]
             for i in tied[1:]:
                 groups[root(i)] = root(tied[0])
+        out: list[tuple[list[RowSlot], list[RowSlot], list[dict[str, list[Token]]] | None]] = []
         for g in sorted({root(order[r]) for lhs, rhs, _c in instances for r in lhs + rhs if r in order}):
             rows = [s for i, s in enumerate(open_slots) if root(i) == g]
             mine = [inst for inst in instances if any(r in order and root(order[r]) == g for r in inst[0] + inst[1])]
-            found = _combinations(rows, mine, by_key, known)
-            if found is None:
-                continue
-            if not found:
-                for slot in rows:
-                    slot.no_reading = "table"
-            elif len(found) == 1:
-                for slot in rows:
-                    slot.values, slot.unsplittable, slot.candidates = found[0][slot.spec.key], None, []
+            others = list({r: by_key[r] for inst in mine for r in inst[0] + inst[1] if r not in order}.values())
+            out.append((rows, others, _combinations(rows, mine, by_key, known, bool(reopened))))
+        return out
 
     def _subtotals(self, result: TableResult) -> None:
         """A group label carrying values with none of its items after it is the group's one-row subtotal
@@ -441,12 +528,17 @@ class RowAligner:
             return
         resolved, slot.candidates, impossible = resolve_runs(vals, slot.columns, identities)
         slot.no_reading = "row" if impossible else ""
+        slot.pinned = (
+            vals if resolved is not None and resolved is not vals and _one_digit_each(vals, expected) is None else []
+        )
         if resolved is None:
             slot.unsplittable = " ".join(t.text for t in vals)
         slot.values = resolved if resolved is not None else vals
 
 
 ACROSS_BUDGET = 200_000  # combinations tried, in all, before rows tied by column identities stay unread
+# the same when pinned rows are searched with every reading: spent, the rows are named (SUM006), not read
+REOPEN_BUDGET = 2_000
 
 
 def _combinations(
@@ -454,26 +546,37 @@ def _combinations(
     instances: list[tuple[list[str], list[str], int]],
     by_key: dict[str, RowSlot],
     known: Callable[[RowSlot, int], float | None],
+    narrow: bool = False,
 ) -> list[dict[str, list[Token]]] | None:
     """The combinations of the rows' splits under which every identity instance holds: [] (none), one,
     or None when there are several or the budget is spent. Depth-first over the rows, each instance
-    tested once its last open row is chosen."""
+    tested once its last open row is chosen. `narrow`: first drop each row's splits that fail an
+    instance whose other rows are all known (the search of a pinned row's every reading)."""
     keys = [s.spec.key for s in rows]
     position = {k: i for i, k in enumerate(keys)}
     checks: list[list[tuple[list[str], list[str], int]]] = [[] for _ in rows]
+    alone: list[list[tuple[list[str], list[str], int]]] = [[] for _ in rows]
     for inst in instances:
-        checks[max(position[r] for r in inst[0] + inst[1] if r in position)].append(inst)
+        at = {position[r] for r in inst[0] + inst[1] if r in position}
+        checks[max(at)].append(inst)
+        if narrow and len(at) == 1:
+            alone[max(at)].append(inst)
     chosen: dict[str, list[Token]] = {}
+    numbers: dict[str, list[float]] = {}  # the chosen splits' values
     found: list[dict[str, list[Token]]] = []
     nodes = 0
+    budget = REOPEN_BUDGET if narrow else ACROSS_BUDGET
+
+    def value(tok: Token) -> float:
+        v = parse_value(tok.text).value
+        return math.nan if v is None else float(v)
 
     def term(row: str, col: int) -> float:
-        toks = chosen.get(row)
-        if toks is None:
-            value = known(by_key[row], col)  # an instance is kept only when its fixed cells are known
-            return math.nan if value is None else value
-        v = parse_value(toks[col].text).value
-        return math.nan if v is None else float(v)
+        values = numbers.get(row)
+        if values is None:
+            fixed = known(by_key[row], col)  # an instance is kept only when its fixed cells are known
+            return math.nan if fixed is None else fixed
+        return values[col]
 
     def holds(inst: tuple[list[str], list[str], int]) -> bool:
         lhs, rhs, col = inst
@@ -485,16 +588,27 @@ def _combinations(
         if i == len(rows):
             found.append(dict(chosen))
             return len(found) < 2
-        for candidate in rows[i].candidates:
+        for candidate, values in options[i]:
             nodes += 1
-            if nodes > ACROSS_BUDGET:
+            if nodes > budget:
                 return False
-            chosen[keys[i]] = candidate
+            chosen[keys[i]], numbers[keys[i]] = candidate, values
             if all(holds(inst) for inst in checks[i]) and not search(i + 1):
                 return False
         chosen.pop(keys[i], None)
+        numbers.pop(keys[i], None)
         return True
 
+    options = [[(c, [value(t) for t in c]) for c in s.candidates] for s in rows]
+    for i, key in enumerate(keys):
+        if alone[i]:
+            kept = []
+            for candidate, values in options[i]:
+                numbers[key] = values
+                if all(holds(inst) for inst in alone[i]):
+                    kept.append((candidate, values))
+            numbers.pop(key, None)
+            options[i] = kept
     return found if search(0) else None
 
 

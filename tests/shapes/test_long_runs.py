@@ -301,17 +301,25 @@ def test_table2_a_long_row_no_reading_fits_is_an_error() -> None:
 
 def test_table2_rows_no_combination_fits_is_an_error() -> None:
     """（一）'s two readings each satisfy its row, but neither makes the outcomes add up to （七） in the
-    科研机构 column (3984): wrong under every reading of the table."""
+    科研机构 column (3984): wrong under every reading of the table. The glued rows read only because one
+    split satisfies their own total (（二）, 5., 1., （七）) are in question too — （七） may be the wrong
+    one — so each is named, and none is read."""
     data = _table2(ROW_TWO, "21713984033022767780", "7780")
-    assert _rows(data, "granted")[0] == [None] * 7
-    assert _errors(data) == [
-        (
-            "SUM006",
-            GRANTED,
-            f"表2「（一）予以公开」行的数字连在一起（{ROW_TWO}），无论怎样拆分成7个单元格都不满足"
-            "表2勾稽关系「第一项+第二项=第三项（七）总计+第四项」、表2「第三项（七）总计=各项办理结果之和」：该行数字有误",
-        )
+    assert _rows(data, "granted", "partial", "total") == [[None] * 7] * 3
+    tables = (
+        "表2勾稽关系「第一项+第二项=第三项（七）总计+第四项」、表2「第三项（七）总计=各项办理结果之和」：该行数字有误"
+    )
+    errors = _errors(data)
+    assert [(code, cells) for code, cells, _message in errors] == [
+        ("SUM006", [f"apply.{row}.{c}" for c in ROW_CELLS])
+        for row in ("granted", "partial", "denied_internal", "unable_no_info", "total")
     ]
+    assert errors[0][2] == (
+        f"表2「（一）予以公开」行的数字连在一起（{ROW_TWO}），无论怎样拆分成7个单元格都不满足" + tables
+    )
+    assert errors[-1][2] == (
+        "表2「（七）总计」行的数字连在一起（21713984033022767780），无论怎样拆分成7个单元格都不满足" + tables
+    )
 
 
 REVIEW_CELLS = [
