@@ -316,7 +316,14 @@ def split_candidates(
         solutions = sorted(_Search(pieces, kinds, constraints, limit).run())
     except _GiveUp:
         return None
-    made: dict[Part, Token] = {}  # one token per distinct part (tokens are never mutated)
+    return tokens_of_parts(tokens, solutions)
+
+
+def tokens_of_parts(tokens: list[Token], solutions: list[list[Part]]) -> list[list[Token]]:
+    """The tokens of each split (parts as (piece, start, end) of the run's tokens): one token per distinct
+    part, located at its own column (tokens are never mutated)."""
+    pieces = [t.text.replace("－", "-").replace(",", "") for t in tokens]
+    made: dict[Part, Token] = {}
     result: list[list[Token]] = []
     for solution in solutions:
         out: list[Token] = []

@@ -138,6 +138,7 @@ def runs_split_once() -> Iterator[SplitCache]:
     counts nodes, not time); the parts' tokens are made for the run at hand as split_candidates makes
     them (located in the piece they were cut from)."""
     from gaicheck.extract import tables
+    from gaicheck.extract.split import tokens_of_parts
     from gaicheck.extract.tokens import Token
     from gaicheck.model.document import Location
 
@@ -164,36 +165,14 @@ def runs_split_once() -> Iterator[SplitCache]:
                     [(p.loc.line, p.loc.column - 1, p.loc.column - 1 + len(p.text)) for p in split] for split in found
                 ]
             )
-        return _tokens_of(tokens, cache.splits[key], Token, Location)
+        splits = cache.splits[key]
+        return None if splits is None else tokens_of_parts(tokens, splits)
 
     tables.split_candidates = cached  # type: ignore[assignment]
     try:
         yield cache
     finally:
         tables.split_candidates = search  # type: ignore[assignment]
-
-
-def _tokens_of(tokens: list[Any], splits: list[list[tuple[int, int, int]]] | None, token: Any, location: Any) -> Any:
-    """The tokens of each split, as split_candidates makes them (one token per distinct part)."""
-    if splits is None:
-        return None
-    pieces = [t.text.replace("－", "-").replace(",", "") for t in tokens]
-    made: dict[tuple[int, int, int], Any] = {}
-    result = []
-    for split in splits:
-        out = []
-        for part in split:
-            tok = made.get(part)
-            if tok is None:
-                piece, start, end = part
-                src = tokens[piece]
-                loc = src.loc
-                col = (loc.column or 1) + start
-                sub = location(loc.line, col, loc.page, loc.table, loc.row, loc.cell, loc.paragraph)
-                tok = made[part] = token(pieces[piece][start:end], sub, src.kind, src.exact, False)
-            out.append(tok)
-        result.append(out)
-    return result
 
 
 # ---- one report -----------------------------------------------------------------------------------

@@ -42,6 +42,7 @@ from typing import Any
 
 from gaicheck.api import check_file_report
 from gaicheck.checks.options import Options
+from tests.pinpoint.measure import transposed
 from tests.shapes.generate import Spec, Value, identity_instances, random_spec
 from tests.shapes.shapes import BY_NAME, Shape
 
@@ -90,15 +91,6 @@ class Rates:
 
 
 # ---- the changes --------------------------------------------------------------------------------
-def transposed(value: int) -> int | None:
-    """The value with its first two different adjacent digits swapped (no leading zero), or None."""
-    text = str(value)
-    for i in range(len(text) - 1):
-        if text[i] != text[i + 1] and not (i == 0 and text[i + 1] == "0"):
-            return int(text[:i] + text[i + 1] + text[i] + text[i + 2 :])
-    return None
-
-
 def single_changes(spec: Spec, key: str, ks: tuple[int, ...], minus: bool, swap: bool) -> Iterator[tuple[str, int]]:
     value = int(spec.values[key].number)
     for k in ks:
