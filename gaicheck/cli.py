@@ -233,7 +233,9 @@ def _open_output(path: str | None) -> TextIO | str:
             return open(path, "w", encoding="utf-8", newline="\n")
         except OSError as exc:
             problem = exc.strerror or str(exc)
-    return f"无法写入输出文件 / cannot write output {escape_path(path)}: {problem}"
+    from gaicheck import i18n
+
+    return i18n.word("cli.cannot_write", "zh", path=escape_path(path), problem=problem)
 
 
 def _open_binary(path: str | None) -> BinaryIO | str:
@@ -241,8 +243,9 @@ def _open_binary(path: str | None) -> BinaryIO | str:
     standard output is a terminal (a pipe or a redirected file is fine)."""
     if path is None:
         if sys.stdout.isatty():
-            return ("不向终端输出 xlsx 工作簿，请用 -o 文件名 / "
-                    "refusing to write an xlsx workbook to a terminal: use -o FILE")
+            from gaicheck import i18n
+
+            return i18n.word("cli.xlsx_to_terminal", "zh")
         return sys.stdout.buffer
     problem = _unwritable(path)
     if problem is None:
@@ -250,7 +253,9 @@ def _open_binary(path: str | None) -> BinaryIO | str:
             return open(path, "wb")
         except OSError as exc:
             problem = exc.strerror or str(exc)
-    return f"无法写入输出文件 / cannot write output {escape_path(path)}: {problem}"
+    from gaicheck import i18n
+
+    return i18n.word("cli.cannot_write", "zh", path=escape_path(path), problem=problem)
 
 
 def run_check(request: CheckRequest) -> int:

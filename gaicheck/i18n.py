@@ -356,6 +356,18 @@ _WORDS: dict[str, tuple[str, str]] = {
     ),
     "series.check.template_regression": ("格式倒退（YOY005）", "template went backwards (YOY005)"),
     "series.check.prose": ("文字雷同（YOY006、YOY007）", "copied prose (YOY006, YOY007)"),
+    # command-line errors said in both languages at once (before or whatever the chosen language)
+    "cli.cannot_write": (
+        "无法写入输出文件 / cannot write output {path}: {problem}",
+        "无法写入输出文件 / cannot write output {path}: {problem}",
+    ),
+    "cli.xlsx_to_terminal": (
+        "不向终端输出 xlsx 工作簿，请用 -o 文件名 / refusing to write an xlsx workbook to a terminal: use -o FILE",
+        "不向终端输出 xlsx 工作簿，请用 -o 文件名 / refusing to write an xlsx workbook to a terminal: use -o FILE",
+    ),
+    "cli.compare_two_files": (
+        "compare 需要两个文件 / compare needs two files", "compare 需要两个文件 / compare needs two files"
+    ),
     "series.head": ("{organ}（归并键：{key}）：{n}份报告，{years}年度", "{organ} (key: {key}): {n} report(s), {years}"),
     "series.cells": ("{n}个单元格读到数字", "{n} cells read"),
     "series.against": ("对照 {path}", "against {path}"),

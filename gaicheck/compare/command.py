@@ -11,6 +11,7 @@ import sys
 
 import click
 
+from gaicheck import i18n
 from gaicheck.compare.model import Comparison, compare
 from gaicheck.model.finding import Finding
 from gaicheck.model.report import Report
@@ -56,7 +57,7 @@ def _run(old: str, new: str, lang: str | None) -> Comparison | str:
 def compare_command(old: str, new: str, fmt: str, lang: str | None, output: str | None) -> None:
     """对比同一机关两个年度的报告 / compare two years' reports: tables, cross-year findings, prose reuse."""
     if old == "-" or new == "-":
-        raise click.UsageError("compare 需要两个文件 / compare needs two files")
+        raise click.UsageError(i18n.word("cli.compare_two_files", "zh"))
     comparison = _run(old, new, lang)
     if isinstance(comparison, str):
         click.echo(f"gaicheck: {comparison}", err=True)
@@ -80,8 +81,8 @@ def compare_command(old: str, new: str, fmt: str, lang: str | None, output: str 
         with open(output, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(rendered)
     except OSError as exc:
-        click.echo(f"gaicheck: 无法写入输出文件 / cannot write output {escape_path(output)}: "
-                   f"{exc.strerror or exc}", err=True)
+        why = i18n.word("cli.cannot_write", "zh", path=escape_path(output), problem=exc.strerror or exc)
+        click.echo(f"gaicheck: {why}", err=True)
         sys.exit(2)
 
 
