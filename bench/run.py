@@ -36,7 +36,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -45,6 +44,9 @@ SOURCES = [ROOT / "examples", ROOT / "tests" / "data" / "corpus"]
 FORMATS = {"text": (".txt", ".md"), "html": (".html", ".htm"), "pdf": (".pdf",)}
 PDF_SHARE = 0.006  # PDFs take ~1 s each: 30 of 5,000 files
 SKIP = {"sources.md", "readme.md"}
+
+sys.path.insert(0, str(ROOT))
+from tests.proctree import TreeSampler  # noqa: E402  (the process-tree memory sampler the server tests use)
 
 TARGETS = {
     "text_html_files_per_second_per_core": 200,
@@ -96,65 +98,6 @@ def build_batch(root: Path, total: int) -> dict[str, int]:
             except OSError:
                 shutil.copyfile(src, dst)
     return counts
-
-
-class TreeSampler:
-    """Peak memory of a process and its descendants together, sampled from /proc (Linux only): the sum of
-    their RSS (`peak_kb`; counts the pages a forked worker still shares with its parent once per process)
-    and the sum of their PSS (`peak_pss_kb`: shared pages divided among the processes sharing them, i.e.
-    the memory the tree really occupies)."""
-
-    def __init__(self, pid: int, interval: float = 0.05) -> None:
-        self.pid, self.interval, self.peak_kb, self.peak_pss_kb = pid, interval, 0, 0
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-
-    def __enter__(self) -> TreeSampler:
-        if Path("/proc").is_dir():
-            self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._stop.set()
-        if self._thread.is_alive():
-            self._thread.join()
-
-    def _tree(self) -> list[int]:
-        parents: dict[int, list[int]] = {}
-        for entry in os.scandir("/proc"):
-            if not entry.name.isdigit():
-                continue
-            try:
-                stat = Path(entry.path, "stat").read_text()
-            except OSError:
-                continue
-            ppid = int(stat[stat.rindex(")") + 2 :].split()[1])
-            parents.setdefault(ppid, []).append(int(entry.name))
-        out, todo = [], [self.pid]
-        while todo:
-            pid = todo.pop()
-            out.append(pid)
-            todo.extend(parents.get(pid, []))
-        return out
-
-    def _run(self) -> None:
-        while not self._stop.is_set():
-            total = pss = 0
-            for pid in self._tree():
-                try:
-                    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-                        if line.startswith("VmRSS:"):
-                            total += int(line.split()[1])
-                            break
-                    for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
-                        if line.startswith("Pss:"):
-                            pss += int(line.split()[1])
-                            break
-                except OSError:
-                    continue
-            self.peak_kb = max(self.peak_kb, total)
-            self.peak_pss_kb = max(self.peak_pss_kb, pss)
-            self._stop.wait(self.interval)
 
 
 def user_env() -> dict[str, str]:

@@ -19,7 +19,8 @@ import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 
-ROW = ["平潭综合实验区管理委员会", 2023, "tests/data/corpus/2023_pingtan_shiyanqu.html", "第53行第11列", "SUM001", "错误",
+ROW = ["平潭综合实验区管理委员会", 2023, "tests/data/corpus/2023_pingtan_shiyanqu.html", "第53行第11列",
+       "SUM001", "错误",
        "表2「自然人」列：第一项(52)+第二项(3)=55，第三项（七）总计(49)+第四项(7)=56，相差1",
        "表2 收到和处理政府信息公开申请情况", "第一项、第二项、第三项（七）总计、第四项", "自然人", 55, 56, ""]
 COLUMNS = len(ROW)
