@@ -173,6 +173,9 @@ _WORDS: dict[str, tuple[str, str]] = {
     "sum.every_row": ("全部各行", "in every row"),
     "sum.more_places": ("等{all}处", " and {more} more"),
     "sum.more_items": ("等{n}项", "and {n} more"),
+    "sum.run_row": ("{name}行", "row {name}"),
+    "sum.run_rows": ("{names}{n}行", "rows {names}"),
+    "sum.run_sep": ("；", "; "),
     "sum.name_status": ("{name}{status}", "{name} {status}"),
     # tables
     "table.heading": ("表{n} {title}", "Table {n}: {title}"),

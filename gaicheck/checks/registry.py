@@ -43,6 +43,7 @@ from gaicheck.checks.sty import sty004_section_order as sty004
 from gaicheck.checks.sty import sty005_section_numbering as sty005
 from gaicheck.checks.sum import identities
 from gaicheck.checks.sum import sum006_inconsistent_run as sum006
+from gaicheck.checks.sum import sum007_inconsistent_runs as sum007
 from gaicheck.checks.tpl import tpl001_template_year_mismatch as tpl001
 from gaicheck.checks.tpl import tpl002_mixed_template as tpl002
 from gaicheck.checks.tpl import tpl003_legacy_template as tpl003
@@ -91,6 +92,7 @@ REPORT_RULES: dict[str, ReportCheck] = {
     "SUM004": identities.check,
     "SUM005": identities.check,
     "SUM006": sum006.check,
+    "SUM007": sum007.check,
     "VAL001": val001.check,
     "VAL002": val002.check,
     "VAL003": val003.check,

@@ -401,6 +401,7 @@ class Extractor:
                     self.observe(
                         RunInconsistent(
                             **_pos(slot.loc), raw=slot.unsplittable, expected=expected, scope=slot.no_reading,
+                            together=slot.together,
                             **common,
                         )
                     )

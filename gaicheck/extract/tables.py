@@ -39,6 +39,8 @@ class RowSlot:
     # "row": no split of its digit run satisfies the row's identities; "table": no split of the runs of the
     # table's open rows together satisfies the column identities — wrong as published either way
     no_reading: str = ""
+    # with no_reading "table": the keys of the rows whose runs together fit no reading (this row's included)
+    together: tuple[str, ...] = ()
     # the digit run of a row read only because exactly one split satisfies its own identities: that
     # reading is in question when the column identities through the row then fail (issue 13 point 6)
     pinned: list[Token] = field(default_factory=list)
@@ -436,6 +438,7 @@ class RowAligner:
                 if found is not None and len(found) == 1 and any(s.spec.key in in_question for s in rows):
                     self._apply(rows, found)
                     taken |= {s.spec.key for s in rows}
+        named: list[list[RowSlot]] = []  # the groups left in question, merged where they share a row
         for group in failed:
             if any(s.spec.key in taken for s in group):
                 continue
@@ -443,6 +446,11 @@ class RowAligner:
                 if slot.unsplittable is None:
                     slot.unsplittable, slot.values = " ".join(t.text for t in slot.pinned), slot.pinned
                 slot.candidates, slot.no_reading = [], "table"
+            joined = [g for g in named if any(s is t for s in group for t in g)]
+            merged = [s for g in joined for s in g] + group
+            named = [g for g in named if not any(g is j for j in joined)] + [merged]
+        for group in named:
+            _together(group)
 
     @staticmethod
     def _apply(rows: list[RowSlot], found: list[dict[str, list[Token]]] | None) -> None:
@@ -451,6 +459,7 @@ class RowAligner:
         if not found:
             for slot in rows:
                 slot.no_reading = "table"
+            _together(rows)
         elif len(found) == 1:
             for slot in rows:
                 slot.values, slot.unsplittable, slot.candidates, slot.pinned = found[0][slot.spec.key], None, [], []
@@ -534,6 +543,13 @@ class RowAligner:
         if resolved is None:
             slot.unsplittable = " ".join(t.text for t in vals)
         slot.values = resolved if resolved is not None else vals
+
+
+def _together(rows: list[RowSlot]) -> None:
+    """Mark rows whose runs fit no reading together: each names them all, in the table's order."""
+    keys = tuple(dict.fromkeys(s.spec.key for s in rows))
+    for slot in rows:
+        slot.together = keys
 
 
 ACROSS_BUDGET = 200_000  # combinations tried, in all, before rows tied by column identities stay unread

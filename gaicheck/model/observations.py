@@ -116,6 +116,7 @@ class RunInconsistent(RowObserved):
     raw: str  # the digits as found
     expected: int  # cells they should fill
     scope: str  # "row": the row's own identities; "table": those across the table's rows
+    together: tuple[str, ...] = ()  # scope "table": the rows (keys) whose runs together fit no reading
 
 
 @dataclass(slots=True, kw_only=True)

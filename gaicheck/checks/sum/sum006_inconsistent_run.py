@@ -1,5 +1,6 @@
 """SUM006 inconsistent-run: a row's digits run together and no split of them into the row's cells satisfies the
-identities — the published row is wrong under every reading (issue 13 point 6), not merely unreadable.
+row's own identities — the published row is wrong under every reading (issue 13 point 6), not merely
+unreadable. (Rows whose runs together fit no reading of the identities across rows: SUM007.)
 
 Report (the extractor's `RunInconsistent` observations) + the template's identities → **SUM006** → one error
 each, naming the run and the identities no reading satisfies.
@@ -17,16 +18,15 @@ from gaicheck.templates import load_template
 def check(ctx: RuleContext) -> None:
     if not is_report(ctx.report):
         return
-    runs = ctx.observed(RunInconsistent)
+    runs = [obs for obs in ctx.observed(RunInconsistent) if obs.scope == "row"]
     if not runs:
         return
     template = load_template(ctx.version)
     for obs in runs:
-        # scope "row": the identities within a row; "table": those across the table's rows (per column)
         titles = [
             i18n.pick(ctx.lang, identity.title_zh, identity.title_en)
             for identity in template.identities
-            if identity.table == obs.table and (identity.for_each == "row") == (obs.scope == "row")
+            if identity.table == obs.table and identity.for_each == "row"
         ]
         ctx.emit(
             "SUM006",
