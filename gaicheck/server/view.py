@@ -57,12 +57,14 @@ def _place(f: Finding, lang: str) -> str:
     if f.page and (f.where is None or f.where.page is None):  # else the location names the page
         parts.append(i18n.word("loc.page", lang, n=f.page))
     if f.line:
-        column = i18n.word("loc.column", lang, n=f.column) if f.column else ""
-        parts.append(i18n.word("loc.line", lang, n=f.line) + column)
+        if f.column:
+            parts.append(i18n.word("page.line_column", lang, line=f.line, column=f.column))
+        else:
+            parts.append(i18n.word("loc.line", lang, n=f.line))
     where = i18n.location(f.where, lang)
     if where:
         parts.append(where)
-    return " ".join(parts)
+    return i18n.word("loc.sep", lang).join(parts)
 
 
 def cell_classes(report: Report, findings: list[Finding]) -> dict[str, str]:
