@@ -350,14 +350,14 @@ _WORDS: dict[str, tuple[str, str]] = {
     # the page's own words (gaicheck/server/templates/*.html; "page.js.*": the words static/app.js writes)
     "page.title": ("gaicheck 年度报告检查", "gaicheck annual report check"),
     "page.report_title": ("{name} · gaicheck 检查报告", "{name} · gaicheck report"),
-    "page.title_of": ("{name} · {title}", "{name} · {title}"),
     "page.heading": (
-        "政府信息公开工作年度报告 · 发布前检查", "Government information disclosure annual report · check before publishing"
+        "政府信息公开工作年度报告 · 发布前检查",
+        "Government information disclosure annual report · check before publishing",
     ),
     "page.intro": (
         "上传报告（Word、PDF、HTML、Excel、文本）或粘贴全文，检查三张统计表的合计、空白和格式。文件只在本次检查中使用，不保存。",
-        "Upload the report (Word, PDF, HTML, Excel, text) or paste its text: the totals, blanks and format of its three "
-        "statistical tables are checked. The file is used for this check only and is not kept.",
+        "Upload the report (Word, PDF, HTML, Excel, text) or paste its text: the totals, blanks and format of its "
+        "three statistical tables are checked. The file is used for this check only and is not kept.",
     ),
     "page.upload": ("上传报告文件", "Upload the report file"),
     "page.upload_limit": ("不超过 {mb}。", "At most {mb}."),

@@ -44,7 +44,7 @@ class RequestError(Exception):
     def said(self, lang: str) -> str:
         """The message as the page shows it: both languages in Chinese (as the API gives it), the English
         half in English."""
-        chinese, sep, english = self.message.partition("/ ")
+        _chinese, sep, english = self.message.partition("/ ")
         return english if lang == "en" and sep and english else self.message
 
     def as_json(self) -> dict[str, object]:

@@ -20,6 +20,7 @@ from gaicheck.model.report import Report
 from gaicheck.output import clerk
 from gaicheck.output.clerk import TableView
 
+
 @dataclass(slots=True)
 class FindingView:
     index: int
