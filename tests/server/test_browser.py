@@ -183,6 +183,10 @@ def test_english_page_in_the_browser(browser: Any, live_server: str, tmp_path: P
     page = browser.new_page(viewport={"width": 1366, "height": 900})
     page.goto(live_server + "/?lang=en")
     assert page.get_attribute("html", "lang") == "en" and page.input_value("#lang") == "en"
+    page.select_option("#lang", "zh")  # the form's address follows the select (a refusal before the form is read)
+    assert page.get_attribute("#upload-form", "action") == "/check"
+    page.select_option("#lang", "en")
+    assert page.get_attribute("#upload-form", "action") == "/check?lang=en"
     page.set_input_files("#file", str(WRONG))
     page.click("#submit")
     page.wait_for_selector("#findings", timeout=20_000)

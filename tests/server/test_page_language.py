@@ -15,6 +15,8 @@ from gaicheck import __version__
 from gaicheck.api import check_report, parse_path
 from gaicheck.checks.options import Options
 from gaicheck.server import render
+from gaicheck.server.app import create_app
+from gaicheck.server.config import ServerConfig
 from gaicheck.server.errors import RequestError
 from gaicheck.server.view import build_view
 from tests.house.test_english import _visible_html, unquoted_cjk
@@ -143,6 +145,18 @@ def test_pasted_text_and_errors_in_english(client: TestClient) -> None:
     r = client.post("/check", files={"file": ("", b"")}, data={"text": " ", "lang": "en"})
     assert r.status_code == 400 and "</strong>send a file (field &#39;file&#39;) or the text" in r.text
     assert han(page_words(r.text)[0]) == []
+
+
+def test_body_too_large_in_english() -> None:
+    """A body over the limit is refused before the form is read: the English page's form posts to
+    `/check?lang=en`, so the refusal is in English too."""
+    with TestClient(create_app(ServerConfig(max_upload_bytes=2000)), raise_server_exceptions=False) as c:
+        assert 'action="/check?lang=en"' in c.get("/?lang=en").text and 'action="/check"' in c.get("/").text
+        r = c.post("/check?lang=en", files={"file": ("big.txt", b"x" * 900_000)}, data={"lang": "en"})
+        assert r.status_code == 413 and "<strong>Cannot check: </strong>upload too large (limit 2 KB)" in r.text
+        assert han(page_words(r.text)[0]) == []
+        r = c.post("/check", files={"file": ("big.txt", b"x" * 900_000)})
+        assert r.status_code == 413 and "<strong>无法检查：</strong>上传内容过大（上限 2 KB）/ upload too large" in r.text
 
 
 def test_the_servers_own_report_in_english() -> None:

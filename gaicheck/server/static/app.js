@@ -199,8 +199,16 @@
     var btn = document.getElementById("submit");
     if (btn) { btn.disabled = false; btn.textContent = word("submit"); }
   });
+  var uploadForm = document.getElementById("upload-form");
+  var langSelect = document.getElementById("lang");
+  if (uploadForm && langSelect) {
+    // the language also in the address, so that a refusal before the form is read (too large) speaks it
+    langSelect.addEventListener("change", function () {
+      uploadForm.setAttribute("action", "/check" + (langSelect.value === "en" ? "?lang=en" : ""));
+    });
+  }
   if (text && file) {
-    var form = document.getElementById("upload-form");
+    var form = uploadForm;
     if (form) {
       form.addEventListener("submit", function () {
         var btn = document.getElementById("submit");
