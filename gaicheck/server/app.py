@@ -20,7 +20,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from gaicheck import __version__
+from gaicheck import __version__, i18n
 from gaicheck.catalogue import load_catalogue
 from gaicheck.server import render
 from gaicheck.server.config import ServerConfig
@@ -96,7 +96,8 @@ def _page(request: Request, status: int = 200, **context: Any) -> HTMLResponse:
 
 
 async def index(request: Request) -> Response:
-    return _page(request)
+    """The empty page, in English with `?lang=en` (its language select preset)."""
+    return _page(request, lang=render.language(request.query_params.get("lang")))
 
 
 async def clerk_css(request: Request) -> Response:
@@ -115,9 +116,10 @@ async def page_check(request: Request) -> Response:
     pasted = text if isinstance(text, str) else None
     try:
         options = options_from(params)
-        upload: Upload = await upload_from_form(form, config)
+        pasted_name = i18n.word("page.pasted_name", options.lang)
+        upload: Upload = await upload_from_form(form, config, pasted_name)
     except RequestError as exc:
-        return _page(request, exc.status, error=exc, pasted=pasted, lang=params["lang"])
+        return _page(request, exc.status, error=exc, pasted=pasted, lang=render.language(params["lang"]))
 
     job = Job("page", upload.filename, options, pasted=upload.pasted is not None)
     try:
@@ -166,7 +168,8 @@ def _error_response(request: Request, error: RequestError) -> Response:
     if _is_api(request):
         response: Response = JSONUTF8Response(error.as_json(), status_code=error.status, headers=error.headers)
     else:
-        response = _page(request, error.status, error=error)
+        lang = render.language(request.query_params.get("lang"))  # the body (the form) is not read here
+        response = _page(request, error.status, error=error, lang=lang)
         response.headers.update(error.headers)
     return response
 

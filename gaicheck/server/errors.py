@@ -41,6 +41,12 @@ class RequestError(Exception):
     def headers(self) -> dict[str, str]:
         return {"Retry-After": str(self.retry_after)} if self.retry_after is not None else {}
 
+    def said(self, lang: str) -> str:
+        """The message as the page shows it: both languages in Chinese (as the API gives it), the English
+        half in English."""
+        _chinese, sep, english = self.message.partition("/ ")
+        return english if lang == "en" and sep and english else self.message
+
     def as_json(self) -> dict[str, object]:
         return {"status": self.status, "error": self.slug, "message": self.message}
 

@@ -10,13 +10,14 @@ from dataclasses import dataclass
 from starlette.datastructures import FormData, UploadFile
 from starlette.requests import Request
 
+from gaicheck import i18n
 from gaicheck.catalogue import load_catalogue
 from gaicheck.checks.options import Options
 from gaicheck.server.config import ServerConfig
 from gaicheck.server.errors import RequestError
 from gaicheck.server.limits import check_size, safe_filename, too_large
 
-PASTED_NAME = "粘贴的文本.txt"
+PASTED_NAME = i18n.word("page.pasted_name", "zh")  # the file name of pasted text (the page's: in its language)
 
 
 @dataclass(slots=True)
@@ -46,8 +47,8 @@ async def read_form(request: Request, config: ServerConfig) -> FormData:
     return await request.form(max_files=2, max_fields=20, max_part_size=config.max_upload_bytes)
 
 
-async def upload_from_form(form: FormData, config: ServerConfig) -> Upload:
-    """A non-empty `file` part wins; otherwise the `text` field (pasted report)."""
+async def upload_from_form(form: FormData, config: ServerConfig, pasted_name: str = PASTED_NAME) -> Upload:
+    """A non-empty `file` part wins; otherwise the `text` field (pasted report, named `pasted_name`)."""
     item = form.get("file")
     if isinstance(item, UploadFile):
         if item.size is not None and item.size > config.max_upload_bytes:
@@ -60,7 +61,7 @@ async def upload_from_form(form: FormData, config: ServerConfig) -> Upload:
     if isinstance(text, str) and text.strip():
         data = text.encode("utf-8")
         check_size(data, config)
-        return Upload(filename=PASTED_NAME, data=data, pasted=text)
+        return Upload(filename=pasted_name, data=data, pasted=text)
     raise RequestError(400, "请选择报告文件或粘贴报告全文 / send a file (field 'file') or the text (field 'text')")
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import importlib
 import json
+from collections.abc import Callable
 from functools import cache
 from importlib.resources import files
 from typing import Any
@@ -17,11 +18,13 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from gaicheck import __version__
+from gaicheck import __version__, i18n
 from gaicheck.model.finding import Finding
 from gaicheck.model.report import Report
 from gaicheck.output import clerk
-from gaicheck.server.view import PageView, build_view
+from gaicheck.server.view import PageView, build_view, script_json
+
+SCRIPT_WORDS = ("still", "holds", "copied", "copy_by_hand", "too_large", "submit", "checking")  # app.js's
 
 
 @cache
@@ -40,7 +43,27 @@ def stylesheet() -> str:
     return files("gaicheck.server").joinpath("static", "app.css").read_text(encoding="utf-8")
 
 
+def language(value: object) -> i18n.Lang:
+    """The page's language from a form field or query parameter: English when asked for, else Chinese."""
+    return "en" if value == "en" else "zh"
+
+
+def script_words(lang: str) -> Markup:
+    """The words static/app.js writes (`page.js.*`), as JSON for `<script type="application/json">`."""
+    return Markup(script_json({name: i18n.word(f"page.js.{name}", lang) for name in SCRIPT_WORDS}))
+
+
+def words(lang: str) -> Callable[..., str]:
+    """`w(key, **fields)` for the templates: gaicheck.i18n's word `key` in `lang`."""
+
+    def w(key: str, **fields: object) -> str:
+        return i18n.word(key, lang, **fields)
+
+    return w
+
+
 def render(template: str, **context: Any) -> str:
+    """A template with the page's defaults; `w(key, **fields)` in it is gaicheck.i18n's word in `lang`."""
     defaults: dict[str, Any] = {
         "version": __version__,
         "inline_css": None,
@@ -56,6 +79,9 @@ def render(template: str, **context: Any) -> str:
         "clerk_css": Markup(clerk.CSS),
     }
     defaults.update(context)
+    lang = language(defaults["lang"])
+    defaults["w"] = words(lang)
+    defaults["script_words"] = script_words(lang)
     return environment().get_template(template).render(**defaults)
 
 
@@ -68,9 +94,9 @@ def checked_page(
     filename: str, report: Report, findings: list[Finding], lang: str, pasted: str | None, **limits: Any
 ) -> str:
     """The page showing one checked report, with its downloadable HTML report."""
-    view = build_view(filename, report, findings)
+    view = build_view(filename, report, findings, lang)
     html, made_by = report_html(report, findings, lang, view)
-    note = "离线也可打开，可打印或存档" if made_by == "gaicheck.output.html" else "离线也可打开，可打印或存档（简版）"
+    note = i18n.word("page.download_note" if made_by == "gaicheck.output.html" else "page.download_note_short", lang)
     return page(
         view=view,
         pasted=pasted,
@@ -87,8 +113,8 @@ def json_bytes(content: Any) -> bytes:
     return json.dumps(content, ensure_ascii=False, indent=2).encode("utf-8")
 
 
-def own_report_html(view: PageView) -> str:
-    return render("report.html", view=view, inline_css=stylesheet())
+def own_report_html(view: PageView, lang: str) -> str:
+    return render("report.html", view=view, inline_css=stylesheet(), lang=lang)
 
 
 def report_html(report: Report, findings: list[Finding], lang: str, view: PageView) -> tuple[str, str]:
@@ -102,7 +128,7 @@ def report_html(report: Report, findings: list[Finding], lang: str, view: PageVi
         html = renderer(report, findings, lang)
         if isinstance(html, str):
             return html, "gaicheck.output.html"
-    return own_report_html(view), "server"
+    return own_report_html(view, lang), "server"
 
 
 def data_url(html: str) -> str:

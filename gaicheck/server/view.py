@@ -19,9 +19,6 @@ from gaicheck.model.finding import Finding
 from gaicheck.model.report import Report
 from gaicheck.output import clerk
 from gaicheck.output.clerk import TableView
-from gaicheck.templates import registry
-
-LANG = "zh"  # the page speaks Chinese (its words: gaicheck.i18n, "page.*")
 
 
 @dataclass(slots=True)
@@ -56,17 +53,19 @@ class PageView:
     coloured: dict[str, int]
 
 
-def _place(f: Finding) -> str:
+def _place(f: Finding, lang: str) -> str:
     parts = []
     if f.page and (f.where is None or f.where.page is None):  # else the location names the page
-        parts.append(i18n.word("loc.page", LANG, n=f.page))
+        parts.append(i18n.word("loc.page", lang, n=f.page))
     if f.line:
-        column = i18n.word("loc.column", LANG, n=f.column) if f.column else ""
-        parts.append(i18n.word("loc.line", LANG, n=f.line) + column)
-    where = i18n.location(f.where, LANG)
+        if f.column:
+            parts.append(i18n.word("page.line_column", lang, line=f.line, column=f.column))
+        else:
+            parts.append(i18n.word("loc.line", lang, n=f.line))
+    where = i18n.location(f.where, lang)
     if where:
         parts.append(where)
-    return " ".join(parts)
+    return i18n.word("loc.sep", lang).join(parts)
 
 
 def cell_classes(report: Report, findings: list[Finding]) -> dict[str, str]:
@@ -78,7 +77,7 @@ def cell_classes(report: Report, findings: list[Finding]) -> dict[str, str]:
 MAX_TRIES = 5  # candidates offered to try (the first ones, as the text names them)
 
 
-def _tries(f: Finding) -> list[tuple[str, str, str]]:
+def _tries(f: Finding, lang: str) -> list[tuple[str, str, str]]:
     """One "try" per solution: (button, title, `key=value key=value`), a pair's two changes together."""
     solutions: dict[int, list[str]] = {}
     for s in f.suggestions:
@@ -86,7 +85,7 @@ def _tries(f: Finding) -> list[tuple[str, str, str]]:
     unique = f.classification == "unique"
     out: list[tuple[str, str, str]] = []
     for n, changes in enumerate(list(solutions.values())[:MAX_TRIES], 1):
-        button = i18n.word("page.try", LANG) if unique else i18n.word("page.try_n", LANG, n=n)
+        button = i18n.word("page.try", lang) if unique else i18n.word("page.try_n", lang, n=n)
         out.append((button, " ".join(changes), " ".join(changes)))
     return out
 
@@ -110,50 +109,46 @@ def recheck_data(report: Report, findings: list[Finding]) -> dict[str, object]:
     }
 
 
-def _script_json(data: object) -> str:
+def script_json(data: object) -> str:
     """JSON safe inside <script type="application/json"> (no `<`, `>` or `&` to end the element)."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def build_view(filename: str, report: Report, findings: list[Finding]) -> PageView:
-    template = clerk.template_for(report)
+def build_view(filename: str, report: Report, findings: list[Finding], lang: str = "zh") -> PageView:
+    """The page's view of one checked report, worded in `lang` (the findings come worded in it already)."""
     classes = cell_classes(report, findings)
-    tables = clerk.clerk_tables(report, findings, LANG)
+    tables = clerk.clerk_tables(report, findings, lang)
     counts = {s: sum(1 for f in findings if f.severity == s) for s in ("error", "warning", "info")}
     coloured: dict[str, int] = {c: sum(1 for v in classes.values() if v == c) for c in clerk.LEGEND}
-    if registry().is_version(report.template) and template is not None:
-        template_label = i18n.word("page.version", LANG, version=report.template, notice=template.notice)
-    else:
-        template_label = i18n.word(f"page.template.{report.template}", LANG)
     return PageView(
         filename=filename,
         format=report.format,
         template=report.template,
-        template_label=template_label,
+        template_label=i18n.template_label(report.template, lang),
         year=(
-            i18n.word("page.year", LANG, year=report.report_year)
+            i18n.word("page.year", lang, year=report.report_year)
             if report.report_year
-            else i18n.word("page.unknown", LANG)
+            else i18n.word("page.unknown", lang)
         ),
-        organ=report.organ or i18n.word("page.unknown", LANG),
+        organ=report.organ or i18n.word("page.unknown", lang),
         title=report.title or "",
         tables=tables,
-        tables_html=Markup(clerk.render_tables(tables, LANG)),
-        legend_html=Markup(clerk.legend(LANG)),
-        recheck_json=Markup(_script_json(recheck_data(report, findings))),
+        tables_html=Markup(clerk.render_tables(tables, lang)),
+        legend_html=Markup(clerk.legend(lang)),
+        recheck_json=Markup(script_json(recheck_data(report, findings))),
         findings=[
             FindingView(
                 index=i,
                 code=f.code,
                 severity=f.severity,
-                severity_label=i18n.severity(f.severity, LANG),
+                severity_label=i18n.severity(f.severity, lang),
                 message=f.message,
-                place=_place(f),
+                place=_place(f, lang),
                 cells=list(f.cells),
                 advice=f.advice or "",
                 classification=f.classification or "",
-                tries=_tries(f),
+                tries=_tries(f, lang),
             )
             for i, f in enumerate(findings)
         ],

@@ -176,3 +176,38 @@ def test_script_in_a_report_opens_no_dialog(browser: Any, live_server: str, tmp_
     assert page.evaluate("document.querySelectorAll('script:not([type=\"application/json\"])').length") == 1
     page.screenshot(path=str(tmp_path / "script.png"))
     page.close()
+
+
+def test_english_page_in_the_browser(browser: Any, live_server: str, tmp_path: Path) -> None:
+    """`/?lang=en`: the form posts in English, the result page and the words app.js writes are English."""
+    page = browser.new_page(viewport={"width": 1366, "height": 900})
+    page.goto(live_server + "/?lang=en")
+    assert page.get_attribute("html", "lang") == "en" and page.input_value("#lang") == "en"
+    page.select_option("#lang", "zh")  # the form's address follows the select (a refusal before the form is read)
+    assert page.get_attribute("#upload-form", "action") == "/check"
+    page.select_option("#lang", "en")
+    assert page.get_attribute("#upload-form", "action") == "/check?lang=en"
+    page.set_input_files("#file", str(WRONG))
+    page.click("#submit")
+    page.wait_for_selector("#findings", timeout=20_000)
+    assert page.inner_text("#report-year") == "2023"
+    assert page.inner_text("#findings h2") == "Findings (7)"
+    sum001 = page.locator('.finding[data-code="SUM001"]').first
+    assert sum001.locator("button.try").inner_text() == "try it"
+    sum001.locator("button.try").click()
+    assert page.inner_text('td[data-key="apply.total.natural"]') == "48"
+    assert page.inner_text("#recheck-status") == "With the values tried, identities still failing: 1."
+    page.locator('.finding[data-code="SUM004"] button.try').nth(4).click()
+    assert page.inner_text("#recheck-status") == (
+        "With the values tried, every identity holds (tried in this page only; your file is not changed)."
+    )
+    page.click("#copy-table2")
+    assert page.input_value("#table2-tsv").splitlines()[0] == (
+        "Item\tnatural persons\tcommercial enterprises\tresearch institutions\tpublic-interest organisations\t"
+        "legal service agencies\tothers\ttotal"
+    )
+    assert page.inner_text("#copy-note") in ("Copied: paste it into Word, WPS or Excel.", "Press Ctrl+C to copy the text below.")
+    page.click("#undo")
+    assert page.is_hidden("#recheck-status")
+    page.screenshot(path=str(tmp_path / "english.png"), full_page=True)
+    page.close()

@@ -58,8 +58,10 @@ def test_script_in_report_is_text(client: TestClient) -> None:
     assert r.status_code == 200
     assert "<script>alert(1)</script>" not in r.text and "<img src=x" not in r.text
     assert "示例县&lt;script&gt;alert(1)&lt;/script&gt;镇人民政府" in r.text
-    # only the page's own /static/app.js, and its data block (JSON: never executed, no report text in it)
-    assert r.text.count("<script") == 2 and r.text.count('<script type="application/json" id="recheck">') == 1
+    # only the page's own /static/app.js, and its data blocks (JSON: never executed, no report text in them):
+    # the values to re-check, the words app.js writes
+    assert r.text.count("<script") == 3 and r.text.count('<script type="application/json" id="recheck">') == 1
+    assert r.text.count('<script type="application/json" id="page-words">') == 1
 
 
 def test_errors_on_the_page() -> None:

@@ -1,8 +1,15 @@
 // gaicheck serve: click a finding to highlight its cells; click a cell to highlight its findings; try a suggested
 // correction in the page (re-checked here, nothing sent or written); copy table 2 as tab-separated text.
-// Plain JavaScript, no library, nothing loaded from outside.
+// Plain JavaScript, no library, nothing loaded from outside. Its words come from the page (the JSON block
+// "page-words", in the page's language: gaicheck.i18n "page.js.*").
 (function () {
   "use strict";
+  var wordsEl = document.getElementById("page-words");
+  var words = wordsEl ? JSON.parse(wordsEl.textContent || "{}") : {};
+  function word(name, n) {
+    var text = words[name] || "";
+    return n === undefined ? text : text.replace("{n}", String(n));
+  }
   function clear() {
     document.querySelectorAll("td.hl").forEach(function (td) { td.classList.remove("hl"); });
     document.querySelectorAll(".finding.active").forEach(function (li) { li.classList.remove("active"); });
@@ -88,9 +95,7 @@
     if (status) {
       status.hidden = tried.length === 0;
       status.className = "recheck no-print " + (broken ? "still" : "ok");
-      status.textContent = broken
-        ? "试改后仍有 " + broken + " 处勾稽关系不成立。"
-        : "试改后全部勾稽关系成立（仅在本页试改，不会改动您的文件）。";
+      status.textContent = broken ? word("still", broken) : word("holds");
     }
     var undo = document.getElementById("undo");
     if (undo) { undo.hidden = tried.length === 0; }
@@ -170,7 +175,7 @@
       var area = document.getElementById("table2-tsv");
       if (area) { area.value = tsv; area.hidden = false; area.select(); }
       var note = document.getElementById("copy-note");
-      function done(ok) { if (note) { note.textContent = ok ? "已复制，可粘贴到 Word、WPS 或 Excel。" : "请按 Ctrl+C 复制下方文本。"; } }
+      function done(ok) { if (note) { note.textContent = ok ? word("copied") : word("copy_by_hand"); } }
       if (navigator.clipboard && navigator.clipboard.writeText) {
         navigator.clipboard.writeText(tsv).then(function () { done(true); }, function () { done(false); });
       } else {
@@ -186,20 +191,28 @@
     file.addEventListener("change", function () {
       note.textContent = "";
       if (file.files && file.files[0] && limit && file.files[0].size > limit) {
-        note.textContent = "文件超过大小上限，无法检查。";
+        note.textContent = word("too_large");
       }
     });
   }
   window.addEventListener("pageshow", function () {
     var btn = document.getElementById("submit");
-    if (btn) { btn.disabled = false; btn.textContent = "开始检查"; }
+    if (btn) { btn.disabled = false; btn.textContent = word("submit"); }
   });
+  var uploadForm = document.getElementById("upload-form");
+  var langSelect = document.getElementById("lang");
+  if (uploadForm && langSelect) {
+    // the language also in the address, so that a refusal before the form is read (too large) speaks it
+    langSelect.addEventListener("change", function () {
+      uploadForm.setAttribute("action", "/check" + (langSelect.value === "en" ? "?lang=en" : ""));
+    });
+  }
   if (text && file) {
-    var form = document.getElementById("upload-form");
+    var form = uploadForm;
     if (form) {
       form.addEventListener("submit", function () {
         var btn = document.getElementById("submit");
-        if (btn) { btn.disabled = true; btn.textContent = "正在检查…"; }
+        if (btn) { btn.disabled = true; btn.textContent = word("checking"); }
       });
     }
   }
