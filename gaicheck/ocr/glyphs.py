@@ -18,6 +18,7 @@ from typing import Any
 import cv2
 import numpy as np
 
+from gaicheck.ocr import engine
 from gaicheck.ocr.layout import runs
 
 Box = tuple[int, int, int, int]
@@ -31,7 +32,10 @@ SHIFT = 1  # … shifted up to this many pixels of the page each way
 HEIGHT_SLACK = 1  # an exemplar's height may differ from the glyph's by this many pixels (same scale)
 MAX_GLYPHS = 4  # longer numbers are never confirmed this way
 PER_DIGIT = 24  # exemplars kept per digit (spread over the page): bounds the comparisons per glyph
-LONG = 3.0  # a piece this many times wider than high is text, never confirmed (as engine.LONG)
+
+
+def _digits(text: str) -> bool:
+    return bool(text) and all(ch in DIGITS for ch in text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +93,7 @@ def exemplars(glyph_lists: list[list[Glyph]], readings: list[tuple[str, float]])
     spread evenly over the page's order."""
     out: dict[str, list[Glyph]] = {}
     for glyphs, (text, confidence) in zip(glyph_lists, readings, strict=True):
-        if confidence < EXEMPLAR_SURE or not text.isdigit() or len(glyphs) != len(text):
+        if confidence < EXEMPLAR_SURE or not _digits(text) or len(glyphs) != len(text):
             continue
         for ch, g in zip(text, glyphs, strict=True):
             out.setdefault(ch, []).append(g)
@@ -122,7 +126,7 @@ def confirm_digit(glyph: Glyph, said: str, known: dict[str, list[Glyph]]) -> flo
 def confirm(glyphs: list[Glyph], said: str, known: dict[str, list[Glyph]]) -> float | None:
     """The lowest match score when every glyph of a doubtful number is confirmed as the digit the
     recogniser read at its place (`said`, as many digits as glyphs), else None."""
-    if not said.isdigit() or len(said) != len(glyphs) or len(glyphs) > MAX_GLYPHS:
+    if not _digits(said) or len(said) != len(glyphs) or len(glyphs) > MAX_GLYPHS:
         return None
     low = 1.0
     for glyph, digit in zip(glyphs, said, strict=True):
@@ -151,11 +155,12 @@ class PageGlyphs:
         self._known = None
 
     def known(self) -> dict[str, list[Glyph]]:
+        """The exemplars of the page's sure numbers (cut once, when first asked)."""
         if self._known is None:
             sure = [
                 (box, r)
                 for box, r in zip(self._boxes, self._readings, strict=True)
-                if r[1] >= EXEMPLAR_SURE and r[0].isdigit()
+                if r[1] >= EXEMPLAR_SURE and _digits(r[0])
             ]
             self._known = exemplars([split(self.grey, self.ink, box) for box, _r in sure], [r for _b, r in sure])
         return self._known
@@ -168,15 +173,13 @@ class PageGlyphs:
         todo: list[tuple[int, list[Glyph]]] = []
         for i, (box, (text, confidence)) in enumerate(zip(boxes, readings, strict=True)):
             x0, y0, x1, y1 = box
-            if confidence >= bar or (text and not text.isdigit()) or x1 - x0 >= LONG * (y1 - y0):
+            if confidence >= bar or (text and not _digits(text)) or x1 - x0 >= engine.LONG * (y1 - y0):
                 continue
             glyphs = split(self.grey, self.ink, box)
             if 1 <= len(glyphs) <= MAX_GLYPHS and len(glyphs) == (len(text) or 1):
                 todo.append((i, glyphs))
         if not todo or not self.known():
             return
-        from gaicheck.ocr import engine
-
         blank = [i for i, _g in todo if not readings[i][0]]
         said = dict(zip(blank, engine.top_digits([crops[i] for i in blank]), strict=True))
         for i, glyphs in todo:
