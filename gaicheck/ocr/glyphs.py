@@ -1,17 +1,20 @@
 """Doubtful digits confirmed by the page's own surely read digits (same font, same scale).
 
 ocr.page → engine.recognise → **ocr.glyphs** → cell text. A number the recogniser doubts (a lone serif
-"1" ten pixels high is a bar it cannot tell from "l" or "|") is cut into its glyphs (ink columns), and each
-glyph is compared with the glyphs of the numbers the same page read surely (exemplars: a sure number cut
-into as many glyphs as it has digits). A glyph is taken as digit d only when three things hold: its best
-match among d's exemplars is strong (MATCH), every other digit's best match is clearly lower (MARGIN), and d
-is what the recogniser itself read there (two witnesses agreeing). A digit with no exemplar on the page is
-never accepted, nor a glyph whose exemplars are all of another height (another font or scale); the cell
-then stays unreadable.
+"1" ten pixels high is a bar it cannot tell from "l" or "|"), or a short piece it reads as nothing or as
+letters, is cut into its glyphs (ink columns), and each glyph is compared with the glyphs of the numbers the
+same page read surely (exemplars: a sure number cut into as many glyphs as it has digits). A glyph is taken
+as digit d only when three things hold: its best match among d's exemplars is strong (MATCH), every other
+digit's best match is clearly lower (MARGIN), and d is what the recogniser itself said there — the digit it
+read, or, for a blank or a letter, the digit it finds likeliest in the glyph alone (engine.top_digits): two
+witnesses agreeing. A digit with no exemplar on the page is never accepted, nor a glyph whose exemplars are
+all of another height (another font or scale); the cell then stays unreadable.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,17 +37,22 @@ MAX_GLYPHS = 4  # longer numbers are never confirmed this way
 PER_DIGIT = 24  # exemplars kept per digit (spread over the page): bounds the comparisons per glyph
 
 
+_LETTERS = re.compile(r"[A-Za-z|!]+")  # what a recogniser makes of a digit it cannot read (1 → I, l, |; 0 → O)
+
+
 def _digits(text: str) -> bool:
     return bool(text) and all(ch in DIGITS for ch in text)
 
 
 @dataclass(frozen=True, slots=True)
 class Glyph:
-    """One glyph: its ink (0 paper … 1 black) with a one-pixel border, and its ink height and width."""
+    """One glyph: its ink (0 paper … 1 black) with a one-pixel border, its ink height and width, and the
+    box of its ink on the page."""
 
     ink: Any
     height: int
     width: int
+    box: Box
 
 
 def split(grey: Any, ink: Any, box: Box) -> list[Glyph]:
@@ -59,7 +67,8 @@ def split(grey: Any, ink: Any, box: Box) -> list[Glyph]:
         left, right = x0 + a, x0 + b
         h, w = grey.shape[:2]
         piece = grey[max(0, top - 1) : min(h, bottom + 1), max(0, left - 1) : min(w, right + 1)]
-        out.append(Glyph((255.0 - piece.astype(np.float32)) / 255.0, bottom - top, right - left))
+        ink_of = (255.0 - piece.astype(np.float32)) / 255.0
+        out.append(Glyph(ink_of, bottom - top, right - left, (left, top, right, bottom)))
     return out
 
 
@@ -139,11 +148,13 @@ def confirm(glyphs: list[Glyph], said: str, known: dict[str, list[Glyph]]) -> fl
 
 class PageGlyphs:
     """The glyphs of one page: exemplars learnt from its sure numbers, doubtful numbers confirmed by them.
-    `grey` is the page (rules erased), `ink` its binary text ink, both as ocr.page holds them."""
+    `grey` is the page (rules erased), `ink` its binary text ink, both as ocr.page holds them, and `crop`
+    cuts the recogniser's picture of a box (ocr.page's own)."""
 
-    def __init__(self, grey: Any, ink: Any) -> None:
+    def __init__(self, grey: Any, ink: Any, crop: Callable[[Box], Any]) -> None:
         self.grey = grey
         self.ink = ink
+        self.crop = crop
         self._boxes: list[Box] = []
         self._readings: list[tuple[str, float]] = []
         self._known: dict[str, list[Glyph]] | None = None
@@ -165,25 +176,29 @@ class PageGlyphs:
             self._known = exemplars([split(self.grey, self.ink, box) for box, _r in sure], [r for _b, r in sure])
         return self._known
 
-    def confirm(self, boxes: list[Box], crops: list[Any], readings: list[tuple[str, float]], bar: float) -> None:
-        """Readings below `bar` (the cell's confidence bar) of short pieces that are digits, or blank though
-        the piece holds one glyph, confirmed in place when every glyph is: the text stays the recogniser's
-        (for a blank reading, the digit it finds likeliest, engine.top_digits) and the confidence becomes
-        the lowest match score. Any other reading is left as it is."""
+    def confirm(self, boxes: list[Box], readings: list[tuple[str, float]], bar: float) -> None:
+        """Readings of short pieces confirmed in place: digits read below `bar` (the cells' confidence bar),
+        kept when every glyph is confirmed as the digit read at its place; a blank reading or one of letters
+        only (never a number), replaced by digits when every glyph is confirmed as the digit the recogniser
+        finds likeliest in it alone. The confidence becomes the lowest match score; any other reading is
+        left as it is."""
         todo: list[tuple[int, list[Glyph]]] = []
         for i, (box, (text, confidence)) in enumerate(zip(boxes, readings, strict=True)):
             x0, y0, x1, y1 = box
-            if confidence >= bar or (text and not _digits(text)) or x1 - x0 >= engine.LONG * (y1 - y0):
+            if x1 - x0 >= engine.LONG * (y1 - y0):
+                continue
+            read = _digits(text)
+            if (read and confidence >= bar) or not (read or not text or _LETTERS.fullmatch(text)):
                 continue
             glyphs = split(self.grey, self.ink, box)
-            if 1 <= len(glyphs) <= MAX_GLYPHS and len(glyphs) == (len(text) or 1):
+            if 1 <= len(glyphs) <= MAX_GLYPHS and (not read or len(glyphs) == len(text)):
                 todo.append((i, glyphs))
         if not todo or not self.known():
             return
-        blank = [i for i, _g in todo if not readings[i][0]]
-        said = dict(zip(blank, engine.top_digits([crops[i] for i in blank]), strict=True))
+        asked = [g for i, glyphs in todo if not _digits(readings[i][0]) for g in glyphs]
+        said = dict(zip((g.box for g in asked), engine.top_digits([self.crop(g.box) for g in asked]), strict=True))
         for i, glyphs in todo:
-            text = readings[i][0] or said[i]
-            score = confirm(glyphs, text, self.known()) if text else None
+            text = readings[i][0] if _digits(readings[i][0]) else "".join(said[g.box] for g in glyphs)
+            score = confirm(glyphs, text, self.known())
             if score is not None:
                 readings[i] = (text, score)

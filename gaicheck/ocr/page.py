@@ -175,11 +175,11 @@ def read_picture(image: Any, base: dict[str, int | None], picture: str, first_ta
 
     clean = upright.copy()
     clean[rules > 0] = 255  # the tables' rules erased: a cell's crop may reach up to them
-    crops = [_crop(clean, p.box, text_ink) for p in pieces]
-    read = engine.recognise(crops)
-    page_glyphs = PageGlyphs(clean, text_ink)  # doubtful digits checked against the page's sure ones
+    read = engine.recognise([_crop(clean, p.box, text_ink) for p in pieces])
+    # doubtful digits checked against the page's sure ones (ocr/glyphs.py)
+    page_glyphs = PageGlyphs(clean, text_ink, lambda box: _crop(clean, box, text_ink))
     page_glyphs.learn([p.box for p in pieces], read)
-    page_glyphs.confirm([p.box for p in pieces], crops, read, MIN_CONFIDENCE)
+    page_glyphs.confirm([p.box for p in pieces], read, MIN_CONFIDENCE)
     cell_parts: dict[int, list[tuple[str, float]]] = {}
     for piece, result in zip(pieces[:first_line_piece], read[:first_line_piece], strict=True):
         cell_parts.setdefault(piece.owner, []).append(result)
@@ -241,9 +241,8 @@ def _split_numbers(
     if not redo:
         return
     boxes = [box for _i, _k, split, _t, _c in redo for box in split]
-    crops = [_crop(clean, box, ink) for box in boxes]
-    read = engine.recognise(crops)
-    page_glyphs.confirm(boxes, crops, read, MIN_CONFIDENCE)
+    read = engine.recognise([_crop(clean, box, ink) for box in boxes])
+    page_glyphs.confirm(boxes, read, MIN_CONFIDENCE)
     starts = [0]
     for _i, _k, split, _t, _c in redo:
         starts.append(starts[-1] + len(split))

@@ -13,7 +13,7 @@ cv2 = pytest.importorskip("cv2")  # the ocr extra
 
 import numpy as np  # noqa: E402
 
-from gaicheck.ocr import glyphs  # noqa: E402
+from gaicheck.ocr import glyphs, page  # noqa: E402
 from gaicheck.ocr.layout import ink_mask  # noqa: E402
 
 SCALE = 4  # drawn this many times larger, then reduced
@@ -37,14 +37,16 @@ def _page(texts: list[str], size: float = 1.8) -> tuple[object, object, list[tup
 SURE = ("1", "7", "4", "10", "41", "70")  # the page's numbers read surely
 
 
-def _confirmed(
-    texts: list[str], readings: list[tuple[str, float]], bar: float = 0.85, **page: float
-) -> list[tuple[str, float]]:
-    grey, ink, boxes = _page(texts, **page)
-    page_glyphs = glyphs.PageGlyphs(grey, ink)
+def _glyphs(grey: object, ink: object) -> glyphs.PageGlyphs:
+    return glyphs.PageGlyphs(grey, ink, lambda box: page._crop(grey, box, ink))
+
+
+def _confirmed(texts: list[str], readings: list[tuple[str, float]]) -> list[tuple[str, float]]:
+    grey, ink, boxes = _page(texts)
+    page_glyphs = _glyphs(grey, ink)
     page_glyphs.learn(boxes, readings)
     out = list(readings)
-    page_glyphs.confirm(boxes, [np.zeros((1, 1, 3), np.uint8)] * len(boxes), out, bar)
+    page_glyphs.confirm(boxes, out, 0.85)
     return out
 
 
@@ -68,11 +70,11 @@ def test_a_doubtful_lone_one_is_confirmed_by_the_page_own_ones() -> None:
 def test_the_confidence_is_the_lowest_match() -> None:
     texts = [*SURE, "11"]
     grey, ink, boxes = _page(texts)
-    page_glyphs = glyphs.PageGlyphs(grey, ink)
+    page_glyphs = _glyphs(grey, ink)
     readings = [(t, 0.99) for t in SURE] + [("11", 0.5)]
     page_glyphs.learn(boxes, readings)
     expected = min(glyphs.scores(g, page_glyphs.known())["1"] for g in glyphs.split(grey, ink, boxes[-1]))
-    page_glyphs.confirm(boxes, [None] * len(boxes), readings, 0.85)
+    page_glyphs.confirm(boxes, readings, 0.85)
     assert readings[-1] == ("11", expected)
 
 
@@ -102,38 +104,44 @@ def test_refused_at_another_scale() -> None:
     """Exemplars of another height are another font or scale: not compared."""
     grey, ink, boxes = _page(list(SURE), size=2.6)
     small_grey, small_ink, small_boxes = _page(["1"], size=1.8)
-    page_glyphs = glyphs.PageGlyphs(grey, ink)
+    page_glyphs = _glyphs(grey, ink)
     page_glyphs.learn(boxes, [(t, 0.99) for t in SURE])
     assert glyphs.scores(glyphs.split(small_grey, small_ink, small_boxes[0])[0], page_glyphs.known()) == {
         d: -1.0 for d in "0147"
     }
 
 
-def test_sure_long_and_blank_pieces_untouched_without_the_engine() -> None:
-    readings = [*((t, 0.99) for t in SURE), ("1", 0.86), ("1", 0.4)]
-    grey, ink, boxes = _page([*SURE, "1", "1"])
-    x0, y0, _x1, y1 = boxes[-1]
-    boxes[-1] = (x0, y0, x0 + 3 * (y1 - y0), y1)  # a long piece (text): never confirmed
-    page_glyphs = glyphs.PageGlyphs(grey, ink)
+def test_sure_and_long_pieces_untouched() -> None:
+    readings = [*((t, 0.99) for t in SURE), ("1", 0.86), ("1", 0.4), ("一", 0.4)]
+    grey, ink, boxes = _page([*SURE, "1", "1", "1"])
+    x0, y0, _x1, y1 = boxes[-2]
+    boxes[-2] = (x0, y0, x0 + 3 * (y1 - y0), y1)  # a long piece (text): never confirmed
+    assert _confirmed_boxes(grey, ink, boxes, readings) == readings  # above the bar, long, or Chinese
+
+
+def _confirmed_boxes(
+    grey: object, ink: object, boxes: list[tuple[int, int, int, int]], readings: list[tuple[str, float]]
+) -> list[tuple[str, float]]:
+    page_glyphs = _glyphs(grey, ink)
     page_glyphs.learn(boxes, readings)
     out = list(readings)
-    page_glyphs.confirm(boxes, [None] * len(boxes), out, 0.85)
-    assert out == readings  # above the bar, or long
+    page_glyphs.confirm(boxes, out, 0.85)
+    return out
 
 
 @pytest.mark.skipif(sys.version_info >= (3, 13), reason="the ocr extra needs Python < 3.13")
-def test_a_blank_reading_takes_the_recogniser_top_digit_as_witness() -> None:
-    """A lone glyph read as nothing: the digit the recogniser finds likeliest in its crop (engine.top_digits)
-    is the second witness; a blank reading of two glyphs stays blank."""
-    from gaicheck.ocr import engine, page
+def test_a_blank_or_letter_reading_takes_the_recogniser_top_digits_as_witness() -> None:
+    """A short piece read as nothing or as letters: the digit the recogniser finds likeliest in each glyph
+    alone (engine.top_digits) is the second witness; every glyph must be confirmed as it."""
+    from gaicheck.ocr import engine
 
-    texts = [*SURE, "1", "10", "7"]
+    texts = [*SURE, "1", "11", "7", "1", "4", "9"]
     grey, ink, boxes = _page(texts)
     crops = [page._crop(grey, box, ink) for box in boxes]
-    assert engine.top_digits(crops[-3:-1]) == ["1", ""]  # "10": no single digit stands clear
-    readings = [*((t, 0.99) for t in SURE), ("", 0.0), ("", 0.0), ("", 0.0)]
-    page_glyphs = glyphs.PageGlyphs(grey, ink)
-    page_glyphs.learn(boxes, readings)
-    page_glyphs.confirm(boxes, crops, readings, 0.85)
-    assert [t for t, _c in readings[len(SURE) :]] == ["1", "", "7"]
-    assert readings[len(SURE)][1] >= glyphs.MATCH and readings[-1][1] >= glyphs.MATCH
+    assert engine.top_digits(crops[len(SURE) :]) == ["1", "1", "7", "1", "4", "9"]
+    assert engine.top_digits([page._crop(grey, boxes[-5], ink)]) == ["1"]  # "11" whole: one digit clear
+    readings = [*((t, 0.99) for t in SURE), ("", 0.0), ("", 0.0), ("", 0.0), ("I", 0.97), ("A", 0.6), ("", 0.0)]
+    out = _confirmed_boxes(grey, ink, boxes, readings)
+    # a "9": no "9" read surely on the page, so no exemplar: stays blank
+    assert [t for t, _c in out[len(SURE) :]] == ["1", "11", "7", "1", "4", ""]
+    assert all(c >= glyphs.MATCH for _t, c in out[len(SURE) : -1]) and out[-1] == ("", 0.0)
