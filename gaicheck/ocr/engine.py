@@ -16,8 +16,9 @@ character, digit and letter is sure (≥ SURE) — so a number, a code or a doub
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
-from typing import Any
+from typing import Any, TypeVar
 
 import cv2
 import numpy as np
@@ -95,14 +96,17 @@ def _decode(preds: Any, characters: list[str]) -> list[list[tuple[str, float, in
     return out
 
 
-def _run(inputs: list[Any]) -> list[tuple[list[tuple[str, float, int]], int, int]]:
-    """Each prepared input through the recogniser, batched by height and width: (decoded, input width,
-    time steps)."""
+_T = TypeVar("_T")
+
+
+def _run(inputs: list[Any], decode: Callable[[Any, list[str]], list[_T]]) -> list[tuple[_T, int, int]]:
+    """Each prepared input through the recogniser, batched by height and width: (what `decode` makes of its
+    output, input width, time steps)."""
     engine = _engine()
     session = engine.text_rec.session
     characters: list[str] = engine.text_rec.postprocess_op.character
     order = sorted(range(len(inputs)), key=lambda i: (inputs[i].shape[1], inputs[i].shape[2]))
-    results: list[tuple[list[tuple[str, float, int]], int, int]] = [([], 1, 1)] * len(inputs)
+    results: list[tuple[_T, int, int] | None] = [None] * len(inputs)
     start = 0
     while start < len(order):
         height = inputs[order[start]].shape[1]
@@ -118,10 +122,10 @@ def _run(inputs: list[Any]) -> list[tuple[list[tuple[str, float, int]], int, int
         for k, i in enumerate(order[start:end]):
             batch[k, :, :, : inputs[i].shape[2]] = inputs[i]
         preds = session(batch)[0]
-        for i, decoded in zip(order[start:end], _decode(preds, characters), strict=True):
+        for i, decoded in zip(order[start:end], decode(preds, characters), strict=True):
             results[i] = (decoded, width, int(preds.shape[1]))
         start = end
-    return results
+    return [r for r in results if r is not None]
 
 
 def _text(decoded: list[tuple[str, float, int]]) -> tuple[str, float]:
@@ -166,9 +170,9 @@ def recognise(crops: list[Any]) -> list[tuple[str, float]]:
     if not crops:
         return []
     long = [i for i, c in enumerate(crops) if c.shape[1] >= LONG * c.shape[0]]
-    first = dict(zip(long, _run([_prepare(crops[i], TEXT_HEIGHT) for i in long]), strict=True))
+    first = dict(zip(long, _run([_prepare(crops[i], TEXT_HEIGHT) for i in long], _decode), strict=True))
     again = [i for i in range(len(crops)) if i not in first or not _sure_text(first[i][0])]
-    read = dict(zip(again, _run([_prepare(crops[i]) for i in again]), strict=True))
+    read = dict(zip(again, _run([_prepare(crops[i]) for i in again], _decode), strict=True))
     out = [_text(read[i][0] if i in read else first[i][0]) for i in range(len(crops))]
     narrow = [
         i
@@ -176,8 +180,33 @@ def recognise(crops: list[Any]) -> list[tuple[str, float]]:
         if HEIGHT * c.shape[1] < MIN_WIDTH * c.shape[0] and _doubtful_number(*out[i])
     ]
     if narrow:
-        for i, (decoded, _w, _t) in zip(narrow, _run([_padded(crops[i]) for i in narrow]), strict=True):
+        for i, (decoded, _w, _t) in zip(narrow, _run([_padded(crops[i]) for i in narrow], _decode), strict=True):
             text, confidence = _text(decoded)
             if text == out[i][0] and confidence > out[i][1]:
                 out[i] = (text, confidence)
     return out
+
+
+DIGITS = "0123456789"
+CLEAR = 3.0  # a top digit is named when its probability is at least this many times the next digit's
+
+
+def _top_digits(preds: Any, characters: list[str]) -> list[str]:
+    """Each crop's digit of highest probability at any time step, when it stands CLEAR of the other digits
+    (else "")."""
+    classes = [characters.index(d) for d in DIGITS]
+    out: list[str] = []
+    for probs in preds:
+        best = probs[:, classes].max(axis=0)
+        first, second = np.argsort(best)[::-1][:2]
+        out.append(DIGITS[int(first)] if best[first] > 0 and best[first] >= CLEAR * best[second] else "")
+    return out
+
+
+def top_digits(crops: list[Any]) -> list[str]:
+    """The digit the recogniser finds likeliest in each crop (one line holding one glyph), even when its
+    reading is blank: a witness for a glyph it doubts (ocr.glyphs), never a reading by itself. "" when no
+    digit stands CLEAR of the others."""
+    if not crops:
+        return []
+    return [digit for digit, _w, _t in _run([_prepare(c) for c in crops], _top_digits)]

@@ -21,6 +21,7 @@ import numpy as np
 from gaicheck.extract.values import UNREADABLE, parse_value
 from gaicheck.model.document import Block, Cell, Location, OcrSource, Paragraph, Row, Table
 from gaicheck.ocr import a4_pages, crop, engine, extend_time_limit
+from gaicheck.ocr.glyphs import PageGlyphs
 from gaicheck.ocr.grid import Box, Grid, column_of, find_grids, text_columns
 from gaicheck.ocr.layout import (
     char_height,
@@ -175,6 +176,10 @@ def read_picture(image: Any, base: dict[str, int | None], picture: str, first_ta
     clean = upright.copy()
     clean[rules > 0] = 255  # the tables' rules erased: a cell's crop may reach up to them
     read = engine.recognise([_crop(clean, p.box, text_ink) for p in pieces])
+    # doubtful digits checked against the page's sure ones (ocr/glyphs.py)
+    page_glyphs = PageGlyphs(clean, text_ink, lambda box: _crop(clean, box, text_ink))
+    page_glyphs.learn([p.box for p in pieces], read)
+    page_glyphs.confirm([p.box for p in pieces], read, MIN_CONFIDENCE)
     cell_parts: dict[int, list[tuple[str, float]]] = {}
     for piece, result in zip(pieces[:first_line_piece], read[:first_line_piece], strict=True):
         cell_parts.setdefault(piece.owner, []).append(result)
@@ -185,7 +190,7 @@ def read_picture(image: Any, base: dict[str, int | None], picture: str, first_ta
     line_conf: dict[int, list[tuple[str, float]]] = {}
     for (owner, _part), result in sorted(joined.items()):
         line_conf.setdefault(owner, []).append(result)
-    _split_numbers(lines, line_conf, clean, outside)
+    _split_numbers(lines, line_conf, clean, outside, page_glyphs)
 
     entries: list[tuple[int, Block]] = []
     texts: dict[tuple[int, int], tuple[str, float, Box]] = {}
@@ -212,7 +217,11 @@ _TRAILING_DIGITS = re.compile(r"[\d.,\s]+$")
 
 
 def _split_numbers(
-    lines: list[tuple[int, list[Box]]], parts: dict[int, list[tuple[str, float]]], clean: Any, ink: Any
+    lines: list[tuple[int, list[Box]]],
+    parts: dict[int, list[tuple[str, float]]],
+    clean: Any,
+    ink: Any,
+    page_glyphs: PageGlyphs,
 ) -> None:
     """Pieces of text lines that hold several numbers standing close (neighbouring columns of a table
     without rules), or a label and the numbers after it, cut at their wide blanks (layout.number_gaps) and
@@ -231,7 +240,9 @@ def _split_numbers(
                     redo.append((i, k, split, text, conf))
     if not redo:
         return
-    read = engine.recognise([_crop(clean, box, ink) for _i, _k, split, _t, _c in redo for box in split])
+    boxes = [box for _i, _k, split, _t, _c in redo for box in split]
+    read = engine.recognise([_crop(clean, box, ink) for box in boxes])
+    page_glyphs.confirm(boxes, read, MIN_CONFIDENCE)
     starts = [0]
     for _i, _k, split, _t, _c in redo:
         starts.append(starts[-1] + len(split))
