@@ -43,7 +43,47 @@ def _engine() -> Any:
         logging.getLogger("RapidOCR").setLevel(logging.ERROR)
     except ImportError as exc:  # the ocr extra is not installed (or its system libraries are missing)
         raise OcrUnavailable(str(exc)) from exc
-    return RapidOCR(intra_op_num_threads=1, inter_op_num_threads=1)
+    engine = RapidOCR(intra_op_num_threads=1, inter_op_num_threads=1)
+    _use_fused(engine.text_rec.session)
+    return engine
+
+
+PROBE_TOLERANCE = 1e-3  # the folded graph is used only when it gives the shipped one's output to this
+
+
+def _use_fused(ort_session: Any) -> None:
+    """The recogniser's session replaced by one of its folded graph (ocr.fuse), when that graph gives the
+    same output on a probe input; else the shipped model stays."""
+    from pathlib import Path
+
+    import onnxruntime
+    import rapidocr_onnxruntime
+
+    from gaicheck.ocr.fuse import fused_model
+
+    path = Path(rapidocr_onnxruntime.__file__).parent / "models" / "ch_PP-OCRv4_rec_infer.onnx"
+    if not path.is_file():
+        return
+    try:
+        data = fused_model(str(path))
+    except Exception:  # a model file not as expected (another wheel): used as shipped
+        data = None
+    if data is None:
+        return
+    options = ort_session._init_sess_opts({"intra_op_num_threads": 1, "inter_op_num_threads": 1})
+    name = ort_session.session.get_inputs()[0].name
+    probe = np.random.default_rng(0).uniform(-1, 1, (2, 3, HEIGHT, 4 * HEIGHT)).astype(np.float32)
+    want = ort_session.session.run(None, {name: probe})[0]
+    ort_session.session = None  # (released first: one model in memory at a time)
+    fused = onnxruntime.InferenceSession(data, sess_options=options, providers=["CPUExecutionProvider"])
+    got = fused.run(None, {name: probe})[0]
+    if want.shape == got.shape and float(np.abs(want - got).max()) <= PROBE_TOLERANCE:
+        ort_session.session = fused
+    else:
+        del fused
+        ort_session.session = onnxruntime.InferenceSession(
+            str(path), sess_options=options, providers=["CPUExecutionProvider"]
+        )
 
 
 def available() -> bool:
