@@ -44,6 +44,7 @@ def _engine() -> Any:
     except ImportError as exc:  # the ocr extra is not installed (or its system libraries are missing)
         raise OcrUnavailable(str(exc)) from exc
     engine = RapidOCR(intra_op_num_threads=1, inter_op_num_threads=1)
+    engine.text_det = engine.text_cls = None  # never used (the layout is found with OpenCV): memory back
     _use_fused(engine.text_rec.session)
     return engine
 

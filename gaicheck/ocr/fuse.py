@@ -116,12 +116,13 @@ def fused_model(path: str) -> bytes | None:
         model = _messages()["ModelProto"].FromString(handle.read())
     graph = model.graph
     nodes = list(graph.node)  # (these objects are kept: their ids name the nodes below)
-    consts = {
-        n.output[0]: value
-        for n in nodes
-        if n.op_type == "Constant" and n.attribute and (value := _array(n.attribute[0].t)) is not None
-    }
+    tensors = {n.output[0]: n.attribute[0].t for n in nodes if n.op_type == "Constant" and n.attribute}
     arrays: dict[str, Any] = {}  # new weights and biases
+
+    def const(name: str) -> Any:
+        """A constant's float values, read when asked (not every weight of the model at once), or None."""
+        tensor = tensors.get(name)
+        return _array(tensor) if tensor is not None else None
 
     def consumers() -> dict[str, list[Any]]:
         out: dict[str, list[Any]] = {}
@@ -132,7 +133,10 @@ def fused_model(path: str) -> bytes | None:
         return out
 
     def scalar(name: str) -> float | None:
-        value = consts.get(name)
+        tensor = tensors.get(name)
+        if tensor is None or int(np.prod(tensor.dims)) != 1:
+            return None
+        value = _array(tensor)
         return float(value.ravel()[0]) if value is not None and value.size == 1 else None
 
     def other(node: Any, name: str) -> str:
@@ -153,8 +157,11 @@ def fused_model(path: str) -> bytes | None:
         return mul, add, scale, shift
 
     def weights(conv: Any) -> tuple[Any, Any]:
-        w = arrays.get(conv.input[1], consts.get(conv.input[1]))
-        b = arrays.get(conv.input[2], consts.get(conv.input[2])) if len(conv.input) > 2 else None
+        def value(name: str) -> Any:
+            return arrays[name] if name in arrays else const(name)
+
+        w = value(conv.input[1])
+        b = value(conv.input[2]) if len(conv.input) > 2 else None
         if w is None:
             raise KeyError(conv.input[1])
         return w.astype(np.float32), (np.zeros(w.shape[0], np.float32) if b is None else b.astype(np.float32))
