@@ -1,11 +1,11 @@
 """The OCR engine: picture crops → (text, confidence); imported only when a picture is read.
 
 ocr.page → **engine** → recognised text. Runs the PP-OCRv4 text recogniser that the
-`rapidocr-onnxruntime` wheel ships (nothing is downloaded), single-threaded: the batch runner and the
-server already run one process per core. Crops are resized to the model's height and batched by width
-with little padding (RapidOCR's own batching pads every crop to at least 320 pixels, six times the
-work for a one-digit cell). A crop's confidence is the *lowest* probability of its characters, so one
-doubtful digit makes the whole number doubtful.
+`rapidocr-onnxruntime` wheel ships (nothing is downloaded; its graph folded as it loads, ocr.fuse),
+single-threaded: the batch runner and the server already run one process per core. Crops are resized to
+the model's height and batched by width with little padding (RapidOCR's own batching pads every crop to
+at least 320 pixels, six times the work for a one-digit cell). A crop's confidence is the *lowest*
+probability of its characters, so one doubtful digit makes the whole number doubtful.
 
 Speed: the recogniser's time grows with the input's area, and long crops (labels, prose) are most of it.
 A short crop (a number) is read at the model's height, 48 pixels; a long one first at TEXT_HEIGHT
