@@ -76,3 +76,28 @@ def test_nothing_to_fold(tmp_path: Path) -> None:
     path = tmp_path / "relu.onnx"
     path.write_bytes(model.SerializeToString())
     assert fuse.fused_model(str(path)) is None
+
+
+class _Holder:
+    """What engine._use_fused is given: RapidOCR's session holder (its session, its options)."""
+
+    def __init__(self) -> None:
+        self.session: object = _session(str(MODEL))
+
+    @staticmethod
+    def _init_sess_opts(config: dict[str, int]) -> onnxruntime.SessionOptions:
+        options = onnxruntime.SessionOptions()
+        options.intra_op_num_threads = config["intra_op_num_threads"]
+        return options
+
+
+@pytest.mark.parametrize("made", [b"not a model", None])
+def test_a_graph_not_folded_leaves_the_shipped_model(monkeypatch: pytest.MonkeyPatch, made: bytes | None) -> None:
+    monkeypatch.setattr(fuse, "fused_model", lambda path: made)
+    holder = _Holder()
+    engine._use_fused(holder)
+    shipped = _session(str(MODEL))
+    name = shipped.get_inputs()[0].name
+    batch = np.random.default_rng(5).uniform(-1, 1, (1, 3, 48, 96)).astype(np.float32)
+    assert isinstance(holder.session, onnxruntime.InferenceSession)
+    assert np.array_equal(shipped.run(None, {name: batch})[0], holder.session.run(None, {name: batch})[0])
