@@ -11,23 +11,16 @@ from __future__ import annotations
 from gaicheck import i18n
 from gaicheck.checks.common.template import is_report
 from gaicheck.checks.context import RuleContext
+from gaicheck.checks.sum.run_identities import identity_titles
 from gaicheck.model.observations import RunInconsistent
-from gaicheck.templates import load_template
 
 
 def check(ctx: RuleContext) -> None:
     if not is_report(ctx.report):
         return
-    runs = [obs for obs in ctx.observed(RunInconsistent) if obs.scope == "row"]
-    if not runs:
-        return
-    template = load_template(ctx.version)
-    for obs in runs:
-        titles = [
-            i18n.pick(ctx.lang, identity.title_zh, identity.title_en)
-            for identity in template.identities
-            if identity.table == obs.table and identity.for_each == "row"
-        ]
+    for obs in ctx.observed(RunInconsistent):
+        if obs.scope != "row":
+            continue
         ctx.emit(
             "SUM006",
             {
@@ -35,7 +28,7 @@ def check(ctx: RuleContext) -> None:
                 "row": i18n.observed_row(obs, ctx.version, ctx.lang),
                 "raw": obs.raw,
                 "expected": obs.expected,
-                "identity": i18n.join(titles, ctx.lang),
+                "identity": identity_titles(ctx.version, obs.table, True, ctx.lang),
             },
             at=obs,
             cells=obs.cells,

@@ -11,6 +11,7 @@ from __future__ import annotations
 from gaicheck import i18n
 from gaicheck.checks.common.template import is_report
 from gaicheck.checks.context import RuleContext
+from gaicheck.checks.sum.run_identities import identity_titles
 from gaicheck.model.observations import RunInconsistent
 from gaicheck.templates import load_template
 
@@ -29,11 +30,6 @@ def check(ctx: RuleContext) -> None:
     for (table, _keys), members in groups.items():
         members.sort(key=lambda o: order.get((table, o.row), len(order)))
         first = members[0]
-        titles = [
-            i18n.pick(ctx.lang, identity.title_zh, identity.title_en)
-            for identity in template.identities
-            if identity.table == table and identity.for_each != "row"
-        ]
         names = [i18n.word("str.quoted", ctx.lang, name=i18n.observed_row(o, ctx.version, ctx.lang)) for o in members]
         rows = (
             i18n.word("sum.run_row", ctx.lang, name=names[0])
@@ -46,7 +42,7 @@ def check(ctx: RuleContext) -> None:
                 "table_no": first.table_no,
                 "rows": rows,
                 "raws": i18n.word("sum.run_sep", ctx.lang).join(o.raw for o in members),
-                "identity": i18n.join(titles, ctx.lang),
+                "identity": identity_titles(ctx.version, table, False, ctx.lang),
             },
             at=first,
             cells=[key for o in members for key in o.cells],
